@@ -1,0 +1,1 @@
+namespace KalshiArb.Domain.Tests;
