@@ -1,1 +1,3 @@
-return 0;
+using KalshiArb.Node.Cli;
+
+return await CommandLineApp.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace KalshiArb.Node.Cli;
+
+/// <summary>The `kalshiarb` command line.</summary>
+public static class CommandLineApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("KalshiArb: trades Kalshi sports game markets against sportsbook consensus");
+        root.Subcommands.Add(RunCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Akka.Actor;
+using KalshiArb.Actors.Persistence;
+using KalshiArb.Node.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace KalshiArb.Node.Cli;
+
+/// <summary>`run`: the main job. With no options: one process, all roles, the built-in simulator, SQLite under ./data.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var mode = new Option<TradingMode>("--mode") { Description = "sim | paper | live", DefaultValueFactory = _ => TradingMode.Sim };
+        var config = new Option<string?>("--config") { Description = "a HOCON file whose settings override the shipped hocon/" };
+        var duration = new Option<TimeSpan?>("--duration") { Description = "stop after this long (e.g. 00:01:30); default: until Ctrl-C" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "where the SQLite journal lives (default ./data)" };
+
+        var cmd = new Command("run", "Run the trading node (default: embedded simulator, sim venue, SQLite)");
+        cmd.Options.Add(mode);
+        cmd.Options.Add(config);
+        cmd.Options.Add(duration);
+        cmd.Options.Add(dataDir);
+        cmd.SetAction((parse, ct) =>
+        {
+            var settings = NodeSettings.FromEnvironment() with
+            {
+                Mode = parse.GetValue(mode),
+                ConfigOverlayPath = parse.GetValue(config),
+                Duration = parse.GetValue(duration),
+            };
+            if (parse.GetValue(dataDir) is { } d) settings = settings with { DataDirectory = d };
+            return RunAsync(settings, ct);
+        });
+        return cmd;
+    }
+
+    public static async Task<int> RunAsync(NodeSettings settings, CancellationToken ct)
+    {
+        var logger = NodeHostFactory.CreateLogger(settings);
+        try
+        {
+            if (settings.Mode == TradingMode.Live)
+            {
+                logger.Error("live mode refused: this build has no execution path yet, so it cannot reconcile orders with Kalshi");
+                return 2;
+            }
+
+            logger.Information("starting node: {Settings}", settings.ToString());
+            using var host = NodeHostFactory.Build(settings, logger);
+            await host.StartAsync(ct);
+            var system = host.Services.GetRequiredService<ActorSystem>();
+
+            var check = system.ActorOf(JournalSelfCheckActor.Props($"journal-probe-{settings.SystemName}"), "journal-self-check");
+            var result = await check.Ask<JournalCheckResult>(new JournalSelfCheckActor.Run(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+                TimeSpan.FromSeconds(30), ct);
+            if (!result.Healthy)
+            {
+                logger.Error("journal self check failed, refusing to trade: {Reason}", result.Reason);
+                await host.StopAsync(CancellationToken.None);
+                return 3;
+            }
+            logger.Information("journal healthy ({Store}, probe seq {Seq})", settings.Store, result.SequenceNr);
+
+            await WaitForStopAsync(settings.Duration, ct);
+            logger.Information("stopping node");
+            await host.StopAsync(CancellationToken.None);
+            return 0;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            logger.Fatal(ex, "node failed");
+            return 1;
+        }
+        finally
+        {
+            (logger as IDisposable)?.Dispose();
+        }
+    }
+
+    private static async Task WaitForStopAsync(TimeSpan? duration, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: fall through to a graceful stop
+        }
+    }
+}

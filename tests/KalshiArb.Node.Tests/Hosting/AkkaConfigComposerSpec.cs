@@ -1,0 +1,47 @@
+using KalshiArb.Actors.Serialization;
+using KalshiArb.Node.Hosting;
+
+namespace KalshiArb.Node.Tests.Hosting;
+
+public sealed class AkkaConfigComposerSpec : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ka-node-").FullName;
+
+    [Fact]
+    public void Composed_config_forbids_unregistered_types_and_binds_our_serializer()
+    {
+        var c = AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir });
+        Assert.False(c.GetBoolean("akka.actor.serialization-settings.allow-unregistered-types", true));
+        Assert.Equal(KalshiArbSerializer.SerializerId,
+            c.GetInt($"akka.actor.serialization-identifiers.\"{typeof(KalshiArbSerializer).AssemblyQualifiedName}\""));
+    }
+
+    [Fact]
+    public void Connection_string_reaches_journal_snapshots_and_read_journal()
+    {
+        var c = AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir });
+        var expected = $"Data Source={Path.Combine(_dir, "kalshiarb.db")}";
+        Assert.Equal(expected, c.GetString("akka.persistence.journal.sql.connection-string"));
+        Assert.Equal(expected, c.GetString("akka.persistence.snapshot-store.sql.connection-string"));
+        Assert.Equal(expected, c.GetString("akka.persistence.query.journal.sql.connection-string"));
+        Assert.Equal("SQLite.MS", c.GetString("akka.persistence.query.journal.sql.provider-name"));
+    }
+
+    [Fact]
+    public void A_user_overlay_wins_over_shipped_files()
+    {
+        var overlay = Path.Combine(_dir, "overlay.conf");
+        File.WriteAllText(overlay, "akka.loglevel = DEBUG\n");
+        var c = AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir, ConfigOverlayPath = overlay });
+        Assert.Equal("DEBUG", c.GetString("akka.loglevel"));
+    }
+
+    [Fact]
+    public void A_missing_overlay_is_a_clear_error()
+    {
+        Assert.Throws<FileNotFoundException>(() =>
+            AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir, ConfigOverlayPath = Path.Combine(_dir, "nope.conf") }));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
