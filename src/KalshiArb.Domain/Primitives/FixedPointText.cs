@@ -31,11 +31,16 @@ public static class FixedPointText
 
         long whole = 0;
         var intDigits = 0;
+        var significantDigits = 0; // leading zeros do not count toward the overflow bound
         for (; i < text.Length && text[i] != '.'; i++)
         {
             var c = text[i];
             if (c < '0' || c > '9') return WireParseError.NotANumber;
-            if (intDigits >= 12) return WireParseError.OutOfRange;
+            if (whole != 0 || c != '0')
+            {
+                if (significantDigits >= 12) return WireParseError.OutOfRange;
+                significantDigits++;
+            }
             whole = whole * 10 + (c - '0');
             intDigits++;
         }

@@ -1,0 +1,30 @@
+namespace KalshiArb.Domain.Detection;
+
+/// <summary>Why a market evaluation produced no signal. Counted per reason by the caller.</summary>
+public enum SkipReason
+{
+    BookNotWhole,
+    BookCrossed,
+    BookStale,
+    OddsStale,
+    GameStarted,
+    TooFewBooks,
+    InvalidFairValue,
+    NoBankroll,
+    NoLiquidity,
+
+    /// <summary>Fair value minus the ask is below the threshold even before fees.</summary>
+    EdgeBelowThreshold,
+
+    /// <summary>The raw edge clears the threshold, but not after Kalshi's fee at the size we would trade.</summary>
+    FeesEatEdge,
+
+    /// <summary>Kelly, the per-market cap or the bankroll leave less than the minimum order.</summary>
+    SizeBelowMinimum,
+
+    /// <summary>No exit price ≤ 0.99 would cover the entry cost plus the exit fee.</summary>
+    BreakEvenImpossible,
+
+    /// <summary>Size and fee did not settle within the iteration bound (defensive; not expected).</summary>
+    SizingDidNotConverge,
+}

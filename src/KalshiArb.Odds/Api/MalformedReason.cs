@@ -1,0 +1,20 @@
+namespace KalshiArb.Odds.Api;
+
+/// <summary>
+/// Why (part of) an answer was refused. The first two reject the whole body; the others skip one
+/// element (event, bookmaker, market or outcome) and keep the rest.
+/// </summary>
+public enum MalformedReason
+{
+    NotJson,
+    NotAnArray,
+    EventNotAnObject,
+    EventMissingField,
+    EventBadCommenceTime,
+    BookmakerMissingField,
+    BookmakerBadLastUpdate,
+    MarketMissingField,
+    OutcomeMissingField,
+    /// <summary>A price that is not a valid number in the requested odds format (e.g. American +50, decimal 1.0).</summary>
+    OutcomeBadPrice,
+}
