@@ -12,6 +12,9 @@ public static class MessageCatalog
     {
         var r = new ManifestRegistry();
         Persistence.JournalProbeEvent.Register(r);
+        r.Register<Contracts.TradeSignal>(Contracts.TradeSignal.Manifest);
+        Market.MarketMessages.Register(r);
+        Risk.RiskMessages.Register(r); Execution.ExecutionMessages.Register(r);
         return r;
     }
 }

@@ -1,0 +1,44 @@
+using KalshiArb.Actors.Serialization;
+
+namespace KalshiArb.Actors.Execution;
+
+/// <summary>Manifests of the execution side's persisted events, snapshots and (future remote) messages.</summary>
+public static class ExecutionMessages
+{
+    public static void Register(ManifestRegistry r)
+    {
+        r.Register<OrderCreatedEvent>("order-created.v1");
+        r.Register<OrderRiskApprovedEvent>("order-risk-approved.v1");
+        r.Register<OrderRiskDeniedEvent>("order-risk-denied.v1");
+        r.Register<OrderSubmitRequestedEvent>("order-submit-requested.v1");
+        r.Register<OrderAcknowledgedEvent>("order-acknowledged.v1");
+        r.Register<OrderFillAppliedEvent>("order-fill-applied.v1");
+        r.Register<OrderCancelRequestedEvent>("order-cancel-requested.v1");
+        r.Register<OrderCanceledEvent>("order-canceled.v1");
+        r.Register<OrderRejectedEvent>("order-rejected.v1");
+        r.Register<OrderExpiredEvent>("order-expired.v1");
+        r.Register<OrderSettledEvent>("order-settled.v1");
+        r.Register<OrderNeedsAttentionEvent>("order-needs-attention.v1");
+        r.Register<OrderSnapshot>("order-snapshot.v1");
+
+        r.Register<PlaceOrder>("order-place.v1");
+        r.Register<OrderPlaced>("order-placed.v1");
+        r.Register<OrderNotPlaced>("order-not-placed.v1");
+        r.Register<CancelOrder>("order-cancel.v1");
+        r.Register<SettleOrder>("order-settle.v1");
+        r.Register<GetOrderState>("order-get-state.v1");
+        r.Register<OrderStateView>("order-state.v1");
+        r.Register<OrderStatusNotice>("order-status-notice.v1");
+
+        r.Register<OrderIndexed>("order-index-added.v1");
+        r.Register<OrderUnindexed>("order-index-removed.v1");
+        r.Register<OrderIndexSnapshot>("order-index-snapshot.v1");
+        r.Register<TrackOrder>("order-index-track.v1");
+        r.Register<OrderTracked>("order-index-tracked.v1");
+        r.Register<UntrackOrder>("order-index-untrack.v1");
+        r.Register<GetTrackedOrders>("order-index-get.v1");
+        r.Register<TrackedOrders>("order-index-list.v1");
+        r.Register<GetExecutionStatus>("execution-get-status.v1");
+        r.Register<ExecutionStatus>("execution-status.v1");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using KalshiArb.Actors.Persistence;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Actors.Execution;
+
+// An order's journal: one event per domain OrderEvent, plus when it happened (and the signal it came from).
+// The domain events stay free of Akka and serialization concerns; these carry the tag and the manifest.
+// Kept together: each is one line.
+
+/// <summary>Base of every OrderActor event; tagged "order" for the read side.</summary>
+public abstract record OrderJournalEvent : ITaggedEvent
+{
+    public const string Tag = "order";
+    private static readonly string[] OrderTags = [Tag];
+
+    [JsonIgnore]
+    public IReadOnlyCollection<string> Tags => OrderTags;
+
+    /// <summary>The domain fact, applied only through ExecutionOrderMachine.</summary>
+    public abstract OrderEvent ToDomain();
+}
+
+public sealed record OrderCreatedEvent(string ExecutionId, string SignalId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity Count, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new OrderCreated(ExecutionId, Ticker, Side, LimitPrice, Count);
+}
+
+public sealed record OrderRiskApprovedEvent(Money Reserved, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new RiskApproved();
+}
+
+public sealed record OrderRiskDeniedEvent(RiskDenialReason Reason, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new RiskDenied(Reason);
+}
+
+public sealed record OrderSubmitRequestedEvent(long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new SubmitRequested();
+}
+
+public sealed record OrderAcknowledgedEvent(string ExchangeOrderId, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new Acknowledged(ExchangeOrderId);
+}
+
+public sealed record OrderFillAppliedEvent(string TradeId, Quantity Count, Price Price, Money Fee, bool IsTaker, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new FillApplied(TradeId, Count, Price, Fee, IsTaker);
+}
+
+public sealed record OrderCancelRequestedEvent(string Reason, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new CancelRequested();
+}
+
+public sealed record OrderCanceledEvent(Quantity? VenueFilledCount, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new Canceled(VenueFilledCount);
+}
+
+public sealed record OrderRejectedEvent(OrderRejectReason Reason, string? Message, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new Rejected(Reason);
+}
+
+public sealed record OrderExpiredEvent(Quantity? VenueFilledCount, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new Expired(VenueFilledCount);
+}
+
+public sealed record OrderSettledEvent(OutcomeSide? Winner, Money Payout, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new Settled(Winner, Payout);
+}
+
+public sealed record OrderNeedsAttentionEvent(string Reason, long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new MarkedNeedsAttention(Reason);
+}

@@ -1,0 +1,57 @@
+using KalshiArb.Actors.Contracts;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Actors.Execution;
+
+// What an OrderActor (through the OrderSupervisor) is asked and answers. Every command names its execution
+// id, so cluster sharding can route by it later. Kept together: each is one line.
+
+/// <summary>A message for one order, routed by its execution id.</summary>
+public interface IOrderMessage
+{
+    string ExecutionId { get; }
+}
+
+/// <summary>Create the order from a signal (idempotent: a repeat answers the existing order).</summary>
+public sealed record PlaceOrder(string ExecutionId, TradeSignal Signal) : IOrderMessage;
+
+/// <summary>Answer to PlaceOrder / a TradeSignal. <paramref name="IsNew"/> false when the order already existed.</summary>
+public sealed record OrderPlaced(string ExecutionId, bool IsNew, ExecutionOrderState State);
+
+/// <summary>Answer when an order could not be created (bad signal, execution id mismatch).</summary>
+public sealed record OrderNotPlaced(string ExecutionId, string Reason);
+
+/// <summary>Cancel the order's remainder (timeout, kill switch, an operator).</summary>
+public sealed record CancelOrder(string ExecutionId, string Reason) : IOrderMessage;
+
+/// <summary>The order's market settled; <paramref name="Payout"/> is what its filled contracts paid.</summary>
+public sealed record SettleOrder(string ExecutionId, OutcomeSide? Winner, Money Payout) : IOrderMessage;
+
+public sealed record GetOrderState(string ExecutionId) : IOrderMessage;
+
+/// <summary>One order as a person sees it. <paramref name="Exists"/> false: nothing journaled under that id.</summary>
+public sealed record OrderStateView(
+    string ExecutionId,
+    bool Exists,
+    ExecutionOrderState? State,
+    string? SignalId,
+    string? Ticker,
+    OutcomeSide? Side,
+    Price? LimitPrice,
+    Quantity? Count,
+    Quantity FilledCount,
+    string? ExchangeOrderId,
+    IReadOnlyList<OrderFill> Fills,
+    Money Fees,
+    RiskDenialReason? DenialReason,
+    OrderRejectReason? RejectReason,
+    string? AttentionReason,
+    int RefusedTransitions,
+    int DuplicateFills,
+    int ReconcileAttempts,
+    long SequenceNr);
+
+/// <summary>Told to the order's owner (the OrderSupervisor) after every change and after recovery.</summary>
+public sealed record OrderStatusNotice(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason);

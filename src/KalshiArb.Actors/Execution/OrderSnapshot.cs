@@ -1,0 +1,60 @@
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Actors.Execution;
+
+/// <summary>An ExecutionOrder as stored in a snapshot (its fills as a plain list).</summary>
+public sealed record OrderSnapshot(
+    string SignalId,
+    string ExecutionId,
+    string Ticker,
+    OutcomeSide Side,
+    Price LimitPrice,
+    Quantity Count,
+    ExecutionOrderState State,
+    string? ExchangeOrderId,
+    Quantity FilledCount,
+    IReadOnlyList<OrderFill> Fills,
+    Money Fees,
+    long FilledNotionalMicros,
+    RiskDenialReason? DenialReason,
+    OrderRejectReason? RejectReason,
+    string? AttentionReason,
+    Quantity? VenueFinalFilledCount,
+    OutcomeSide? SettlementWinner,
+    Money? Payout,
+    Money? RealizedPnl)
+{
+    public static OrderSnapshot From(string signalId, ExecutionOrder o) => new(
+        signalId, o.ExecutionId, o.Ticker, o.Side, o.LimitPrice, o.Count, o.State, o.ExchangeOrderId, o.FilledCount,
+        o.Fills.ToArray(), o.Fees, o.FilledNotionalMicros, o.DenialReason, o.RejectReason, o.AttentionReason,
+        o.VenueFinalFilledCount, o.SettlementWinner, o.Payout, o.RealizedPnl);
+
+    public ExecutionOrder ToOrder()
+    {
+        var fills = OrderFills.Empty;
+        foreach (var f in Fills) fills = fills.Add(f);
+        return new ExecutionOrder
+        {
+            ExecutionId = ExecutionId,
+            Ticker = Ticker,
+            Side = Side,
+            LimitPrice = LimitPrice,
+            Count = Count,
+            State = State,
+            ExchangeOrderId = ExchangeOrderId,
+            FilledCount = FilledCount,
+            Fills = fills,
+            Fees = Fees,
+            FilledNotionalMicros = FilledNotionalMicros,
+            DenialReason = DenialReason,
+            RejectReason = RejectReason,
+            AttentionReason = AttentionReason,
+            VenueFinalFilledCount = VenueFinalFilledCount,
+            SettlementWinner = SettlementWinner,
+            Payout = Payout,
+            RealizedPnl = RealizedPnl,
+        };
+    }
+}

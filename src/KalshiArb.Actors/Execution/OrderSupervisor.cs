@@ -1,0 +1,215 @@
+using Akka.Actor;
+using Akka.Event;
+using KalshiArb.Actors.Contracts;
+using KalshiArb.Actors.Risk;
+using KalshiArb.Actors.Venues;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Actors.Execution;
+
+/// <summary>
+/// Turns trade signals into OrderActors (one per execution id, derived from the signal id), routes the venue's
+/// fills and order updates to them, re-creates unfinished orders after a restart (from the open-order index) so
+/// they reconcile, restarts failed orders with backoff, and cancels every working order when the gate halts.
+/// Every message is keyed by execution id so cluster sharding can take over the routing later.
+/// </summary>
+public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTimers
+{
+    private readonly IActorRef _gate;
+    private readonly IVenue _venue;
+    private readonly OrderSupervisorSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    private readonly Dictionary<string, IActorRef> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, string> _idByChild = new();
+    private readonly Dictionary<string, OrderStatusNotice> _status = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _executionByExchangeId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(PlaceOrder Place, IActorRef ReplyTo)>> _awaitingIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _restarts = new(StringComparer.Ordinal);
+    private IActorRef _index = ActorRefs.Nobody;
+    private int _unroutable;
+
+    public OrderSupervisor(IActorRef riskGate, IVenue venue, OrderSupervisorSettings settings)
+    {
+        _gate = riskGate;
+        _venue = venue;
+        _settings = settings;
+        Loading();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IActorRef riskGate, IVenue venue, OrderSupervisorSettings settings) =>
+        Akka.Actor.Props.Create(() => new OrderSupervisor(riskGate, venue, settings));
+
+    protected override void PreStart()
+    {
+        StartUp();
+        if (_settings.SubscribeToVenue) _venue.Subscribe(new ActorVenueListener(Self));
+    }
+
+    // The venue keeps the listener across restarts (it targets Self, which survives them): do not subscribe twice.
+    protected override void PostRestart(Exception reason) => StartUp();
+
+    private void StartUp()
+    {
+        _index = Context.ActorOf(OrderIndexActor.Props(_settings.IndexPersistenceId), "index");
+        _index.Tell(GetTrackedOrders.Instance);
+        _gate.Tell(SubscribeKillSwitch.Instance);
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(_settings.MaxRestartsPerMinute, TimeSpan.FromMinutes(1), _ => Directive.Restart);
+
+    // ------------------------------------------------------------------ start-up: wait for the index
+
+    private void Loading()
+    {
+        Receive<TrackedOrders>(t =>
+        {
+            _tracked.UnionWith(t.ExecutionIds);
+            _log.Info("order supervisor: re-creating {0} unfinished orders", t.ExecutionIds.Count);
+            foreach (var id in t.ExecutionIds) ChildFor(id);
+            Become(Ready);
+            Stash.UnstashAll();
+        });
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Ready()
+    {
+        Receive<TradeSignal>(s => Place(new PlaceOrder(ExecutionIds.FromSignal(s.SignalId), s), Sender));
+        Receive<PlaceOrder>(p => Place(p, Sender));
+        Receive<OrderTracked>(OnTracked);
+        Receive<IOrderMessage>(m => ChildFor(m.ExecutionId).Forward(m));
+        Receive<VenueFill>(f => Route(f.ClientOrderId, f.ExchangeOrderId, f));
+        Receive<VenueOrderUpdate>(u => Route(u.Order.ClientOrderId, u.Order.ExchangeOrderId, u));
+        Receive<OrderStatusNotice>(OnNotice);
+        Receive<KillSwitchChanged>(OnKillSwitch);
+        Receive<GetExecutionStatus>(_ => Sender.Tell(Status()));
+        Receive<Terminated>(OnTerminated);
+        Receive<RecreateOrder>(r =>
+        {
+            if (_tracked.Contains(r.ExecutionId)) ChildFor(r.ExecutionId);
+        });
+    }
+
+    // ------------------------------------------------------------------ placing
+
+    private void Place(PlaceOrder place, IActorRef replyTo)
+    {
+        var id = place.ExecutionId;
+        if (_children.TryGetValue(id, out var child) || _tracked.Contains(id))
+        {
+            (child ?? ChildFor(id)).Tell(place, replyTo);
+            return;
+        }
+        // Index first: an order that exists must be found again after a crash.
+        if (!_awaitingIndex.TryGetValue(id, out var waiting))
+        {
+            waiting = new List<(PlaceOrder, IActorRef)>();
+            _awaitingIndex[id] = waiting;
+            _index.Tell(new TrackOrder(id));
+        }
+        waiting.Add((place, replyTo));
+    }
+
+    private void OnTracked(OrderTracked tracked)
+    {
+        _tracked.Add(tracked.ExecutionId);
+        var child = ChildFor(tracked.ExecutionId);
+        if (!_awaitingIndex.Remove(tracked.ExecutionId, out var waiting)) return;
+        foreach (var (place, replyTo) in waiting) child.Tell(place, replyTo);
+    }
+
+    private IActorRef ChildFor(string executionId)
+    {
+        if (_children.TryGetValue(executionId, out var existing)) return existing;
+        var child = Context.ActorOf(OrderActor.Props(executionId, _gate, _venue, _settings.Order, Self), "order-" + Uri.EscapeDataString(executionId));
+        Context.Watch(child);
+        _children[executionId] = child;
+        _idByChild[child] = executionId;
+        return child;
+    }
+
+    // ------------------------------------------------------------------ routing the venue's reports
+
+    private void Route(string? clientOrderId, string exchangeOrderId, object message)
+    {
+        if (!string.IsNullOrEmpty(clientOrderId))
+        {
+            // A late fill for a finished order still belongs to it: the order recovers and applies what is due.
+            ChildFor(clientOrderId).Tell(message);
+        }
+        else if (_executionByExchangeId.TryGetValue(exchangeOrderId, out var id))
+        {
+            ChildFor(id).Tell(message);
+        }
+        else
+        {
+            _unroutable++;
+            _log.Warning("order supervisor: no order for exchange order {0}; dropped {1}", exchangeOrderId, message.GetType().Name);
+        }
+    }
+
+    private void OnNotice(OrderStatusNotice notice)
+    {
+        var id = notice.ExecutionId;
+        if (notice.ExchangeOrderId is { } exchangeId) _executionByExchangeId[exchangeId] = id;
+        if (notice.State.IsTerminal())
+        {
+            _status.Remove(id);
+            _restarts.Remove(id);
+            if (_tracked.Remove(id)) _index.Tell(new UntrackOrder(id));
+            return;
+        }
+        _status[id] = notice;
+    }
+
+    // ------------------------------------------------------------------ kill switch, failures, status
+
+    private void OnKillSwitch(KillSwitchChanged change)
+    {
+        if (change.State != KillSwitchState.Halted) return;
+        var ids = new HashSet<string>(_children.Keys, StringComparer.Ordinal);
+        ids.UnionWith(_tracked);
+        ids.UnionWith(change.InFlightExecutionIds);
+        _log.Warning("order supervisor: halt ({0}); canceling {1} orders", change.Reason, ids.Count);
+        foreach (var id in ids) ChildFor(id).Tell(new CancelOrder(id, "halt: " + change.Reason));
+    }
+
+    private void OnTerminated(Terminated t)
+    {
+        if (!_idByChild.Remove(t.ActorRef, out var id)) return;
+        _children.Remove(id);
+        if (!_tracked.Contains(id)) return; // finished orders passivate; they recover on demand
+
+        // An unfinished order stopped (journal failure, too many restarts): bring it back with backoff.
+        var n = _restarts.GetValueOrDefault(id);
+        _restarts[id] = n + 1;
+        var delay = TimeSpan.FromTicks(Math.Min(_settings.MaxBackoff.Ticks, _settings.MinBackoff.Ticks << Math.Min(n, 20)));
+        _log.Warning("order supervisor: order {0} stopped unfinished; re-creating in {1}", id, delay);
+        Timers.StartSingleTimer("recreate-" + id, new RecreateOrder(id), delay);
+    }
+
+    private ExecutionStatus Status()
+    {
+        var all = _status.Values.OrderBy(n => n.ExecutionId, StringComparer.Ordinal).ToArray();
+        return new ExecutionStatus(
+            all.Where(n => n.State != ExecutionOrderState.NeedsAttention).ToArray(),
+            all.Where(n => n.State == ExecutionOrderState.NeedsAttention).ToArray(),
+            _tracked.Count);
+    }
+
+    protected override void PostStop()
+    {
+        if (_unroutable > 0) _log.Warning("order supervisor stopped; {0} venue reports could not be routed", _unroutable);
+        base.PostStop();
+    }
+
+    private sealed record RecreateOrder(string ExecutionId);
+}

@@ -1,0 +1,247 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using KalshiArb.Actors.Market;
+using KalshiArb.Kalshi.Feed;
+
+namespace KalshiArb.Actors.Feed;
+
+/// <summary>Subscribe these markets on the feed (discovery's result); they are also invalidated on every disconnect.</summary>
+public sealed record TrackMarkets(IReadOnlyList<string> Tickers);
+
+public sealed record MarketFeedSettings
+{
+    /// <summary>Period over which events per second are measured.</summary>
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often to vouch for books that are whole and unchanged (<see cref="BookConfirmed"/>), so a quiet market
+    /// does not look stale; null turns it off (book age then counts from the last change only).
+    /// </summary>
+    public TimeSpan? BookConfirmInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Books are vouched for only if some event arrived this recently: a silent socket proves nothing.</summary>
+    public TimeSpan ConfirmOnlyAfterEventWithin { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Wait before running the source again if it ever ends (the Kalshi source reconnects by itself).</summary>
+    public TimeSpan RestartDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public static MarketFeedSettings Default { get; } = new();
+}
+
+/// <summary>
+/// Runs the market-data source (back-pressured: one event at a time through this actor), maps each event to a
+/// MarketActor message and sends it to the markets (router or shard region). On a disconnect or a gap the books
+/// concerned are marked not whole until their next snapshot. Keeps feed state for status.
+/// </summary>
+public sealed class MarketFeed : ReceiveActor, IWithTimers
+{
+    private const string RateTimer = "rate";
+    private const string RestartTimer = "restart";
+    private const string ConfirmTimer = "confirm";
+
+    private readonly IMarketDataSource _source;
+    private readonly IActorRef _markets;
+    private readonly MarketFeedSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly MarketSequencer _sequencer = new();
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
+    // books with a snapshot on this connection and no gap since: the ones the feed can vouch for
+    private readonly HashSet<string> _current = new(StringComparer.Ordinal);
+    private long _lastEventMs;
+    private readonly long[] _ignored = new long[Enum.GetValues<FeedIgnoreReason>().Length];
+    private UniqueKillSwitch? _killSwitch;
+
+    private bool _connected;
+    private long? _connectedSinceMs;
+    private long? _lastDisconnectMs;
+    private string? _lastDisconnectReason;
+    private long _connects;
+    private long _disconnects;
+    private long _events;
+    private long _sent;
+    private long _gaps;
+    private long _resyncs;
+    private long _windowStartEvents;
+    private long _windowStartMs;
+    private double _rate;
+
+    public static Props Props(IMarketDataSource source, IActorRef markets, MarketFeedSettings? settings = null, TimeProvider? clock = null) =>
+        Akka.Actor.Props.Create(() => new MarketFeed(source, markets, settings ?? MarketFeedSettings.Default, clock ?? TimeProvider.System));
+
+    public MarketFeed(IMarketDataSource source, IActorRef markets, MarketFeedSettings settings, TimeProvider clock)
+    {
+        _source = source;
+        _markets = markets;
+        _settings = settings;
+        _clock = clock;
+
+        Receive<StreamInit>(_ => Sender.Tell(StreamAck.Instance));
+        Receive<FeedEvent>(e =>
+        {
+            OnEvent(e);
+            Sender.Tell(StreamAck.Instance);
+        });
+        Receive<StreamEnded>(e =>
+        {
+            _log.Warning("market-data source ended: {0}; running it again in {1}", e.Reason, _settings.RestartDelay);
+            OnDisconnected(e.Reason);
+            _killSwitch = null;
+            Timers.StartSingleTimer(RestartTimer, RunSource.Instance, _settings.RestartDelay);
+        });
+        Receive<RunSource>(_ => Run());
+        Receive<TrackMarkets>(t => Track(t.Tickers));
+        Receive<MarketsDiscovered>(d => Track(d.Markets.Select(m => m.Ticker).ToArray()));
+        Receive<BookResyncRequested>(r =>
+        {
+            _resyncs++;
+            _log.Info("{0}: book broke in its actor ({1}); asking for a snapshot", r.Ticker, r.Reason);
+            _source.RequestSnapshot(r.Ticker);
+        });
+        Receive<MeasureRate>(_ => MeasureRateNow());
+        Receive<ConfirmBooks>(_ => ConfirmCurrentBooks());
+        Receive<GetFeedState>(_ => Sender.Tell(View()));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        _windowStartMs = NowMs();
+        Timers.StartPeriodicTimer(RateTimer, MeasureRate.Instance, _settings.RateWindow);
+        if (_settings.BookConfirmInterval is { } every && every > TimeSpan.Zero)
+            Timers.StartPeriodicTimer(ConfirmTimer, ConfirmBooks.Instance, every);
+        Run();
+    }
+
+    protected override void PostStop() => _killSwitch?.Shutdown();
+
+    private void Run()
+    {
+        var sink = Sink.ActorRefWithAck<FeedEvent>(Self, StreamInit.Instance, StreamAck.Instance,
+            new StreamEnded("completed"), ex => new StreamEnded($"{ex.GetType().Name}: {ex.Message}"));
+        _killSwitch = _source.Source()
+            .ViaMaterialized(KillSwitches.Single<FeedEvent>(), Keep.Right)
+            .To(sink)
+            .Run(Context.System.Materializer());
+    }
+
+    private void Track(IReadOnlyList<string> tickers)
+    {
+        var added = tickers.Where(_tracked.Add).ToArray();
+        foreach (var ticker in added) _known.Add(ticker);
+        if (added.Length > 0) _source.AddMarkets(added);
+    }
+
+    private void OnEvent(FeedEvent e)
+    {
+        _events++;
+        var now = NowMs();
+        _lastEventMs = now;
+        var mapping = FeedEventMapper.Map(e, now, _sequencer);
+        switch (mapping.Kind)
+        {
+            case FeedEventKind.Market:
+                var message = mapping.Message!;
+                if (message is BookSnapshotReceived s)
+                {
+                    _known.Add(s.Ticker);
+                    _current.Add(s.Ticker);
+                }
+                else if (message is BookInvalidated g)
+                {
+                    _gaps++;
+                    _current.Remove(g.Ticker);
+                }
+                _markets.Tell(message);
+                _sent++;
+                break;
+            case FeedEventKind.Connected:
+                _connected = true;
+                _connects++;
+                _connectedSinceMs = now;
+                _log.Info("market-data feed connected; {0} markets tracked", _tracked.Count);
+                break;
+            case FeedEventKind.Disconnected:
+                OnDisconnected(((FeedDisconnected)e).Reason);
+                break;
+            case FeedEventKind.Ignored:
+                _ignored[(int)mapping.Ignored!.Value]++;
+                break;
+        }
+    }
+
+    /// <summary>Every book known to this feed waits for the next connection's snapshot.</summary>
+    private void OnDisconnected(string reason)
+    {
+        var now = NowMs();
+        _connected = false;
+        _connectedSinceMs = null;
+        _current.Clear();
+        _disconnects++;
+        _lastDisconnectMs = now;
+        _lastDisconnectReason = reason;
+        foreach (var ticker in _known) _markets.Tell(new BookInvalidated(ticker, BookInvalidation.Disconnect, now));
+        _log.Warning("market-data feed disconnected ({0}); {1} books marked not whole", reason, _known.Count);
+    }
+
+    private void ConfirmCurrentBooks()
+    {
+        var now = NowMs();
+        if (!_connected || now - _lastEventMs > (long)_settings.ConfirmOnlyAfterEventWithin.TotalMilliseconds) return;
+        foreach (var ticker in _current) _markets.Tell(new BookConfirmed(ticker, now));
+    }
+
+    private void MeasureRateNow()
+    {
+        var now = NowMs();
+        var elapsed = now - _windowStartMs;
+        if (elapsed <= 0) return;
+        _rate = (_events - _windowStartEvents) * 1000.0 / elapsed;
+        _windowStartEvents = _events;
+        _windowStartMs = now;
+    }
+
+    private FeedStateView View()
+    {
+        var ignored = ImmutableDictionary.CreateBuilder<FeedIgnoreReason, long>();
+        for (var i = 0; i < _ignored.Length; i++)
+            if (_ignored[i] != 0) ignored[(FeedIgnoreReason)i] = _ignored[i];
+        var parse = _source.Counters()?.Rejects ?? ImmutableDictionary<FeedRejectReason, long>.Empty;
+        return new FeedStateView(_connected, _connectedSinceMs, _lastDisconnectMs, _lastDisconnectReason, _connects, _disconnects,
+            _events, _rate, _sent, _gaps, _resyncs, _tracked.Count, ignored.ToImmutable(), parse);
+    }
+
+    private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed class StreamInit
+    {
+        public static readonly StreamInit Instance = new();
+    }
+
+    private sealed class StreamAck
+    {
+        public static readonly StreamAck Instance = new();
+    }
+
+    private sealed record StreamEnded(string Reason);
+
+    private sealed class RunSource
+    {
+        public static readonly RunSource Instance = new();
+    }
+
+    private sealed class ConfirmBooks
+    {
+        public static readonly ConfirmBooks Instance = new();
+    }
+
+    private sealed class MeasureRate
+    {
+        public static readonly MeasureRate Instance = new();
+    }
+}

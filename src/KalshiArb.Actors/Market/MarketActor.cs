@@ -1,0 +1,154 @@
+using Akka.Actor;
+using Akka.Event;
+using KalshiArb.Domain.Book;
+
+namespace KalshiArb.Actors.Market;
+
+/// <summary>
+/// One Kalshi market: holds its metadata, book, last trade and consensus (in <see cref="MarketState"/>), and on
+/// each change runs the edge detector — at most once per <see cref="MarketActorSettings.MinEvaluationInterval"/>,
+/// a burst of changes inside the interval coalescing into one evaluation on a timer. A signal goes to the
+/// signal sink (the execution side); a skip is recorded. Never places orders itself.
+/// Keyed by ticker only, so the "market" shard region can host it unchanged.
+/// </summary>
+public sealed class MarketActor : ReceiveActor, IWithTimers
+{
+    private const string EvaluationTimer = "evaluate";
+
+    private readonly MarketState _state;
+    private readonly MarketActorSettings _settings;
+    private readonly IActorRef _signalSink;
+    private readonly ICanTell _feed;
+    private readonly TimeProvider _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private bool _evaluationPending;
+    private long _lastEvaluationMs = long.MinValue;
+
+    /// <param name="signalSink">Receives every <see cref="Contracts.TradeSignal"/> (the order supervisor).</param>
+    /// <param name="feed">
+    /// Receives <see cref="BookResyncRequested"/> when the book breaks on its own (null: nobody). An actor selection
+    /// works too, so the feed may be created after the markets (or be a cluster singleton proxy).
+    /// </param>
+    public static Props Props(string ticker, IActorRef signalSink, MarketActorSettings? settings = null, TimeProvider? clock = null,
+        ICanTell? feed = null) =>
+        Akka.Actor.Props.Create(() => new MarketActor(ticker, signalSink, settings ?? MarketActorSettings.Default,
+            clock ?? TimeProvider.System, feed ?? ActorRefs.Nobody));
+
+    public MarketActor(string ticker, IActorRef signalSink, MarketActorSettings settings, TimeProvider clock, ICanTell feed)
+    {
+        _settings = settings;
+        _signalSink = signalSink;
+        _feed = feed;
+        _clock = clock;
+        _state = new MarketState(ticker, settings);
+
+        Receive<BookDeltaReceived>(OnDelta);
+        Receive<BookSnapshotReceived>(OnSnapshot);
+        Receive<BookInvalidated>(OnInvalidated);
+        Receive<BookConfirmed>(c =>
+        {
+            _state.ConfirmBook(c);
+            // only worth a look if staleness was what stopped the last evaluation
+            if (_state is { LastOutcome: EvaluationKind.Skipped, LastSkip.Reason: Domain.Detection.SkipReason.BookStale }) RequestEvaluation();
+        });
+        Receive<TradeReceived>(t => _state.ApplyTrade(t));
+        Receive<MarketMetadata>(m =>
+        {
+            _state.ApplyMetadata(m, NowMs());
+            RequestEvaluation();
+        });
+        Receive<MarketStatusChanged>(s =>
+        {
+            _state.ApplyStatus(s);
+            RequestEvaluation();
+        });
+        Receive<ConsensusUpdated>(c =>
+        {
+            _state.ApplyConsensus(c, NowMs());
+            RequestEvaluation();
+        });
+        Receive<ConsensusWithdrawn>(w =>
+        {
+            _state.WithdrawConsensus(NowMs());
+            _log.Info("{0}: consensus withdrawn ({1})", _state.Ticker, w.ReasonCode);
+        });
+        Receive<GetMarketState>(_ => Sender.Tell(_state.View()));
+        Receive<EvaluateDue>(_ =>
+        {
+            _evaluationPending = false;
+            Evaluate();
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>A restart lost the book: ask for a snapshot now rather than wait for the next reconnect.</summary>
+    protected override void PostRestart(Exception reason)
+    {
+        base.PostRestart(reason);
+        _state.TryMarkResyncRequested();
+        _feed.Tell(new BookResyncRequested(_state.Ticker, BookUpdateResult.AwaitingSnapshot), Self);
+    }
+
+    private void OnDelta(BookDeltaReceived d)
+    {
+        var result = _state.ApplyDelta(d);
+        if (result == BookUpdateResult.Applied)
+        {
+            RequestEvaluation();
+            return;
+        }
+        if (result != BookUpdateResult.AwaitingSnapshot && _state.TryMarkResyncRequested())
+            _feed.Tell(new BookResyncRequested(_state.Ticker, result), Self);
+    }
+
+    private void OnSnapshot(BookSnapshotReceived s)
+    {
+        var result = _state.ApplySnapshot(s);
+        if (result != BookUpdateResult.Applied)
+            _log.Warning("{0}: snapshot refused: {1}", _state.Ticker, result);
+        RequestEvaluation();
+    }
+
+    private void OnInvalidated(BookInvalidated i) => _state.Invalidate(i);
+
+    /// <summary>Evaluates now if the interval since the last evaluation has passed, else once when it has.</summary>
+    private void RequestEvaluation()
+    {
+        if (_evaluationPending) return;
+        var now = NowMs();
+        var minMs = (long)_settings.MinEvaluationInterval.TotalMilliseconds;
+        var since = now - _lastEvaluationMs;
+        if (_lastEvaluationMs == long.MinValue || since >= minMs)
+        {
+            Evaluate();
+            return;
+        }
+        _evaluationPending = true;
+        Timers.StartSingleTimer(EvaluationTimer, EvaluateDue.Instance, TimeSpan.FromMilliseconds(minMs - since));
+    }
+
+    private void Evaluate()
+    {
+        var now = _clock.GetUtcNow();
+        _lastEvaluationMs = now.ToUnixTimeMilliseconds();
+        var outcome = _state.Evaluate(now);
+        switch (outcome.Kind)
+        {
+            case EvaluationKind.Signal:
+                _signalSink.Tell(outcome.Signal);
+                _log.Info("{0}: signal {1}", _state.Ticker, outcome.Signal!.Reason);
+                break;
+            case EvaluationKind.DuplicateSignal:
+                _log.Debug("{0}: signal {1} already sent", _state.Ticker, outcome.Signal!.SignalId);
+                break;
+        }
+    }
+
+    private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed class EvaluateDue
+    {
+        public static readonly EvaluateDue Instance = new();
+    }
+}

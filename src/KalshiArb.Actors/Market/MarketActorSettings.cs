@@ -1,0 +1,30 @@
+using KalshiArb.Domain.Detection;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Actors.Market;
+
+/// <summary>Configuration of every MarketActor (not state; the same for all tickers).</summary>
+public sealed record MarketActorSettings
+{
+    /// <summary>Least time between two evaluations of one market; changes inside it coalesce into one evaluation.</summary>
+    public TimeSpan MinEvaluationInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public DetectionPolicy Policy { get; init; } = DetectionPolicy.Default;
+
+    /// <summary>Bankroll share one market may size against (the RiskGate still has the last word).</summary>
+    public Money Bankroll { get; init; } = Money.FromDollars(1_000);
+
+    /// <summary>Most contracts one signal may ask for.</summary>
+    public Quantity PerMarketCap { get; init; } = Quantity.FromContracts(100);
+
+    /// <summary>
+    /// Width of the decision bucket in the signal id: the same opportunity (ticker, side, limit) inside one bucket
+    /// is the same signal, so re-evaluations never produce a second order for it.
+    /// </summary>
+    public TimeSpan SignalBucket { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many sent signal ids the actor remembers to refuse repeats (oldest forgotten first).</summary>
+    public int RememberedSignalIds { get; init; } = 1_024;
+
+    public static MarketActorSettings Default { get; } = new();
+}

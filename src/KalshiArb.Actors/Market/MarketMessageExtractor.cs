@@ -1,0 +1,12 @@
+using Akka.Cluster.Sharding;
+
+namespace KalshiArb.Actors.Market;
+
+/// <summary>
+/// For the "market" shard region: the entity id is the ticker of any <see cref="ITickerMessage"/>. Messages pass
+/// unwrapped, so the same messages work against the local <c>MarketRouter</c> and the region.
+/// </summary>
+public sealed class MarketMessageExtractor(int maxShards = 100) : HashCodeMessageExtractor(maxShards)
+{
+    public override string? EntityId(object message) => (message as ITickerMessage)?.Ticker;
+}

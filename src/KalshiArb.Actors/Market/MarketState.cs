@@ -1,0 +1,292 @@
+using System.Collections.Immutable;
+using KalshiArb.Actors.Contracts;
+using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Detection;
+using KalshiArb.Domain.Fees;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Actors.Market;
+
+/// <summary>
+/// Everything one market's actor knows, and the evaluation built from it. A plain class (no Akka) so the
+/// delta path can be measured for allocations and the evaluation tested without a scheduler.
+/// Not thread-safe: owned by one actor.
+/// </summary>
+public sealed class MarketState
+{
+    private static readonly int SkipReasonCount = Enum.GetValues<SkipReason>().Length;
+    private static readonly int PreconditionCount = Enum.GetValues<MarketPrecondition>().Length;
+    private static readonly int BookResultCount = Enum.GetValues<BookUpdateResult>().Length;
+
+    private readonly MarketActorSettings _settings;
+    private readonly long[] _skips = new long[SkipReasonCount];
+    private readonly long[] _preconditions = new long[PreconditionCount];
+    private readonly long[] _bookRejects = new long[BookResultCount];
+    private readonly HashSet<string> _sentIds = new(StringComparer.Ordinal);
+    private readonly Queue<string> _sentOrder = new();
+
+    private OrderBook _book = new();
+    private PriceGrid? _bookGrid;
+    private MarketMetadata? _metadata;
+    private FeeSchedule _fees;
+    private PriceGrid? _grid;
+    private ConsensusUpdated? _consensus;
+
+    private long _evaluations;
+    private long _signalsSent;
+    private long _duplicates;
+    private long _snapshots;
+    private long _deltas;
+    private long _invalidations;
+    private long _trades;
+
+    public MarketState(string ticker, MarketActorSettings settings)
+    {
+        Ticker = ticker;
+        _settings = settings;
+    }
+
+    public string Ticker { get; }
+    public OrderBook Book => _book;
+    public MarketMetadata? Metadata => _metadata;
+    public MarketTradingStatus Status { get; private set; }
+    public ConsensusUpdated? Consensus => _consensus;
+
+    public long? MetadataChangedAtMs { get; private set; }
+    public long? StatusChangedAtMs { get; private set; }
+    public long? BookChangedAtMs { get; private set; }
+
+    /// <summary>Last time the feed vouched for the unchanged book (see <see cref="BookConfirmed"/>).</summary>
+    public long? BookConfirmedAtMs { get; private set; }
+    public long? ConsensusChangedAtMs { get; private set; }
+    public long? LastEvaluationAtMs { get; private set; }
+    public Price? LastTradePrice { get; private set; }
+    public long? LastTradeAtMs { get; private set; }
+
+    public TradeSignal? LastSignal { get; private set; }
+    public SkipDecision? LastSkip { get; private set; }
+    public MarketPrecondition? LastPrecondition { get; private set; }
+
+    /// <summary>What the most recent evaluation came to (null before the first).</summary>
+    public EvaluationKind? LastOutcome { get; private set; }
+
+    /// <summary>When the book was last known current: its last change, or a later confirmation by the feed.</summary>
+    public long? BookAsOfMs => BookConfirmedAtMs is { } c && (BookChangedAtMs is not { } ch || c > ch) ? c : BookChangedAtMs;
+
+    /// <summary>True after the book refused a delta for a reason only a new snapshot repairs, until that snapshot.</summary>
+    public bool ResyncRequested { get; private set; }
+
+    public void ApplyMetadata(MarketMetadata m, long nowMs)
+    {
+        _metadata = m;
+        _fees = m.Fees;
+        // Keep one grid instance while the ranges do not change, so the next snapshot does not rebuild the book.
+        if (_grid is null || !_grid.Ranges.SequenceEqual(m.PriceRanges)) _grid = m.Grid;
+        MetadataChangedAtMs = nowMs;
+        if (Status != m.Status) StatusChangedAtMs = nowMs;
+        Status = m.Status;
+    }
+
+    public BookUpdateResult ApplySnapshot(BookSnapshotReceived s)
+    {
+        // A snapshot replaces everything, so this is where the book picks up the market's price grid.
+        if (!ReferenceEquals(_bookGrid, _grid))
+        {
+            _book = new OrderBook(_grid);
+            _bookGrid = _grid;
+        }
+        var result = _book.ApplySnapshot(s.Seq, s.YesBids.AsSpan(), s.NoBids.AsSpan());
+        BookChangedAtMs = s.ReceivedAtMs;
+        if (result == BookUpdateResult.Applied)
+        {
+            _snapshots++;
+            ResyncRequested = false;
+        }
+        else _bookRejects[(int)result]++;
+        return result;
+    }
+
+    /// <summary>The hot path: no allocation (the book's delta path does not allocate either).</summary>
+    public BookUpdateResult ApplyDelta(BookDeltaReceived d)
+    {
+        var result = _book.ApplyDelta(d.Seq, d.Side, d.Price, d.Delta);
+        if (result == BookUpdateResult.Applied)
+        {
+            _deltas++;
+            BookChangedAtMs = d.ReceivedAtMs;
+        }
+        else _bookRejects[(int)result]++;
+        return result;
+    }
+
+    /// <summary>Marks that a resync was asked for; false when one is already pending (ask once per break).</summary>
+    public bool TryMarkResyncRequested()
+    {
+        if (ResyncRequested) return false;
+        ResyncRequested = true;
+        return true;
+    }
+
+    public void Invalidate(BookInvalidated i)
+    {
+        _book.Invalidate();
+        _invalidations++;
+        BookConfirmedAtMs = null;
+        BookChangedAtMs = i.AtMs;
+    }
+
+    /// <summary>Only a whole book can be vouched for; a broken one stays broken until its snapshot.</summary>
+    public void ConfirmBook(BookConfirmed c)
+    {
+        if (_book.IsWhole) BookConfirmedAtMs = c.AtMs;
+    }
+
+    public void ApplyTrade(TradeReceived t)
+    {
+        LastTradePrice = t.YesPrice;
+        LastTradeAtMs = t.AtMs;
+        _trades++;
+    }
+
+    public void ApplyStatus(MarketStatusChanged s)
+    {
+        if (Status != s.Status) StatusChangedAtMs = s.AtMs;
+        Status = s.Status;
+    }
+
+    public void ApplyConsensus(ConsensusUpdated c, long nowMs)
+    {
+        _consensus = c;
+        ConsensusChangedAtMs = nowMs;
+    }
+
+    public void WithdrawConsensus(long nowMs)
+    {
+        _consensus = null;
+        ConsensusChangedAtMs = nowMs;
+    }
+
+    /// <summary>Runs the detector on the current state; counts the outcome; remembers sent signal ids.</summary>
+    public MarketEvaluation Evaluate(DateTimeOffset now)
+    {
+        _evaluations++;
+        var nowMs = now.ToUnixTimeMilliseconds();
+        LastEvaluationAtMs = nowMs;
+
+        if (_metadata is null) return Block(MarketPrecondition.NoMetadata);
+        if (Status != MarketTradingStatus.Open) return Block(MarketPrecondition.MarketNotOpen);
+        if (_consensus is not { } consensus) return Block(MarketPrecondition.NoConsensus);
+
+        var input = new DetectionInput
+        {
+            Ticker = Ticker,
+            Book = _book,
+            FairYes = consensus.FairYes,
+            ConsensusBooks = consensus.FreshBooks,
+            Dispersion = consensus.Dispersion,
+            OddsAge = TimeSpan.FromMilliseconds(Math.Max(0, nowMs - consensus.AsOfMs)),
+            // no book message ever: as old as can be (the book is also not whole then)
+            BookAge = BookAsOfMs is { } b ? TimeSpan.FromMilliseconds(Math.Max(0, nowMs - b)) : TimeSpan.MaxValue,
+            GameStart = consensus.CommenceTime,
+            Now = now,
+            Bankroll = _settings.Bankroll,
+            PerMarketCap = _settings.PerMarketCap,
+            Fees = _fees,
+            DecisionBucket = SignalId.TimeBucket(now, _settings.SignalBucket),
+            Policy = _settings.Policy,
+        };
+
+        switch (EdgeDetector.Evaluate(input))
+        {
+            case SignalDecision s:
+                var signal = new TradeSignal(s.SignalId, Ticker, s.Side, s.LimitPrice, s.Size, s.FairProbability,
+                    s.EdgePerContract, s.Confidence, s.Reason, nowMs);
+                if (!Remember(s.SignalId))
+                {
+                    _duplicates++;
+                    LastOutcome = EvaluationKind.DuplicateSignal;
+                    return new MarketEvaluation(EvaluationKind.DuplicateSignal, signal, null, null);
+                }
+                _signalsSent++;
+                LastSignal = signal;
+                LastOutcome = EvaluationKind.Signal;
+                return new MarketEvaluation(EvaluationKind.Signal, signal, null, null);
+            case SkipDecision skip:
+                _skips[(int)skip.Reason]++;
+                LastSkip = skip;
+                LastPrecondition = null;
+                LastOutcome = EvaluationKind.Skipped;
+                return new MarketEvaluation(EvaluationKind.Skipped, null, skip, null);
+            default:
+                throw new InvalidOperationException("detector returned neither a signal nor a skip");
+        }
+    }
+
+    public MarketStateView View()
+    {
+        double? fair = _consensus?.FairYes;
+        var yesAsk = _book.BestYesAsk;
+        var noAsk = _book.BestNoAsk;
+        return new MarketStateView(
+            Ticker,
+            _metadata is not null,
+            Status,
+            _book.IsWhole,
+            _book.NotWholeReason,
+            _book.BestYesBid,
+            yesAsk,
+            _book.BestNoBid,
+            noAsk,
+            BookChangedAtMs,
+            BookAsOfMs,
+            LastTradePrice,
+            LastTradeAtMs,
+            fair,
+            _consensus?.FreshBooks ?? 0,
+            _consensus?.Dispersion,
+            _consensus?.AsOfMs,
+            ConsensusChangedAtMs,
+            _consensus?.EventId,
+            _consensus?.CommenceTime ?? _metadata?.GameStart,
+            fair is { } f && yesAsk is { } ya ? f - Dollars(ya.Price) : null,
+            fair is { } g && noAsk is { } na ? 1 - g - Dollars(na.Price) : null,
+            LastSignal,
+            LastSkip?.Reason,
+            LastSkip?.Detail,
+            LastPrecondition,
+            LastEvaluationAtMs,
+            Counters());
+    }
+
+    public MarketCounters Counters() => new(
+        _evaluations, _signalsSent, _duplicates,
+        NonZero<SkipReason>(_skips), NonZero<MarketPrecondition>(_preconditions),
+        _snapshots, _deltas, NonZero<BookUpdateResult>(_bookRejects), _invalidations, _trades);
+
+    private MarketEvaluation Block(MarketPrecondition reason)
+    {
+        _preconditions[(int)reason]++;
+        LastPrecondition = reason;
+        LastOutcome = EvaluationKind.Blocked;
+        return new MarketEvaluation(EvaluationKind.Blocked, null, null, reason);
+    }
+
+    private bool Remember(string signalId)
+    {
+        if (!_sentIds.Add(signalId)) return false;
+        _sentOrder.Enqueue(signalId);
+        while (_sentOrder.Count > Math.Max(1, _settings.RememberedSignalIds)) _sentIds.Remove(_sentOrder.Dequeue());
+        return true;
+    }
+
+    private static ImmutableDictionary<T, long> NonZero<T>(long[] counts) where T : struct, Enum
+    {
+        var b = ImmutableDictionary.CreateBuilder<T, long>();
+        for (var i = 0; i < counts.Length; i++)
+            if (counts[i] != 0) b[(T)(object)i] = counts[i];
+        return b.ToImmutable();
+    }
+
+    private static double Dollars(Price p) => (double)p.Ticks / Price.TicksPerDollar;
+}

@@ -1,0 +1,220 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Actors.Risk;
+
+/// <summary>
+/// The gate every order must pass: wraps the domain <see cref="RiskBook"/>, journals every change before it
+/// answers, and tells subscribers (the OrderSupervisor) when the kill switch moves. One instance per cluster.
+/// </summary>
+public sealed class RiskGateActor : ReceivePersistentActor
+{
+    public const string DefaultPersistenceId = "risk-gate";
+
+    private readonly RiskGateSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly HashSet<IActorRef> _subscribers = new();
+    private readonly Dictionary<RiskDenialReason, int> _denials = new();
+    private RiskBook _book;
+    private int _refusedUpdates;
+
+    public RiskGateActor(RiskGateSettings settings)
+    {
+        _settings = settings;
+        _book = RiskBook.Create(settings.Limits, settings.InitialBalance, settings.TradingDayOf(settings.Clock()));
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is RiskGateSnapshot s) _book = s.ToBook(_settings.Limits);
+        });
+        Recover<RiskJournalEvent>(e => _book = RiskJournal.Apply(_book, e));
+
+        Command<Reserve>(OnReserve);
+        Command<ReportFill>(OnFill);
+        Command<ReportOrderTerminal>(OnTerminal);
+        Command<ReportSettlement>(OnSettlement);
+        Command<HaltTrading>(h => ChangeKillSwitch(KillSwitchState.Halted, h.Reason));
+        Command<EnterReduceOnly>(r => ChangeKillSwitch(KillSwitchState.ReduceOnly, r.Reason));
+        Command<ResumeTrading>(r => ChangeKillSwitch(KillSwitchState.Trading, r.Reason));
+        Command<SubscribeKillSwitch>(_ =>
+        {
+            if (_subscribers.Add(Sender)) Context.Watch(Sender);
+            Sender.Tell(KillSwitchNotice("subscribed"));
+        });
+        Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Command<GetRiskState>(_ => Sender.Tell(View()));
+        Command<LoadVenueState>(OnLoadVenueState);
+        Command<SaveSnapshotSuccess>(s => _log.Debug("risk gate snapshot saved at {0}", s.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(f => _log.Warning("risk gate snapshot failed: {0}", f.Cause.Message));
+    }
+
+    public override string PersistenceId => _settings.PersistenceId;
+
+    public static Props Props(RiskGateSettings settings) => Akka.Actor.Props.Create(() => new RiskGateActor(settings));
+
+    private void OnReserve(Reserve reserve)
+    {
+        // Idempotent: the same execution id asking again (a retry, a recovering order) gets the same approval.
+        if (_book.Reservations.TryGetValue(reserve.ExecutionId, out var held))
+        {
+            Sender.Tell(SameOrder(held, reserve)
+                ? new ReservationApproved(held)
+                : Deny(reserve.ExecutionId, RiskDenialReason.DuplicateExecutionId));
+            return;
+        }
+
+        var now = _settings.Clock();
+        var day = _settings.TradingDayOf(now);
+        var decision = _book.Evaluate(reserve.ToRequest(), now, day);
+        if (!decision.IsApproved || decision.Reservation is null)
+        {
+            Sender.Tell(Deny(reserve.ExecutionId, decision.Denial));
+            return;
+        }
+
+        var replyTo = Sender;
+        var reservation = decision.Reservation;
+        Persist(new ReservationRecorded(reservation, day), _ =>
+        {
+            _book = decision.Book;
+            replyTo.Tell(new ReservationApproved(reservation));
+            MaybeSnapshot();
+        });
+    }
+
+    private static bool SameOrder(Reservation r, Reserve q) =>
+        r.Ticker == q.Ticker && r.Side == q.Side && r.LimitPrice == q.LimitPrice && r.Count == q.Count;
+
+    private ReservationDenied Deny(string executionId, RiskDenialReason reason)
+    {
+        var key = reason;
+        _denials[key] = _denials.GetValueOrDefault(key) + 1;
+        _log.Info("risk denied {0}: {1}", executionId, reason);
+        return new ReservationDenied(executionId, reason);
+    }
+
+    private void OnFill(ReportFill report)
+    {
+        var day = _settings.TradingDayOf(_settings.Clock());
+        var update = _book.ApplyFill(report.Fill, day);
+        if (!update.IsApplied)
+        {
+            Refused("fill " + report.Fill.TradeId, update.Error);
+            return;
+        }
+        Persist(new RiskFillRecorded(report.Fill, day), _ =>
+        {
+            _book = update.Book;
+            MaybeSnapshot();
+        });
+    }
+
+    private void OnTerminal(ReportOrderTerminal report)
+    {
+        var update = _book.ApplyOrderTerminal(report.ExecutionId);
+        if (!update.IsApplied)
+        {
+            // Orders re-report their end after a restart; an already released reservation is the normal case.
+            if (update.Error != RiskUpdateError.UnknownReservation) Refused("terminal " + report.ExecutionId, update.Error);
+            return;
+        }
+        Persist(new ReservationReleased(report.ExecutionId), _ =>
+        {
+            _book = update.Book;
+            MaybeSnapshot();
+        });
+    }
+
+    private void OnSettlement(ReportSettlement report)
+    {
+        var now = _settings.Clock();
+        var day = _settings.TradingDayOf(now);
+        var update = _book.ApplySettlement(report.Ticker, report.YesValue, now, day);
+        if (!update.IsApplied)
+        {
+            Refused("settlement " + report.Ticker, update.Error);
+            return;
+        }
+        Persist(new SettlementRecorded(report.Ticker, report.YesValue, now, day), _ =>
+        {
+            _book = update.Book;
+            MaybeSnapshot();
+        });
+    }
+
+    private void Refused(string what, RiskUpdateError error)
+    {
+        _refusedUpdates++;
+        _log.Warning("risk gate refused {0}: {1}", what, error);
+    }
+
+    private void ChangeKillSwitch(KillSwitchState state, string reason)
+    {
+        if (_book.KillSwitch == state)
+        {
+            Sender.Tell(KillSwitchNotice(reason));
+            return;
+        }
+        var replyTo = Sender;
+        Persist(new KillSwitchRecorded(state, reason, _settings.Clock()), e =>
+        {
+            _book = RiskJournal.Apply(_book, e);
+            _log.Warning("kill switch now {0}: {1}", state, reason);
+            var notice = KillSwitchNotice(reason);
+            replyTo.Tell(notice);
+            // Halt: subscribers cancel every resting order they own.
+            foreach (var s in _subscribers)
+                if (!s.Equals(replyTo)) s.Tell(notice);
+            MaybeSnapshot();
+        });
+    }
+
+    private KillSwitchChanged KillSwitchNotice(string reason) =>
+        new(_book.KillSwitch, reason, _book.InFlightExecutionIds.OrderBy(x => x, StringComparer.Ordinal).ToArray());
+
+    private void OnLoadVenueState(LoadVenueState load)
+    {
+        var now = _settings.Clock();
+        var limits = _settings.Limits;
+        var resting = load.RestingOrders
+            .Where(o => o.RemainingCount.IsPositive)
+            .Select(o => new Reservation(o.ExecutionId, o.Ticker, o.Side, o.LimitPrice, o.RemainingCount,
+                Money.Notional(o.LimitPrice, o.RemainingCount) + limits.WorstCaseFees.TakerFee(o.RemainingCount, o.LimitPrice)
+                + limits.FeeRoundingMargin,
+                IsReducing: false, now))
+            .ToArray();
+        var replyTo = Sender;
+        Persist(new VenueStateRecorded(load.Balance, load.Positions, resting, now), e =>
+        {
+            _book = RiskJournal.Apply(_book, e);
+            _log.Info("venue state loaded: balance {0}, {1} positions, {2} resting orders", load.Balance, load.Positions.Count, resting.Length);
+            replyTo.Tell(new VenueStateLoaded(load.Positions.Count, resting.Length));
+            MaybeSnapshot();
+        });
+    }
+
+    private void MaybeSnapshot()
+    {
+        if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
+            SaveSnapshot(RiskGateSnapshot.From(_book));
+    }
+
+    private RiskStateView View() => new(
+        _book.KillSwitch,
+        _book.Balance,
+        _book.AvailableBalance,
+        _book.Reserved,
+        _book.TotalExposure,
+        _book.OpenMarkets,
+        _book.RealizedToday,
+        _book.LossStreak,
+        _book.CooldownUntil,
+        _book.Positions.Values.OrderBy(p => p.Ticker, StringComparer.Ordinal).ToArray(),
+        _book.Reservations.Values.OrderBy(r => r.ExecutionId, StringComparer.Ordinal).ToArray(),
+        _denials.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
+        _refusedUpdates,
+        LastSequenceNr);
+}

@@ -1,0 +1,84 @@
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Actors.Risk;
+
+// What the risk gate is asked and what it answers. The gate becomes a cluster singleton later, so every
+// one of these is catalogued for our serializer (RiskMessages.Register). Kept together: each is one line.
+
+/// <summary>An order asks for room. Answered by <see cref="ReservationApproved"/> or <see cref="ReservationDenied"/>.</summary>
+public sealed record Reserve(string ExecutionId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity Count)
+{
+    public ReservationRequest ToRequest() => new(ExecutionId, Ticker, Side, LimitPrice, Count);
+}
+
+public sealed record ReservationApproved(Reservation Reservation);
+
+public sealed record ReservationDenied(string ExecutionId, RiskDenialReason Reason);
+
+/// <summary>A fill of an order (or of a position loaded at startup). No reply.</summary>
+public sealed record ReportFill(RiskFill Fill);
+
+/// <summary>The order is terminal: release what is left of its reservation. No reply.</summary>
+public sealed record ReportOrderTerminal(string ExecutionId);
+
+/// <summary>The market settled at <paramref name="YesValue"/> per YES contract. No reply.</summary>
+public sealed record ReportSettlement(string Ticker, Price YesValue);
+
+/// <summary>Kill switch: deny everything and have every resting order canceled.</summary>
+public sealed record HaltTrading(string Reason);
+
+/// <summary>Kill switch: only orders that shrink a position pass.</summary>
+public sealed record EnterReduceOnly(string Reason);
+
+/// <summary>The only way back to trading.</summary>
+public sealed record ResumeTrading(string Reason);
+
+/// <summary>
+/// Sent to the commander and to every subscriber when the kill switch moves (and to a new subscriber at once).
+/// <paramref name="InFlightExecutionIds"/> are the orders still holding a reservation: what a halt must cancel.
+/// </summary>
+public sealed record KillSwitchChanged(KillSwitchState State, string Reason, IReadOnlyList<string> InFlightExecutionIds);
+
+/// <summary>The sender is told of every kill switch change until it stops.</summary>
+public sealed record SubscribeKillSwitch
+{
+    public static readonly SubscribeKillSwitch Instance = new();
+}
+
+public sealed record GetRiskState
+{
+    public static readonly GetRiskState Instance = new();
+}
+
+/// <summary>The gate as a person or a dashboard sees it.</summary>
+public sealed record RiskStateView(
+    KillSwitchState KillSwitch,
+    Money Balance,
+    Money AvailableBalance,
+    Money Reserved,
+    Money TotalExposure,
+    int OpenMarkets,
+    Money RealizedToday,
+    int LossStreak,
+    DateTimeOffset? CooldownUntil,
+    IReadOnlyList<MarketPosition> Positions,
+    IReadOnlyList<Reservation> Reservations,
+    IReadOnlyDictionary<string, int> DenialCounts,
+    int RefusedUpdates,
+    long SequenceNr);
+
+/// <summary>A net position as the venue reports it at startup (Contracts &gt; 0 YES, &lt; 0 NO).</summary>
+public sealed record VenuePositionSeed(string Ticker, Quantity Contracts, Money CostBasis);
+
+/// <summary>An order resting at the venue at startup; it holds room until it is reported terminal.</summary>
+public sealed record VenueRestingOrderSeed(string ExecutionId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity RemainingCount);
+
+/// <summary>
+/// Startup: the venue's balance, positions and resting orders replace the gate's view of them (the venue is
+/// the truth for money and contracts). Answered by <see cref="VenueStateLoaded"/>.
+/// </summary>
+public sealed record LoadVenueState(Money Balance, IReadOnlyList<VenuePositionSeed> Positions, IReadOnlyList<VenueRestingOrderSeed> RestingOrders);
+
+public sealed record VenueStateLoaded(int Positions, int RestingOrders);

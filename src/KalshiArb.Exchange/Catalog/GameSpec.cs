@@ -1,0 +1,12 @@
+namespace KalshiArb.Exchange.Catalog;
+
+/// <summary>
+/// One synthetic game: series (e.g. KXNFLGAME), teams, start time and the home team's starting win probability.
+/// Two markets are listed for it, one per team (YES = that team wins).
+/// </summary>
+public sealed record GameSpec(
+    string SeriesTicker,
+    TeamSpec Away,
+    TeamSpec Home,
+    DateTimeOffset CommenceTime,
+    double HomeWinProbability);

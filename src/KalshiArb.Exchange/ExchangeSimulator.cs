@@ -1,0 +1,121 @@
+using System.Net;
+using KalshiArb.Exchange.Rest;
+using KalshiArb.Exchange.Streaming;
+using KalshiArb.Exchange.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KalshiArb.Exchange;
+
+/// <summary>
+/// A running Kalshi-compatible exchange on 127.0.0.1: REST under /trade-api/v2, WebSocket at /trade-api/ws/v2,
+/// admin under /admin. <c>await using var sim = await ExchangeSimulator.StartAsync(options);</c>
+/// </summary>
+public sealed class ExchangeSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _tickLoop;
+    private int _disposed;
+
+    private ExchangeSimulator(WebApplication app, SimulatedExchange exchange, Uri root)
+    {
+        _app = app;
+        Exchange = exchange;
+        Port = root.Port;
+        RestBaseUrl = new Uri($"http://127.0.0.1:{Port}{GatewayMiddleware.RestPrefix}");
+        WsUrl = new Uri($"ws://127.0.0.1:{Port}{GatewayMiddleware.WsPath}");
+        AdminUrl = new Uri($"http://127.0.0.1:{Port}/admin");
+    }
+
+    /// <summary>The exchange behind the HTTP shell: catalog, fair values, accounts, faults, lifecycle.</summary>
+    public SimulatedExchange Exchange { get; }
+
+    public int Port { get; }
+
+    /// <summary>http://127.0.0.1:PORT/trade-api/v2 (no trailing slash).</summary>
+    public Uri RestBaseUrl { get; }
+
+    /// <summary>ws://127.0.0.1:PORT/trade-api/ws/v2</summary>
+    public Uri WsUrl { get; }
+
+    /// <summary>http://127.0.0.1:PORT/admin</summary>
+    public Uri AdminUrl { get; }
+
+    public static async Task<ExchangeSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SimulatorOptions();
+        var exchange = new SimulatedExchange(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        if (!options.ConsoleLogging) builder.Logging.ClearProviders();
+        builder.Services.ConfigureHttpJsonOptions(o => WireJson.ConfigureInto(o.SerializerOptions));
+
+        var app = builder.Build();
+        app.UseWebSockets();
+        var gateway = new GatewayMiddleware(exchange);
+        app.Use((ctx, next) => gateway.InvokeAsync(ctx, next));
+
+        var api = app.MapGroup(GatewayMiddleware.RestPrefix);
+        MarketEndpoints.Map(api, exchange);
+        PortfolioEndpoints.Map(api, exchange);
+        OrderEndpoints.Map(api, exchange);
+        var stream = new StreamEndpoint(exchange);
+        app.Map(GatewayMiddleware.WsPath, (RequestDelegate)stream.HandleAsync);
+        AdminEndpoints.Map(app, exchange);
+        options.MapExtraEndpoints?.Invoke(app, exchange);
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var sim = new ExchangeSimulator(app, exchange, new Uri(address));
+
+        // books are never empty at start: one round of maker quotes before anyone connects
+        exchange.RefreshLiquidity();
+        if (options.TickInterval is { } interval && interval > TimeSpan.Zero)
+            sim._tickLoop = Task.Run(() => sim.TickLoopAsync(interval));
+        return sim;
+    }
+
+    /// <summary>Runs a simulator until <paramref name="cancellationToken"/> fires (the command-line entry point).</summary>
+    public static async Task RunAsync(SimulatorOptions options, CancellationToken cancellationToken, Action<ExchangeSimulator>? onStarted = null)
+    {
+        await using var sim = await StartAsync(options, cancellationToken);
+        onStarted?.Invoke(sim);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(() => stopped.TrySetResult()))
+        {
+            await stopped.Task;
+        }
+    }
+
+    private async Task TickLoopAsync(TimeSpan interval)
+    {
+        using var timer = new PeriodicTimer(interval, Exchange.Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token)) Exchange.Tick();
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // normal shutdown
+            return;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _stop.CancelAsync();
+        if (_tickLoop is not null) await _tickLoop;
+        Exchange.Hub.AbortAll();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Exchange.Dispose();
+        _stop.Dispose();
+    }
+}

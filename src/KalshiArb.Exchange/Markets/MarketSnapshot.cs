@@ -1,0 +1,17 @@
+using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Exchange.Catalog;
+
+namespace KalshiArb.Exchange.Markets;
+
+/// <summary>A consistent copy of one market's mutable state.</summary>
+public sealed record MarketSnapshot(
+    MarketInfo Info,
+    MarketStatus Status,
+    string Result,
+    BookTop Top,
+    Price? LastPrice,
+    Quantity Volume,
+    Quantity OpenInterest,
+    IReadOnlyList<BookLevel> YesLevels,
+    IReadOnlyList<BookLevel> NoLevels);

@@ -1,0 +1,15 @@
+using KalshiArb.Domain.Matching;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Exchange.Markets;
+
+/// <summary>A parsed V2 create-order body.</summary>
+public sealed record OrderRequest(
+    string Ticker,
+    string? ClientOrderId,
+    OrderSide Side,
+    Price YesPrice,
+    Quantity Count,
+    TimeInForce TimeInForce,
+    SelfTradePrevention SelfTradePrevention,
+    bool PostOnly);

@@ -1,0 +1,63 @@
+using KalshiArb.Exchange.Accounts;
+using KalshiArb.Exchange.Catalog;
+using KalshiArb.Exchange.Faults;
+using KalshiArb.Exchange.Liquidity;
+using Microsoft.AspNetCore.Routing;
+
+namespace KalshiArb.Exchange;
+
+/// <summary>Everything a simulator run is configured with. Defaults suit unit tests: loopback, port 0, no lag.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Seed for fair-value drift, synthetic liquidity and fault sampling: same seed, same sequence.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>API accounts that may sign requests (key id + PEM public key + starting cash).</summary>
+    public IReadOnlyList<SimAccount> Accounts { get; init; } = [];
+
+    /// <summary>Games to list; null means <see cref="DefaultCatalog.Games"/>.</summary>
+    public IReadOnlyList<GameSpec>? Games { get; init; }
+
+    /// <summary>Also list spread/total series markets so exact series filters are exercised.</summary>
+    public bool IncludeNonGameSeries { get; init; } = true;
+
+    /// <summary>How often fair values drift and synthetic makers/takers act. Null or zero: only manual <see cref="SimulatedExchange.Tick"/>.</summary>
+    public TimeSpan? TickInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Standard deviation of the per-tick random walk of each game's log-odds.</summary>
+    public double DriftPerTick { get; init; } = 0.02;
+
+    public LiquidityOptions Liquidity { get; init; } = new();
+
+    /// <summary>Accepted clock skew of KALSHI-ACCESS-TIMESTAMP (Kalshi accepts about 5 s, rejects 30 s).</summary>
+    public TimeSpan SignatureWindow { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>WebSocket ping period (Kalshi: 10 s).</summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a cancel is acknowledged, GET order keeps answering "resting" this long (Kalshi's observed lag).
+    /// </summary>
+    public TimeSpan CancelVisibilityLag { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Frames queued for one WS connection before it is failed with error 25 (buffer overflow).</summary>
+    public int MaxQueuedFramesPerConnection { get; init; } = 200_000;
+
+    /// <summary>Faults active from the start; also switchable at run time.</summary>
+    public FaultSettings Faults { get; init; } = new();
+
+    /// <summary>Clock for timestamps, signature window and the tick timer.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Extra routes on the same host (e.g. an Odds-API-compatible endpoint reading <see cref="SimulatedExchange.Games"/>).
+    /// Paths outside /trade-api and /admin are served without Kalshi authentication.
+    /// </summary>
+    public Action<IEndpointRouteBuilder, SimulatedExchange>? MapExtraEndpoints { get; init; }
+
+    /// <summary>Write ASP.NET Core logs to the console (off for tests).</summary>
+    public bool ConsoleLogging { get; init; }
+}

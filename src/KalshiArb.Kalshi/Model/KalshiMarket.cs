@@ -1,0 +1,28 @@
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Kalshi.Model;
+
+/// <summary>A market as our code uses it: fixed-point prices and the validated price grid.</summary>
+public sealed record KalshiMarket(
+    string Ticker,
+    string EventTicker,
+    string SeriesTicker,
+    string? MarketType,
+    string? YesSubTitle,
+    string? NoSubTitle,
+    MarketStatus Status,
+    string? StatusText,
+    string? Result,
+    Price? YesBid,
+    Price? YesAsk,
+    Price? NoBid,
+    Price? NoAsk,
+    Quantity? YesBidSize,
+    Quantity? YesAskSize,
+    Price? LastPrice,
+    Quantity? Volume,
+    Quantity? OpenInterest,
+    DateTimeOffset? OpenTime,
+    DateTimeOffset? CloseTime,
+    DateTimeOffset? ExpectedExpirationTime,
+    PriceGrid PriceGrid);

@@ -1,0 +1,127 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Market;
+using KalshiArb.Actors.Tests.Market;
+using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Kalshi.Feed;
+
+namespace KalshiArb.Actors.Tests.Feed;
+
+public sealed class MarketFeedSpec : TestKit
+{
+    private const string A = "KXNBAGAME-26FEB07HOUOKC-OKC";
+    private const string B = "KXNBAGAME-26FEB07HOUOKC-HOU";
+
+    private readonly QueueMarketDataSource _source = new();
+    private readonly ManualClock _clock = new(MarketFixtures.T0);
+
+    private static readonly BookLevel[] Level = [new(Price.FromCents(45), Quantity.FromContracts(10))];
+
+    private (IActorRef Feed, Akka.TestKit.TestProbe Markets) Start(MarketFeedSettings? settings = null)
+    {
+        var markets = CreateTestProbe();
+        var feed = Sys.ActorOf(MarketFeed.Props(_source, markets, settings, _clock));
+        return (feed, markets);
+    }
+
+    [Fact]
+    public async Task Delivers_mapped_book_messages_to_the_markets_in_order()
+    {
+        var (_, markets) = Start();
+        await _source.Push(
+            new FeedConnected(MarketFixtures.T0),
+            new BookSnapshot(A, 1, 1, [.. Level], []),
+            new BookDelta(A, 1, 2, OutcomeSide.Yes, Price.FromCents(45), Quantity.FromContracts(1), null),
+            new TickerUpdate(A, 2, null, null, null, null, null, null),
+            new BookDelta(A, 1, 3, OutcomeSide.No, Price.FromCents(40), Quantity.FromContracts(2), null));
+
+        Assert.Equal(1, markets.ExpectMsg<BookSnapshotReceived>().Seq);
+        Assert.Equal(2, markets.ExpectMsg<BookDeltaReceived>().Seq);
+        var last = markets.ExpectMsg<BookDeltaReceived>();
+        Assert.Equal((3L, OutcomeSide.No, _clock.NowMs), (last.Seq, last.Side, last.ReceivedAtMs));
+        markets.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task A_disconnect_marks_every_known_book_not_whole_and_a_gap_marks_its_book()
+    {
+        var (feed, markets) = Start();
+        feed.Tell(new TrackMarkets([A, B]));
+        await _source.Push(new FeedConnected(MarketFixtures.T0), new BookGap(A, 1, 4, 6));
+        Assert.Equal((A, BookInvalidation.Gap), Invalidation(markets.ExpectMsg<BookInvalidated>()));
+
+        await _source.Push(new FeedDisconnected("silence", MarketFixtures.T0));
+        var marked = new[] { markets.ExpectMsg<BookInvalidated>(), markets.ExpectMsg<BookInvalidated>() };
+        Assert.All(marked, m => Assert.Equal(BookInvalidation.Disconnect, m.Reason));
+        Assert.Equal(new[] { A, B }.Order(), marked.Select(m => m.Ticker).Order());
+
+        feed.Tell(GetFeedState.Instance);
+        var state = ExpectMsg<FeedStateView>();
+        Assert.False(state.Connected);
+        Assert.Equal("silence", state.LastDisconnectReason);
+        Assert.Equal((1L, 1L, 1L, 2), (state.Connects, state.Disconnects, state.Gaps, state.TrackedMarkets));
+        Assert.Equal(new[] { A, B }.Order(), _source.Added.Order());
+    }
+
+    [Fact]
+    public async Task Reports_state_counts_ignored_events_and_forwards_resync_requests()
+    {
+        var (feed, markets) = Start();
+        await _source.Push(
+            new FeedConnected(MarketFixtures.T0),
+            new SubscriptionConfirmed(1, "orderbook_delta", 1),
+            new TickerUpdate(A, 2, null, null, null, null, null, null),
+            new TickerUpdate(A, 2, null, null, null, null, null, null),
+            new BookSnapshot(A, 1, 1, [.. Level], []));
+        markets.ExpectMsg<BookSnapshotReceived>();
+
+        feed.Tell(new BookResyncRequested(A, BookUpdateResult.Gap));
+        feed.Tell(GetFeedState.Instance);
+        var state = ExpectMsg<FeedStateView>();
+        Assert.True(state.Connected);
+        Assert.Equal(_clock.NowMs, state.ConnectedSinceMs);
+        Assert.Equal(5, state.EventsReceived);
+        Assert.Equal(1, state.MarketMessagesSent);
+        Assert.Equal(2, state.Ignored[FeedIgnoreReason.TickerSummary]);
+        Assert.Equal(1, state.Ignored[FeedIgnoreReason.Control]);
+        Assert.Equal(1, state.ResyncRequests);
+        Assert.Equal([A], _source.SnapshotRequests);
+
+        // the snapshot's market is known now: a disconnect invalidates it although it was never tracked
+        await _source.Push(new FeedDisconnected("closed", MarketFixtures.T0));
+        Assert.Equal((A, BookInvalidation.Disconnect), Invalidation(markets.ExpectMsg<BookInvalidated>()));
+    }
+
+    [Fact]
+    public async Task Vouches_only_for_books_snapshotted_on_this_connection_without_a_gap_since()
+    {
+        var (_, markets) = Start(new MarketFeedSettings { BookConfirmInterval = TimeSpan.FromMilliseconds(100) });
+        await _source.Push(new FeedConnected(MarketFixtures.T0), new BookSnapshot(A, 1, 1, [.. Level], []),
+            new BookSnapshot(B, 1, 2, [.. Level], []), new BookGap(B, 1, 3, 5));
+        markets.ExpectMsg<BookSnapshotReceived>();
+        markets.ExpectMsg<BookSnapshotReceived>();
+        markets.ExpectMsg<BookInvalidated>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var confirmed = markets.ExpectMsg<BookConfirmed>(TimeSpan.FromSeconds(2));
+            Assert.Equal((A, _clock.NowMs), (confirmed.Ticker, confirmed.AtMs));
+        }
+
+        // nothing heard for longer than the liveness window: no more confirmations
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        // confirmations made before the clock moved may still be queued; none may be made after it
+        var late = markets.ReceiveWhile(TimeSpan.FromMilliseconds(500), m => m as BookConfirmed);
+        Assert.All(late, c => Assert.True(c!.AtMs < _clock.NowMs));
+
+        await _source.Push(new FeedDisconnected("closed", _clock.Now));
+        Assert.All(new[] { markets.ExpectMsg<BookInvalidated>(), markets.ExpectMsg<BookInvalidated>() },
+            m => Assert.Equal(BookInvalidation.Disconnect, m.Reason));
+        markets.ExpectNoMsg(TimeSpan.FromMilliseconds(400));
+    }
+
+    private static (string, BookInvalidation) Invalidation(BookInvalidated m) => (m.Ticker, m.Reason);
+}

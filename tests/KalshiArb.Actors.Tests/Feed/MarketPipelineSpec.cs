@@ -1,0 +1,112 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using KalshiArb.Actors.Contracts;
+using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Market;
+using KalshiArb.Actors.OddsFeed;
+using KalshiArb.Actors.Tests.Market;
+using KalshiArb.Actors.Tests.OddsFeed;
+using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Kalshi.Feed;
+using KalshiArb.Odds.Teams;
+
+namespace KalshiArb.Actors.Tests.Feed;
+
+/// <summary>
+/// The whole market side wired together in one process — discovery, feed, router with MarketActors, odds poller —
+/// over fake Kalshi and Odds API sources (the simulator has no Odds API endpoint yet).
+/// </summary>
+public sealed class MarketPipelineSpec : TestKit
+{
+    private const string Okc = "KXNBAGAME-26FEB07HOUOKC-OKC";
+    private const string Hou = "KXNBAGAME-26FEB07HOUOKC-HOU";
+    private const string Lal = "KXNBAGAME-26FEB07BOSLAL-LAL";
+    private const string Mia = "KXNBAGAME-26FEB07NYKMIA-MIA";
+    private static readonly DateTimeOffset Tip = new(2026, 2, 8, 1, 0, 0, TimeSpan.Zero);
+
+    private readonly ManualClock _clock = new(MarketFixtures.T0);
+
+    [Fact]
+    public async Task Signals_only_for_matched_markets_with_fresh_odds_that_diverge_from_the_book()
+    {
+        var discovery = new FakeMarketDiscovery([
+            FakeMarketDiscovery.Market(Okc, "Oklahoma City"),
+            FakeMarketDiscovery.Market(Hou, "Houston"),
+            FakeMarketDiscovery.Market(Lal, "Los Angeles L"),
+            FakeMarketDiscovery.Market(Mia, "Miami"),
+        ]);
+        var odds = new FakeOddsSource();
+        // books agree OKC wins ~62%; Kalshi quotes OKC at 0.50. Lakers lines are 3 hours old; NYK at MIA has no event.
+        odds.Events["basketball_nba"] =
+        [
+            FakeOddsSource.Event("evt-okc", "Oklahoma City Thunder", "Houston Rockets", Tip,
+                ("pinnacle", 1.62, 2.45, _clock.Now.AddMinutes(-2)), ("draftkings", 1.60, 2.40, _clock.Now.AddMinutes(-3)),
+                ("fanduel", 1.61, 2.42, _clock.Now.AddMinutes(-1))),
+            FakeOddsSource.Event("evt-lal", "Los Angeles Lakers", "Boston Celtics", Tip,
+                ("pinnacle", 1.30, 3.80, _clock.Now.AddHours(-3)), ("draftkings", 1.30, 3.70, _clock.Now.AddHours(-3)),
+                ("fanduel", 1.31, 3.75, _clock.Now.AddHours(-3))),
+        ];
+        var source = new QueueMarketDataSource();
+        var signals = CreateTestProbe();
+        var settings = new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromMilliseconds(50) };
+
+        var side = MarketSide.Start(Sys, new MarketSideOptions
+        {
+            Discovery = discovery, MarketData = source, Odds = odds, Teams = TeamTables.LoadShipped(), SignalSink = signals,
+            Market = settings, Catalog = new MarketCatalogSettings { Series = ["KXNBAGAME"], RefreshInterval = null }, Clock = _clock,
+        });
+        var (router, poller) = (side.Markets, side.OddsPoller);
+
+        // every market is mispriced by ~12 points against the books; only OKC/HOU have fresh, matched odds
+        AwaitCondition(() => source.Added.Count == 4, TimeSpan.FromSeconds(5));
+        await source.Push(
+            new FeedConnected(_clock.Now),
+            Book(Okc, yesBid: 49, noBid: 50), Book(Hou, yesBid: 49, noBid: 50),
+            Book(Lal, yesBid: 59, noBid: 40), Book(Mia, yesBid: 20, noBid: 79));
+
+        var got = new[] { signals.ExpectMsg<TradeSignal>(TimeSpan.FromSeconds(5)), signals.ExpectMsg<TradeSignal>(TimeSpan.FromSeconds(5)) };
+        signals.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+        var okc = Assert.Single(got, s => s.Ticker == Okc);
+        var hou = Assert.Single(got, s => s.Ticker == Hou);
+        Assert.Equal((OutcomeSide.Yes, Price.FromCents(50)), (okc.Side, okc.LimitPrice));
+        Assert.Equal((OutcomeSide.No, Price.FromCents(51)), (hou.Side, hou.LimitPrice));
+
+        var lal = await router.Ask<MarketStateView>(new GetMarketState(Lal), TimeSpan.FromSeconds(3));
+        var mia = await router.Ask<MarketStateView>(new GetMarketState(Mia), TimeSpan.FromSeconds(3));
+        Assert.All([lal, mia], s =>
+        {
+            Assert.True(s.IsWhole);
+            Assert.Null(s.FairYes);
+            Assert.Equal(MarketPrecondition.NoConsensus, s.LastPrecondition);
+            Assert.Equal(0, s.Counters.SignalsSent);
+        });
+
+        var unmatched = await poller.Ask<UnmatchedMarkets>(GetUnmatchedMarkets.Instance, TimeSpan.FromSeconds(3));
+        Assert.Equal([Mia], unmatched.Entries.Select(e => e.Ticker));
+
+        // a disconnect makes every book unwhole: no trading until fresh snapshots
+        await source.Push(new FeedDisconnected("test", _clock.Now));
+        await AwaitAssertAsync(async () =>
+        {
+            var s = await router.Ask<MarketStateView>(new GetMarketState(Okc), TimeSpan.FromSeconds(3));
+            Assert.False(s.IsWhole);
+            Assert.Equal(BookUpdateResult.Invalidated, s.NotWholeReason);
+        }, TimeSpan.FromSeconds(3));
+
+        // after the reconnect a market whose own seq check breaks asks the feed (by path) for a snapshot
+        await source.Push(new FeedConnected(_clock.Now), Book(Okc, yesBid: 49, noBid: 50));
+        await AwaitAssertAsync(async () =>
+            Assert.True((await router.Ask<MarketStateView>(new GetMarketState(Okc), TimeSpan.FromSeconds(3))).IsWhole), TimeSpan.FromSeconds(3));
+        router.Tell(new BookDeltaReceived(Okc, 9, OutcomeSide.Yes, Price.FromCents(49), Quantity.FromContracts(1), _clock.NowMs));
+        AwaitCondition(() => source.SnapshotRequests.Contains(Okc), TimeSpan.FromSeconds(3));
+        var feedState = await side.Feed.Ask<FeedStateView>(GetFeedState.Instance, TimeSpan.FromSeconds(3));
+        Assert.Equal((2L, 1L, 1L, 4), (feedState.Connects, feedState.Disconnects, feedState.ResyncRequests, feedState.TrackedMarkets));
+    }
+
+    private BookSnapshot Book(string ticker, int yesBid, int noBid) =>
+        new(ticker, 1, 1,
+            [new BookLevel(Price.FromCents(yesBid), Quantity.FromContracts(150))],
+            [new BookLevel(Price.FromCents(noBid), Quantity.FromContracts(150))]);
+}

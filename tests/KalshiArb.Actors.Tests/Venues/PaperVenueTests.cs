@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using KalshiArb.Actors.Venues;
+using KalshiArb.Actors.Venues.Paper;
+using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Fees;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Actors.Tests.Venues;
+
+public sealed class PaperVenueTests : IAsyncLifetime
+{
+    private const string Ticker = "KXNFLGAME-26SEP20PHITEN-PHI";
+    private static readonly FeeSchedule Fees = FeeSchedule.SportsGame;
+    private readonly RecordingVenueListener _listener = new();
+    private PaperVenue _venue = null!;
+
+    private static Price C(int cents) => Price.FromCents(cents);
+    private static Quantity N(long contracts) => Quantity.FromContracts(contracts);
+    private static BookLevel L(int cents, long contracts) => new(C(cents), N(contracts));
+
+    private static PaperVenue NewVenue(Money? balance = null, TimeSpan? latency = null) =>
+        new(new PaperVenueOptions { StartingBalance = balance ?? Money.FromDollars(100), OrderLatency = latency ?? TimeSpan.Zero });
+
+    /// <summary>YES bids 0.45 (10); NO bids 0.48 (5), 0.47 (10) → YES asks 0.52 (5), 0.53 (10); NO ask 0.55 (10).</summary>
+    private static void Feed(PaperVenue venue) =>
+        Assert.Equal(BookUpdateResult.Applied, venue.ApplySnapshot(Ticker, 1, [L(45, 10)], [L(47, 10), L(48, 5)]));
+
+    private static VenueOrderRequest Buy(string clientId, OutcomeSide side, int cents, long contracts,
+        VenueTimeInForce tif = VenueTimeInForce.GoodTillCanceled, bool reduceOnly = false) =>
+        new(clientId, Ticker, side, C(cents), N(contracts), tif, ReduceOnly: reduceOnly);
+
+    public Task InitializeAsync()
+    {
+        _venue = NewVenue();
+        _venue.Subscribe(_listener);
+        Feed(_venue);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _venue.DisposeAsync();
+
+    [Fact]
+    public async Task Taker_order_fills_against_the_book_charges_cash_and_pushes_the_fill()
+    {
+        var r = await _venue.SubmitAsync(Buy("c1", OutcomeSide.Yes, 52, 5, VenueTimeInForce.ImmediateOrCancel), default);
+
+        Assert.Equal(VenueResultKind.Accepted, r.Kind);
+        Assert.Equal(VenueOrderStatus.Executed, r.Status);
+        Assert.Equal(N(5), r.FilledCount);
+        var fill = await _listener.NextFillAsync();
+        Assert.Equal((r.ExchangeOrderId, "c1", Ticker, OutcomeSide.Yes, C(52), N(5), true),
+            (fill.ExchangeOrderId, fill.ClientOrderId, fill.Ticker, fill.Side, fill.Price, fill.Count, fill.IsTaker));
+        Assert.Equal(Fees.FillFee(FeeRole.Taker, N(5), C(52)), fill.Fee);
+        Assert.Equal(Money.FromDollars(100) - Money.Notional(C(52), N(5)) - fill.Fee, _venue.Cash);
+        Assert.Equal(N(5), _venue.PositionOf(Ticker));
+        Assert.Equal(VenueOrderStatus.Executed, (await _listener.NextUpdateAsync()).Order.Status);
+    }
+
+    [Fact]
+    public async Task A_repeated_client_order_id_answers_already_exists()
+    {
+        var first = await _venue.SubmitAsync(Buy("dup", OutcomeSide.Yes, 40, 1), default);
+        var again = await _venue.SubmitAsync(Buy("dup", OutcomeSide.No, 40, 1), default);
+
+        Assert.True(first.IsAccepted);
+        Assert.Equal(VenueResultKind.AlreadyExists, again.Kind);
+        Assert.Null(again.ExchangeOrderId);
+
+        await _venue.CancelAsync(first.ExchangeOrderId!, default);
+        Assert.Equal(VenueResultKind.AlreadyExists, (await _venue.SubmitAsync(Buy("dup", OutcomeSide.Yes, 40, 1), default)).Kind);
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_client_id_make_exactly_one_order()
+    {
+        await using var venue = NewVenue(latency: TimeSpan.FromMilliseconds(20));
+        Feed(venue);
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => venue.SubmitAsync(Buy("same", OutcomeSide.Yes, 40, 1), default))));
+
+        Assert.Single(results, r => r.IsAccepted);
+        Assert.Equal(7, results.Count(r => r.Kind == VenueResultKind.AlreadyExists));
+    }
+
+    [Fact]
+    public async Task Insufficient_balance_is_refused_and_counts_resting_holds()
+    {
+        await using var venue = NewVenue(balance: Money.FromDollars(10));
+        Feed(venue);
+
+        var tooBig = await venue.SubmitAsync(Buy("big", OutcomeSide.Yes, 50, 20), default); // $10 + fee > $10
+        Assert.Equal(VenueResultKind.InsufficientBalance, tooBig.Kind);
+
+        var rests = await venue.SubmitAsync(Buy("rest", OutcomeSide.Yes, 40, 20), default); // holds $8 + $0.34
+        Assert.True(rests.IsAccepted);
+        Assert.Equal(Money.FromDollars(10) - Money.FromDollars(8) - Fees.TakerFee(N(20), C(40)), venue.AvailableBalance);
+        Assert.Equal(VenueResultKind.InsufficientBalance, (await venue.SubmitAsync(Buy("more", OutcomeSide.Yes, 40, 5), default)).Kind);
+
+        await venue.CancelAsync(rests.ExchangeOrderId!, default);
+        Assert.Equal(Money.FromDollars(10), venue.AvailableBalance);
+        // a refused create left no order, so its client id may be used once it can be afforded
+        Assert.True((await venue.SubmitAsync(Buy("more", OutcomeSide.Yes, 40, 5), default)).IsAccepted);
+    }
+
+    [Fact]
+    public async Task Resting_order_fills_from_public_trades_and_is_found_by_client_id()
+    {
+        var r = await _venue.SubmitAsync(Buy("rest-1", OutcomeSide.Yes, 45, 4), default);
+        Assert.Equal(VenueOrderStatus.Resting, r.Status);
+
+        _venue.ApplyTrade(Ticker, C(45), N(12), OutcomeSide.No, 5000); // 10 ahead of us, then 2 for us
+        var fill = await _listener.NextFillAsync();
+        Assert.Equal((N(2), C(45), false), (fill.Count, fill.Price, fill.IsTaker));
+        Assert.Equal(Fees.FillFee(FeeRole.Maker, N(2), C(45)), fill.Fee);
+
+        var found = await _venue.FindOrderAsync(Ticker, "rest-1", default);
+        Assert.Equal(VenueResultKind.Accepted, found.Kind);
+        Assert.Equal((r.ExchangeOrderId, VenueOrderStatus.Resting, N(2), N(2)),
+            (found.Order!.ExchangeOrderId, found.Order.Status, found.Order.FilledCount, found.Order.RemainingCount));
+        Assert.Equal([fill], await _venue.GetFillsAsync(r.ExchangeOrderId!, default));
+
+        Assert.Equal(VenueResultKind.NotFound, (await _venue.FindOrderAsync(Ticker, "never-sent", default)).Kind);
+        Assert.Equal(VenueResultKind.NotFound, (await _venue.FindOrderAsync("OTHER", "rest-1", default)).Kind);
+        Assert.Empty(await _venue.GetFillsAsync("unknown", default));
+    }
+
+    [Fact]
+    public async Task Cancel_reduces_the_remainder_once_then_answers_not_found()
+    {
+        var r = await _venue.SubmitAsync(Buy("c-cancel", OutcomeSide.No, 50, 3), default);
+
+        var cancel = await _venue.CancelAsync(r.ExchangeOrderId!, default);
+        Assert.Equal((VenueResultKind.Accepted, N(3)), (cancel.Kind, cancel.ReducedBy));
+        var update = await _listener.UpdateMatchingAsync(u => u.Order.Status == VenueOrderStatus.Canceled);
+        Assert.Equal("c-cancel", update.Order.ClientOrderId);
+
+        Assert.Equal(VenueResultKind.NotFound, (await _venue.CancelAsync(r.ExchangeOrderId!, default)).Kind);
+        Assert.Equal(VenueResultKind.NotFound, (await _venue.CancelAsync("nope", default)).Kind);
+    }
+
+    [Theory]
+    [InlineData(0, 1, VenueResultKind.InvalidPrice)]
+    [InlineData(100, 1, VenueResultKind.InvalidPrice)]
+    [InlineData(45, 0, VenueResultKind.InvalidOrder)]
+    public async Task Bad_orders_map_to_reason_kinds(int cents, long contracts, VenueResultKind expected)
+    {
+        var r = await _venue.SubmitAsync(Buy("bad", OutcomeSide.Yes, cents, contracts), default);
+        Assert.Equal(expected, r.Kind);
+    }
+
+    [Fact]
+    public async Task No_whole_book_means_no_paper_order()
+    {
+        _venue.InvalidateBook(Ticker);
+        Assert.Equal(VenueResultKind.ServerError, (await _venue.SubmitAsync(Buy("x", OutcomeSide.Yes, 52, 1), default)).Kind);
+        Feed(_venue);
+        Assert.True((await _venue.SubmitAsync(Buy("x", OutcomeSide.Yes, 52, 1), default)).IsAccepted);
+    }
+
+    [Fact]
+    public async Task Closing_the_market_cancels_resting_orders_and_refuses_new_ones()
+    {
+        var r = await _venue.SubmitAsync(Buy("rest-close", OutcomeSide.Yes, 44, 2), default);
+
+        _venue.CloseMarket(Ticker, 9000);
+
+        var update = await _listener.UpdateMatchingAsync(u => u.Order.Status == VenueOrderStatus.Canceled);
+        Assert.Equal(r.ExchangeOrderId, update.Order.ExchangeOrderId);
+        Assert.Equal(VenueResultKind.MarketInactive, (await _venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1), default)).Kind);
+        _venue.OpenMarket(Ticker);
+        Assert.True((await _venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1), default)).IsAccepted);
+    }
+
+    [Fact]
+    public async Task Settlement_pays_a_dollar_per_winning_contract_once()
+    {
+        await _venue.SubmitAsync(Buy("win", OutcomeSide.Yes, 53, 10, VenueTimeInForce.FillOrKill), default);
+        var before = _venue.Cash;
+
+        Assert.Equal(Money.FromDollars(10), _venue.SettleMarket(Ticker, Price.One, 10_000));
+        Assert.Equal(before + Money.FromDollars(10), _venue.Cash);
+        Assert.Equal(Quantity.Zero, _venue.PositionOf(Ticker));
+        Assert.Equal(Money.Zero, _venue.SettleMarket(Ticker, Price.One, 10_001));
+        Assert.Equal(PaperMarketStatus.Settled, _venue.StatusOf(Ticker));
+    }
+
+    [Fact]
+    public async Task Losing_side_gets_nothing_at_settlement()
+    {
+        await _venue.SubmitAsync(Buy("lose", OutcomeSide.No, 55, 10, VenueTimeInForce.FillOrKill), default);
+        Assert.Equal(Money.Zero, _venue.SettleMarket(Ticker, Price.One, 10_000));
+    }
+
+    [Fact]
+    public async Task Buying_the_other_side_nets_the_position()
+    {
+        await _venue.SubmitAsync(Buy("y", OutcomeSide.Yes, 53, 10, VenueTimeInForce.FillOrKill), default);
+        var before = _venue.Cash;
+
+        var r = await _venue.SubmitAsync(Buy("n", OutcomeSide.No, 55, 4, VenueTimeInForce.FillOrKill, reduceOnly: true), default);
+
+        Assert.True(r.IsAccepted);
+        Assert.Equal(N(6), _venue.PositionOf(Ticker));
+        var cost = Money.Notional(C(55), N(4)) + Fees.FillFee(FeeRole.Taker, N(4), C(55));
+        Assert.Equal(before - cost + Money.FromDollars(4), _venue.Cash);
+        Assert.Equal(VenueResultKind.InvalidOrder,
+            (await _venue.SubmitAsync(Buy("n2", OutcomeSide.No, 55, 7, reduceOnly: true), default)).Kind);
+    }
+
+    [Fact]
+    public async Task Orders_reach_the_book_only_after_the_latency()
+    {
+        await using var venue = NewVenue(latency: TimeSpan.FromMilliseconds(300));
+        Feed(venue);
+        var watch = Stopwatch.StartNew();
+
+        var pending = venue.SubmitAsync(Buy("slow", OutcomeSide.Yes, 45, 1), default);
+        Assert.False(pending.IsCompleted);
+        Assert.Equal(VenueResultKind.NotFound, (await venue.FindOrderAsync(Ticker, "slow", default)).Kind);
+
+        Assert.True((await pending).IsAccepted);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), $"took {watch.Elapsed}");
+        Assert.Equal(VenueResultKind.Accepted, (await venue.FindOrderAsync(Ticker, "slow", default)).Kind);
+    }
+}
+
+public sealed class PaperVenueListenerTests
+{
+    private sealed class ThrowingListener : IVenueListener
+    {
+        public void OnFill(VenueFill fill) => throw new InvalidOperationException("listener bug");
+        public void OnOrderUpdate(VenueOrderUpdate update) => throw new InvalidOperationException("listener bug");
+    }
+
+    [Fact]
+    public async Task A_failing_listener_does_not_stop_delivery_to_others()
+    {
+        await using var venue = new PaperVenue(new PaperVenueOptions { OrderLatency = TimeSpan.Zero });
+        var good = new RecordingVenueListener();
+        venue.Subscribe(new ThrowingListener());
+        venue.Subscribe(good);
+        venue.ApplySnapshot("T", 1, [], [new BookLevel(Price.FromCents(48), Quantity.FromContracts(5))]);
+
+        var r = await venue.SubmitAsync(new VenueOrderRequest("c", "T", OutcomeSide.Yes, Price.FromCents(52), Quantity.FromContracts(1),
+            VenueTimeInForce.ImmediateOrCancel), default);
+
+        Assert.Equal(r.ExchangeOrderId, (await good.NextFillAsync()).ExchangeOrderId);
+        await good.NextUpdateAsync();
+        Assert.True(venue.ListenerFailures >= 2);
+    }
+
+    [Fact]
+    public async Task A_create_canceled_on_its_way_leaves_its_client_id_free()
+    {
+        await using var venue = new PaperVenue(new PaperVenueOptions { OrderLatency = TimeSpan.FromSeconds(30) });
+        venue.ApplySnapshot("T", 1, [], [new BookLevel(Price.FromCents(48), Quantity.FromContracts(5))]);
+        using var cts = new CancellationTokenSource();
+        var request = new VenueOrderRequest("c", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), VenueTimeInForce.GoodTillCanceled);
+
+        var pending = venue.SubmitAsync(request, cts.Token);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+        Assert.Equal(VenueResultKind.NotFound, (await venue.FindOrderAsync("T", "c", default)).Kind);
+    }
+}

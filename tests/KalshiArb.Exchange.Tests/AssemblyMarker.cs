@@ -1,1 +1,0 @@
-namespace KalshiArb.Exchange.Tests;

@@ -1,1 +1,0 @@
-namespace KalshiArb.Kalshi.Tests;
