@@ -70,8 +70,7 @@ public static class IngestHarness
                         break;
                     case BookDelta d:
                         ticker = d.MarketTicker;
-                        var side = d.Side == KalshiArb.Kalshi.Feed.BookSide.Yes ? OutcomeSide.Yes : OutcomeSide.No;
-                        if (books[index[ticker]].ApplyDelta(d.Seq, side, d.Price, d.Delta) == BookUpdateResult.Applied) applied++;
+                        if (books[index[ticker]].ApplyDelta(d.Seq, d.Side, d.Price, d.Delta) == BookUpdateResult.Applied) applied++;
                         else refused++;
                         break;
                     default:
@@ -121,10 +120,9 @@ public static class IngestHarness
         Console.WriteLine($"gen0/1/2 collections: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
     }
 
-    private static int Copy(System.Collections.Immutable.ImmutableArray<KalshiArb.Kalshi.Model.BookLevel> from, BookLevel[] to)
+    private static int Copy(System.Collections.Immutable.ImmutableArray<BookLevel> from, BookLevel[] to)
     {
-        var i = 0;
-        foreach (var l in from) to[i++] = new BookLevel(l.Price, l.Size);
-        return i;
+        from.CopyTo(to);
+        return from.Length;
     }
 }
