@@ -73,6 +73,9 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
             _log.Info("{0}: consensus withdrawn ({1})", _state.Ticker, w.ReasonCode);
         });
         Receive<GetMarketState>(_ => Sender.Tell(_state.View()));
+        // The execution side acknowledges each signal; the order's fate is the execution side's to track.
+        Receive<Execution.OrderPlaced>(_ => { });
+        Receive<Execution.OrderNotPlaced>(n => Context.GetLogger().Info("signal for {0} not placed: {1}", n.ExecutionId, n.Reason));
         Receive<EvaluateDue>(_ =>
         {
             _evaluationPending = false;

@@ -42,9 +42,11 @@ public static class RunCommand
         var logger = NodeHostFactory.CreateLogger(settings);
         try
         {
-            if (settings.Mode == TradingMode.Live)
+            if (settings.Mode != TradingMode.Sim)
             {
-                logger.Error("live mode refused: this build has no execution path yet, so it cannot reconcile orders with Kalshi");
+                // Refuse rather than pretend: live needs start-up reconciliation and an explicit confirmation,
+                // paper needs the paper venue fed from the market feed; neither is wired into the host yet.
+                logger.Error("--mode {Mode} is refused: this build runs only the sim mode (the embedded simulator)", settings.Mode);
                 return 2;
             }
 
@@ -64,8 +66,21 @@ public static class RunCommand
             }
             logger.Information("journal healthy ({Store}, probe seq {Seq})", settings.Store, result.SequenceNr);
 
-            await WaitForStopAsync(settings.Duration, ct);
-            logger.Information("stopping node");
+            var config = TradingConfig.From(system.Settings.Config);
+            var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+            await using (var node = await SimTradingNode.StartAsync(system, settings, config, loggers, logger, ct))
+            {
+                await ReportUntilStopAsync(node, config.StatusInterval, settings.Duration, logger, ct);
+                logger.Information("stopping node");
+                try
+                {
+                    logger.Information("final status: {Status}", (await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), CancellationToken.None)).ToString());
+                }
+                catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
+                {
+                    logger.Warning("final status unavailable: {Reason}", ex.Message);
+                }
+            }
             await host.StopAsync(CancellationToken.None);
             return 0;
         }
@@ -84,15 +99,28 @@ public static class RunCommand
         }
     }
 
-    private static async Task WaitForStopAsync(TimeSpan? duration, CancellationToken ct)
+    private static async Task ReportUntilStopAsync(SimTradingNode node, TimeSpan every, TimeSpan? duration, Serilog.ILogger log, CancellationToken ct)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (duration is { } d) stop.CancelAfter(d);
+        using var timer = new PeriodicTimer(every);
         try
         {
-            await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, ct);
+            while (await timer.WaitForNextTickAsync(stop.Token))
+            {
+                try
+                {
+                    log.Information("status: {Status}", (await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), stop.Token)).ToString());
+                }
+                catch (AskTimeoutException ex)
+                {
+                    log.Warning("status query timed out: {Reason}", ex.Message);
+                }
+            }
         }
         catch (OperationCanceledException)
         {
-            // Ctrl-C: fall through to a graceful stop
+            // duration reached or Ctrl-C: fall through to a graceful stop
         }
     }
 }

@@ -1,0 +1,8 @@
+namespace KalshiArb.Node.Audit;
+
+public enum AuditFormat
+{
+    Text,
+    Json,
+    Csv,
+}

@@ -1,0 +1,70 @@
+using Akka.Configuration;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Market;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Node.Hosting;
+
+/// <summary>The `kalshiarb { … }` section of the composed HOCON, turned into the actors' settings.</summary>
+public sealed record TradingConfig(
+    RiskLimits Limits,
+    TimeSpan RiskAnswerTimeout,
+    MarketActorSettings Market,
+    OrderActorSettings Orders,
+    TimeSpan MaxOddsBookAge,
+    int MinFreshBooks,
+    int SimulatorSeed,
+    TimeSpan SimulatorTick,
+    Money SimulatorBalance,
+    TimeSpan StatusInterval)
+{
+    public static TradingConfig From(Config config)
+    {
+        var k = config.GetConfig("kalshiarb") ?? throw new InvalidOperationException("the kalshiarb section is missing from the configuration");
+        var risk = k.GetConfig("risk");
+        var market = k.GetConfig("market");
+        var orders = k.GetConfig("orders");
+        var odds = k.GetConfig("odds");
+        var sim = k.GetConfig("simulator");
+        var riskTimeout = risk.GetTimeSpan("answer-timeout");
+        return new TradingConfig(
+            new RiskLimits
+            {
+                MaxContractsPerMarket = Quantity.FromContracts(Positive(risk, "max-contracts-per-market")),
+                MaxExposurePerMarket = Money.FromDollars(Positive(risk, "max-exposure-per-market-dollars")),
+                MaxTotalExposure = Money.FromDollars(Positive(risk, "max-total-exposure-dollars")),
+                MaxOpenMarkets = (int)Positive(risk, "max-open-markets"),
+                DailyLossLimit = Money.FromDollars(Positive(risk, "daily-loss-limit-dollars")),
+                LossStreakLimit = (int)Positive(risk, "loss-streak-limit"),
+                LossStreakCooldown = risk.GetTimeSpan("loss-streak-cooldown"),
+                MaxOrdersPerMinute = (int)Positive(risk, "max-orders-per-minute"),
+            },
+            riskTimeout,
+            MarketActorSettings.Default with
+            {
+                MinEvaluationInterval = market.GetTimeSpan("min-evaluation-interval"),
+                Bankroll = Money.FromDollars(Positive(market, "bankroll-dollars")),
+                PerMarketCap = Quantity.FromContracts(Positive(market, "per-market-cap-contracts")),
+                SignalBucket = market.GetTimeSpan("signal-bucket"),
+            },
+            new OrderActorSettings
+            {
+                RiskTimeout = riskTimeout,
+                CancelAfter = orders.GetTimeSpan("cancel-after"),
+                VenueCallTimeout = orders.GetTimeSpan("venue-call-timeout"),
+            },
+            odds.GetTimeSpan("max-book-age"),
+            (int)Positive(odds, "min-fresh-books"),
+            sim.GetInt("seed"),
+            sim.GetTimeSpan("tick-interval"),
+            Money.FromDollars(Positive(sim, "starting-balance-dollars")),
+            k.GetTimeSpan("status-interval"));
+    }
+
+    private static long Positive(Config c, string key)
+    {
+        var v = c.GetLong(key);
+        return v > 0 ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be positive, got {v}");
+    }
+}
