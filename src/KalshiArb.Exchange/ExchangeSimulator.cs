@@ -1,5 +1,6 @@
 using System.Net;
 using KalshiArb.Exchange.Rest;
+using KalshiArb.Exchange.Sportsbooks;
 using KalshiArb.Exchange.Streaming;
 using KalshiArb.Exchange.Wire;
 using Microsoft.AspNetCore.Builder;
@@ -44,6 +45,9 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     /// <summary>ws://127.0.0.1:PORT/trade-api/ws/v2</summary>
     public Uri WsUrl { get; }
 
+    /// <summary>http://127.0.0.1:PORT (no trailing slash): the Odds API base URL; routes live under /v4.</summary>
+    public Uri OddsApiBaseUrl => new($"http://127.0.0.1:{Port}");
+
     /// <summary>http://127.0.0.1:PORT/admin</summary>
     public Uri AdminUrl { get; }
 
@@ -68,6 +72,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         var stream = new StreamEndpoint(exchange);
         app.Map(GatewayMiddleware.WsPath, (RequestDelegate)stream.HandleAsync);
         AdminEndpoints.Map(app, exchange);
+        if (options.Sportsbooks.Enabled) SportsbookEndpoints.Map(app, exchange);
         options.MapExtraEndpoints?.Invoke(app, exchange);
 
         await app.StartAsync(cancellationToken);

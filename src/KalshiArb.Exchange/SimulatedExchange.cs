@@ -5,6 +5,7 @@ using KalshiArb.Exchange.Catalog;
 using KalshiArb.Exchange.Faults;
 using KalshiArb.Exchange.Liquidity;
 using KalshiArb.Exchange.Markets;
+using KalshiArb.Exchange.Sportsbooks;
 using KalshiArb.Exchange.Streaming;
 
 namespace KalshiArb.Exchange;
@@ -35,6 +36,9 @@ public sealed class SimulatedExchange : IDisposable
         var games = options.Games ?? DefaultCatalog.Games(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(1));
         Catalog = new ExchangeCatalog(games, options.IncludeNonGameSeries);
         FairValues = new FairValueBoard(games, options.Seed, options.DriftPerTick);
+        var offsets = options.KalshiMispricing.Resolve(games.Count, options.Seed);
+        for (var i = 0; i < offsets.Length; i++) FairValues.SetKalshiOffset(i, offsets[i]);
+        Sportsbooks = new SportsbookBoard(options.Sportsbooks, Catalog, FairValues, Clock, options.Seed);
         Faults = new FaultController(options.Faults, options.Seed);
         Hub = new StreamHub();
         Faults.OnDropConnections(Hub.AbortAll);
@@ -71,6 +75,9 @@ public sealed class SimulatedExchange : IDisposable
     public FairValueBoard FairValues { get; }
 
     public FaultController Faults { get; }
+
+    /// <summary>Sportsbook lines served by the /v4 Odds API endpoint (same hidden fair values, no Kalshi offset).</summary>
+    public SportsbookBoard Sportsbooks { get; }
 
     internal StreamHub Hub { get; }
     internal RequestSignatureVerifier Verifier { get; }
@@ -116,7 +123,8 @@ public sealed class SimulatedExchange : IDisposable
         var g = Catalog.Games[index];
         var eventTicker = Catalog.GameEventTicker(index);
         return new GameView(index, g.SeriesTicker, eventTicker, g.Away, g.Home, g.CommenceTime,
-            FairValues.HomeWinProbability(index), $"{eventTicker}-{g.Away.Code}", $"{eventTicker}-{g.Home.Code}");
+            FairValues.HomeWinProbability(index), $"{eventTicker}-{g.Away.Code}", $"{eventTicker}-{g.Home.Code}",
+            FairValues.KalshiOffset(index));
     }
 
     /// <summary>Hidden YES probability of a market (null for an unknown ticker).</summary>
@@ -124,6 +132,24 @@ public sealed class SimulatedExchange : IDisposable
     {
         var info = Catalog.FindMarket(marketTicker);
         return info is null ? null : FairValues.YesProbability(info);
+    }
+
+    /// <summary>
+    /// How far Kalshi makers quote a market's YES probability from the hidden one (home market +offset, away market
+    /// −offset, other markets 0); null for an unknown ticker. Negative = YES is cheap on Kalshi.
+    /// </summary>
+    public double? KalshiOffset(string marketTicker)
+    {
+        var info = Catalog.FindMarket(marketTicker);
+        if (info is null) return null;
+        return QuotedFairValue(marketTicker)!.Value - FairValues.YesProbability(info);
+    }
+
+    /// <summary>The YES probability the synthetic Kalshi makers quote around (fair value plus the game's offset).</summary>
+    public double? QuotedFairValue(string marketTicker)
+    {
+        var info = Catalog.FindMarket(marketTicker);
+        return info is null ? null : FairValues.QuotedYesProbability(info);
     }
 
     public MarketSnapshot? MarketState(string ticker, bool withLevels = true) => Market(ticker)?.Snapshot(withLevels);

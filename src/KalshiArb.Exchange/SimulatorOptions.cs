@@ -2,6 +2,7 @@ using KalshiArb.Exchange.Accounts;
 using KalshiArb.Exchange.Catalog;
 using KalshiArb.Exchange.Faults;
 using KalshiArb.Exchange.Liquidity;
+using KalshiArb.Exchange.Sportsbooks;
 using Microsoft.AspNetCore.Routing;
 
 namespace KalshiArb.Exchange;
@@ -57,6 +58,12 @@ public sealed record SimulatorOptions
     /// Paths outside /trade-api and /admin are served without Kalshi authentication.
     /// </summary>
     public Action<IEndpointRouteBuilder, SimulatedExchange>? MapExtraEndpoints { get; init; }
+
+    /// <summary>The Odds-API-compatible endpoint under /v4 (books, vig, noise, stale share, apiKey, quota).</summary>
+    public SportsbookOptions Sportsbooks { get; init; } = new();
+
+    /// <summary>Games whose Kalshi quotes sit off the hidden fair value (sportsbooks stay on it): real edges for a demo.</summary>
+    public KalshiMispricingOptions KalshiMispricing { get; init; } = new();
 
     /// <summary>Write ASP.NET Core logs to the console (off for tests).</summary>
     public bool ConsoleLogging { get; init; }

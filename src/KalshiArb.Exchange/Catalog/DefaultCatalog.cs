@@ -17,7 +17,7 @@ public static class DefaultCatalog
             new("KXNBAGAME", new("GSW", "Golden State", "Golden State Warriors"), new("DEN", "Denver", "Denver Nuggets"), At(1, 2), 0.57),
             new("KXMLBGAME", new("LAD", "Los Angeles D", "Los Angeles Dodgers"), new("SF", "San Francisco", "San Francisco Giants"), At(0, 2), 0.46),
             new("KXMLBGAME", new("NYY", "New York Y", "New York Yankees"), new("BOS", "Boston", "Boston Red Sox"), At(1, 23), 0.50),
-            new("KXNHLGAME", new("TOR", "Toronto", "Toronto Maple Leafs"), new("MTL", "Montreal", "Montreal Canadiens"), At(0, 23), 0.48),
+            new("KXNHLGAME", new("TOR", "Toronto", "Toronto Maple Leafs"), new("MTL", "Montreal", "Montréal Canadiens"), At(0, 23), 0.48),
             new("KXNCAAFGAME", new("ALA", "Alabama", "Alabama Crimson Tide"), new("UGA", "Georgia", "Georgia Bulldogs"), At(0, 19), 0.52),
             new("KXNCAAMBGAME", new("DUKE", "Duke", "Duke Blue Devils"), new("UNC", "North Carolina", "North Carolina Tar Heels"), At(1, 1), 0.54),
         ];

@@ -12,6 +12,7 @@ public sealed class FairValueBoard
     private readonly Lock _gate = new();
     private readonly double[] _homeLogOdds;
     private readonly double[] _totalLogOdds;
+    private readonly double[] _kalshiOffsets;
     private readonly Random[] _rngs;
     private readonly double _drift;
 
@@ -21,6 +22,7 @@ public sealed class FairValueBoard
         _homeLogOdds = new double[games.Count];
         _totalLogOdds = new double[games.Count];
         _rngs = new Random[games.Count];
+        _kalshiOffsets = new double[games.Count];
         for (var i = 0; i < games.Count; i++)
         {
             _homeLogOdds[i] = Logit(Clamp(games[i].HomeWinProbability));
@@ -54,6 +56,31 @@ public sealed class FairValueBoard
     public void SetHomeWinProbability(int game, double probability)
     {
         lock (_gate) _homeLogOdds[game] = Logit(Clamp(probability));
+    }
+
+    /// <summary>How far Kalshi makers quote the home team's probability from the hidden one (0 = fairly priced).</summary>
+    public double KalshiOffset(int game)
+    {
+        lock (_gate) return _kalshiOffsets[game];
+    }
+
+    public void SetKalshiOffset(int game, double homeProbabilityOffset)
+    {
+        lock (_gate) _kalshiOffsets[game] = double.IsFinite(homeProbabilityOffset) ? homeProbabilityOffset : 0;
+    }
+
+    /// <summary>
+    /// The YES probability Kalshi makers quote around: the hidden one, moved by the game's offset for game-winner
+    /// markets (sportsbooks keep following the hidden one).
+    /// </summary>
+    public double QuotedYesProbability(MarketInfo market)
+    {
+        if (market.Kind != MarketKind.GameWinner) return YesProbability(market);
+        lock (_gate)
+        {
+            var home = Clamp(Logistic(_homeLogOdds[market.GameIndex]) + _kalshiOffsets[market.GameIndex]);
+            return market.YesIsHome ? home : 1.0 - home;
+        }
     }
 
     /// <summary>The hidden YES probability of a market.</summary>

@@ -59,7 +59,7 @@ internal sealed class SyntheticLiquidity
     private void Requote(int i, MarketRuntime market)
     {
         var rng = _rngs[i];
-        var fairCents = _fairValues.YesProbability(market.Info) * 100.0;
+        var fairCents = _fairValues.QuotedYesProbability(market.Info) * 100.0;
         var bestBid = Math.Clamp((int)Math.Floor(fairCents - _options.HalfSpreadCents), 1, 98);
         var bestAsk = Math.Clamp((int)Math.Ceiling(fairCents + _options.HalfSpreadCents), bestBid + 1, 99);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Akka.Actor;
+using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,13 +105,22 @@ public static class RunCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (duration is { } d) stop.CancelAfter(d);
         using var timer = new PeriodicTimer(every);
+        var unmatchedListed = -1;
         try
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
                 try
                 {
-                    log.Information("status: {Status}", (await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), stop.Token)).ToString());
+                    var status = await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), stop.Token);
+                    log.Information("status: {Status}", status.ToString());
+                    if (status.Odds.UnmatchedMarkets != unmatchedListed && status.Odds.UnmatchedMarkets > 0)
+                    {
+                        // Markets that match no sportsbook event never trade: say which and why, once per change.
+                        var unmatched = await node.Markets.OddsPoller.Ask<UnmatchedMarkets>(GetUnmatchedMarkets.Instance, TimeSpan.FromSeconds(5), stop.Token);
+                        log.Warning("markets that will not trade (no sportsbook match):\n{Report}", unmatched.Text);
+                    }
+                    unmatchedListed = status.Odds.UnmatchedMarkets;
                 }
                 catch (AskTimeoutException ex)
                 {
