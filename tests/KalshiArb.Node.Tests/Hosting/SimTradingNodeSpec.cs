@@ -46,6 +46,22 @@ public sealed class SimTradingNodeSpec : IDisposable
             Assert.Empty(status.Execution.NeedsAttention);
             // The gate never lets exposure past its configured total.
             Assert.True(status.Risk.TotalExposure <= config.Limits.MaxTotalExposure, status.ToString());
+
+            // The consensus each MarketActor trades on must be the simulator's hidden fair value for that
+            // market's YES team (sportsbook noise is at most ±0.012), never the other team's.
+            var report = new List<string>();
+            foreach (var game in node.Simulator.Exchange.Games())
+            {
+                foreach (var ticker in new[] { game.AwayMarketTicker, game.HomeMarketTicker })
+                {
+                    var view = await node.Markets.Markets.Ask<KalshiArb.Actors.Market.MarketStateView>(
+                        new KalshiArb.Actors.Market.GetMarketState(ticker), TimeSpan.FromSeconds(5));
+                    var hidden = node.Simulator.Exchange.FairValue(ticker)!.Value;
+                    report.Add($"{ticker} consensus {view.FairYes:F4} hidden {hidden:F4} offset {node.Simulator.Exchange.KalshiOffset(ticker):F3} yesAsk {view.YesAsk?.Price} noAsk {view.NoAsk?.Price}");
+                    Assert.NotNull(view.FairYes);
+                    Assert.True(Math.Abs(view.FairYes!.Value - hidden) <= 0.03, string.Join("\n", report));
+                }
+            }
         }
         await host.StopAsync();
         (logger as IDisposable)?.Dispose();
