@@ -36,7 +36,16 @@ public static class OrderJournalReader
         var system = ActorSystem.Create("kalshiarb-audit", Quiet.WithFallback(persistenceConfig));
         try
         {
-            var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            SqlReadJournal journal;
+            try
+            {
+                // Its constructor talks to the journal plugin and throws when the store is unusable.
+                journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            }
+            catch (Exception ex)
+            {
+                throw new JournalReadException($"cannot open the read journal: {ex.GetBaseException().Message}", ex);
+            }
             var materializer = system.Materializer();
             IReadOnlyList<string> ids;
             if (onlyOrder is not null)

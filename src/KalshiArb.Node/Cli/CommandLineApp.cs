@@ -10,6 +10,7 @@ public static class CommandLineApp
         var root = new RootCommand("KalshiArb: trades Kalshi sports game markets against sportsbook consensus");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ExchangeCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 }

@@ -65,6 +65,14 @@ public sealed class SimTradingNodeSpec : IDisposable
         }
         await host.StopAsync();
         (logger as IDisposable)?.Dispose();
+
+        // The journal this real run wrote passes the audit (orders may still be working: the run was cut short).
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var rc = await KalshiArb.Node.Cli.AuditCommand.RunAsync(
+            new KalshiArb.Node.Audit.AuditOptions { Settings = settings, RequireTerminal = false }, stdout, stderr, CancellationToken.None);
+        Assert.True(rc == 0, stdout + "\n" + stderr);
+        Assert.Matches(@"audit: [1-9]\d* orders, [1-9]\d* clean, 0 with violations", stdout.ToString());
     }
 
     public void Dispose()
