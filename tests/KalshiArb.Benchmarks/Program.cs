@@ -1,12 +1,22 @@
 using BenchmarkDotNet.Running;
 using KalshiArb.Benchmarks;
 
-// `ingest` runs the load harness (messages/s and tick→decision latency); anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "ingest")
+// Load harnesses (print figures): `ingest [markets] [messages]`, `submit [steadyCount] [ratePerSecond] [burstCount]`,
+// `memory [markets]`. For `submit`, any words after the three numbers are a HOCON overlay for a diagnostic variant. Anything else goes to BenchmarkDotNet.
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+
+switch (args.Length > 0 ? args[0] : "")
 {
-    var markets = args.Length > 1 ? int.Parse(args[1]) : 5_000;
-    var messages = args.Length > 2 ? int.Parse(args[2]) : 2_000_000;
-    IngestHarness.Run(markets, messages);
-    return;
+    case "ingest":
+        IngestHarness.Run(Arg(1, 5_000), Arg(2, 2_000_000));
+        return;
+    case "submit":
+        await SubmitHarness.Run(Arg(1, 2_000), Arg(2, 200), Arg(3, 1_000), string.Join(' ', args.Skip(4)));
+        return;
+    case "memory":
+        await MemoryHarness.Run(Arg(1, 5_000));
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(IngestHarness).Assembly).Run(args);
+        return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(IngestHarness).Assembly).Run(args);

@@ -33,15 +33,18 @@ public sealed class OrderIndexActor : ReceivePersistentActor
 
         Command<TrackOrder>(t =>
         {
+            var replyTo = Sender;
             if (_open.Contains(t.ExecutionId))
             {
-                Sender.Tell(new OrderTracked(t.ExecutionId));
+                // Possibly still being journaled: confirm only after every pending write.
+                DeferAsync(new OrderTracked(t.ExecutionId), m => replyTo.Tell(m));
                 return;
             }
-            var replyTo = Sender;
-            Persist(new OrderIndexed(t.ExecutionId), e =>
+            // Pipelined writes (PersistAsync) so orders are not indexed one journal round trip at a time;
+            // the confirmation, which lets the order start, still waits for its own write.
+            _open.Add(t.ExecutionId);
+            PersistAsync(new OrderIndexed(t.ExecutionId), e =>
             {
-                _open.Add(e.ExecutionId);
                 replyTo.Tell(new OrderTracked(e.ExecutionId));
                 MaybeSnapshot();
             });

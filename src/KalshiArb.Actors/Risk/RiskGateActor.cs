@@ -60,9 +60,12 @@ public sealed class RiskGateActor : ReceivePersistentActor
         // Idempotent: the same execution id asking again (a retry, a recovering order) gets the same approval.
         if (_book.Reservations.TryGetValue(reserve.ExecutionId, out var held))
         {
-            Sender.Tell(SameOrder(held, reserve)
+            object answer = SameOrder(held, reserve)
                 ? new ReservationApproved(held)
-                : Deny(reserve.ExecutionId, RiskDenialReason.DuplicateExecutionId));
+                : Deny(reserve.ExecutionId, RiskDenialReason.DuplicateExecutionId);
+            // The reservation may still be on its way to the journal: answer only after it is durable.
+            var asker = Sender;
+            DeferAsync(answer, a => asker.Tell(a));
             return;
         }
 
@@ -75,11 +78,16 @@ public sealed class RiskGateActor : ReceivePersistentActor
             return;
         }
 
+        // The next Reserve must see this reservation, so the book moves now; the approval leaves only once
+        // the event is journaled. PersistAsync lets the journal batch concurrent reservations instead of
+        // writing them one round trip at a time (the gate serves every order in the cluster). If the write
+        // fails the actor restarts from the journal without it, the approval is never sent, and the order
+        // fails closed on its risk timeout.
         var replyTo = Sender;
         var reservation = decision.Reservation;
-        Persist(new ReservationRecorded(reservation, day), _ =>
+        _book = decision.Book;
+        PersistAsync(new ReservationRecorded(reservation, day), _ =>
         {
-            _book = decision.Book;
             replyTo.Tell(new ReservationApproved(reservation));
             MaybeSnapshot();
         });

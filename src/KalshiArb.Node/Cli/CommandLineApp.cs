@@ -11,6 +11,9 @@ public static class CommandLineApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ExchangeCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(KillCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
         return root;
     }
 }

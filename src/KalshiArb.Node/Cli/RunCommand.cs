@@ -2,6 +2,7 @@ using System.CommandLine;
 using Akka.Actor;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Persistence;
+using KalshiArb.Node.Admin;
 using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,12 +19,17 @@ public static class RunCommand
         var config = new Option<string?>("--config") { Description = "a HOCON file whose settings override the shipped hocon/" };
         var duration = new Option<TimeSpan?>("--duration") { Description = "stop after this long (e.g. 00:01:30); default: until Ctrl-C" };
         var dataDir = new Option<string?>("--data-dir") { Description = "where the SQLite journal lives (default ./data)" };
+        var adminPort = new Option<int?>("--admin-port")
+        {
+            Description = "loopback port of the admin endpoint used by status/kill/resume (default KA_ADMIN_PORT, else a free port; see <data-dir>/admin.json)",
+        };
 
         var cmd = new Command("run", "Run the trading node (default: embedded simulator, sim venue, SQLite)");
         cmd.Options.Add(mode);
         cmd.Options.Add(config);
         cmd.Options.Add(duration);
         cmd.Options.Add(dataDir);
+        cmd.Options.Add(adminPort);
         cmd.SetAction((parse, ct) =>
         {
             var settings = NodeSettings.FromEnvironment() with
@@ -33,16 +39,22 @@ public static class RunCommand
                 Duration = parse.GetValue(duration),
             };
             if (parse.GetValue(dataDir) is { } d) settings = settings with { DataDirectory = d };
-            return RunAsync(settings, ct);
+            return RunAsync(settings, ct, parse.GetValue(adminPort));
         });
         return cmd;
     }
 
-    public static async Task<int> RunAsync(NodeSettings settings, CancellationToken ct)
+    public static async Task<int> RunAsync(NodeSettings settings, CancellationToken ct, int? adminPort = null)
     {
         var logger = NodeHostFactory.CreateLogger(settings);
         try
         {
+            var port = adminPort ?? AdminEndpointOptions.PortFromEnvironment();
+            if (port is < 0 or > 65535)
+            {
+                logger.Error("--admin-port must be 0..65535, got {Port}", port);
+                return 2;
+            }
             if (settings.Mode != TradingMode.Sim)
             {
                 // Refuse rather than pretend: live needs start-up reconciliation and an explicit confirmation,
@@ -70,7 +82,11 @@ public static class RunCommand
             var config = TradingConfig.From(system.Settings.Config);
             var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
             await using (var node = await SimTradingNode.StartAsync(system, settings, config, loggers, logger, ct))
+            await using (var admin = await AdminEndpoint.StartAsync(AdminTargets.From(node, config.Limits),
+                             new AdminEndpointOptions { DataDirectory = settings.DataDirectory, Port = port, AskTimeout = TimeSpan.FromSeconds(5) }, ct))
             {
+                // The token stays in admin.json (owner-only); only where to find it is logged.
+                logger.Information("admin endpoint on 127.0.0.1:{Port}, access in {File}", admin.Port, AdminAccess.PathIn(settings.DataDirectory));
                 await ReportUntilStopAsync(node, config.StatusInterval, settings.Duration, logger, ct);
                 logger.Information("stopping node");
                 try

@@ -18,12 +18,17 @@ public static class StatusReporter
             $"risk {Risk.KillSwitch}, balance {Risk.Balance}, reserved {Risk.Reserved}, exposure {Risk.TotalExposure}, open markets {Risk.OpenMarkets}";
     }
 
-    public static async Task<NodeStatus> QueryAsync(SimTradingNode node, TimeSpan timeout, CancellationToken ct)
+    public static Task<NodeStatus> QueryAsync(SimTradingNode node, TimeSpan timeout, CancellationToken ct) =>
+        QueryAsync(node.Markets.Feed, node.Markets.OddsPoller, node.Orders, node.RiskGate, timeout, ct);
+
+    /// <summary>Asks the four actors at once; throws <see cref="AskTimeoutException"/> if any does not answer in time.</summary>
+    public static async Task<NodeStatus> QueryAsync(IActorRef feedActor, IActorRef oddsPoller, IActorRef orders, IActorRef riskGate,
+        TimeSpan timeout, CancellationToken ct)
     {
-        var feed = node.Markets.Feed.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct);
-        var odds = node.Markets.OddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
-        var exec = node.Orders.Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct);
-        var risk = node.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, timeout, ct);
+        var feed = feedActor.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct);
+        var odds = oddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
+        var exec = orders.Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct);
+        var risk = riskGate.Ask<RiskStateView>(GetRiskState.Instance, timeout, ct);
         await Task.WhenAll(feed, odds, exec, risk);
         return new NodeStatus(await feed, await odds, await exec, await risk);
     }

@@ -1,0 +1,58 @@
+using KalshiArb.Actors.Execution;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Risk;
+using KalshiArb.Node.Hosting;
+
+namespace KalshiArb.Node.Admin;
+
+// What GET /admin/status answers. Money, prices and counts travel as their wire text ("12.3400"), never doubles.
+
+public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus Odds, AdminOrdersStatus Orders, AdminRiskStatus Risk)
+{
+    public static AdminStatusDocument From(StatusReporter.NodeStatus s, RiskLimits? limits) => new(
+        new AdminFeedStatus(s.Feed.Connected, s.Feed.EventsPerSecond, s.Feed.TrackedMarkets, s.Feed.Gaps, s.Feed.Connects,
+            s.Feed.Disconnects, s.Feed.LastDisconnectReason),
+        new AdminOddsStatus(s.Odds.MatchedMarkets, s.Odds.UnmatchedMarkets, s.Odds.ConsensusSent, s.Odds.Quota.Remaining),
+        new AdminOrdersStatus(s.Execution.TrackedCount, s.Execution.Open.Select(AdminOrderLine.From).ToArray(),
+            s.Execution.NeedsAttention.Select(AdminOrderLine.From).ToArray()),
+        new AdminRiskStatus(s.Risk.KillSwitch, s.Risk.Balance.ToWire(), s.Risk.AvailableBalance.ToWire(), s.Risk.Reserved.ToWire(),
+            s.Risk.TotalExposure.ToWire(), s.Risk.OpenMarkets, s.Risk.RealizedToday.ToWire(), s.Risk.LossStreak, s.Risk.CooldownUntil,
+            s.Risk.Positions.Select(p => new AdminPositionLine(p.Ticker, p.Contracts.ToWire(), p.CostBasis.ToWire())).ToArray(),
+            s.Risk.Reservations.Count, s.Risk.DenialCounts, limits is null ? null : AdminRiskLimits.From(limits)));
+}
+
+public sealed record AdminFeedStatus(bool Connected, double EventsPerSecond, int TrackedMarkets, long Gaps, long Connects, long Disconnects,
+    string? LastDisconnectReason);
+
+public sealed record AdminOddsStatus(int MatchedMarkets, int UnmatchedMarkets, long ConsensusSent, long? QuotaRemaining);
+
+public sealed record AdminOrdersStatus(int Tracked, IReadOnlyList<AdminOrderLine> Open, IReadOnlyList<AdminOrderLine> NeedsAttention);
+
+public sealed record AdminOrderLine(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason)
+{
+    public static AdminOrderLine From(OrderStatusNotice n) => new(n.ExecutionId, n.Ticker, n.State, n.ExchangeOrderId, n.AttentionReason);
+}
+
+public sealed record AdminRiskStatus(
+    KillSwitchState KillSwitch,
+    string Balance,
+    string AvailableBalance,
+    string Reserved,
+    string TotalExposure,
+    int OpenMarkets,
+    string RealizedToday,
+    int LossStreak,
+    DateTimeOffset? CooldownUntil,
+    IReadOnlyList<AdminPositionLine> Positions,
+    int Reservations,
+    IReadOnlyDictionary<string, int> DenialCounts,
+    AdminRiskLimits? Limits);
+
+public sealed record AdminPositionLine(string Ticker, string Contracts, string CostBasis);
+
+public sealed record AdminRiskLimits(string MaxTotalExposure, string MaxExposurePerMarket, string MaxContractsPerMarket, int MaxOpenMarkets,
+    string DailyLossLimit, int LossStreakLimit, int MaxOrdersPerMinute)
+{
+    public static AdminRiskLimits From(RiskLimits l) => new(l.MaxTotalExposure.ToWire(), l.MaxExposurePerMarket.ToWire(),
+        l.MaxContractsPerMarket.ToWire(), l.MaxOpenMarkets, l.DailyLossLimit.ToWire(), l.LossStreakLimit, l.MaxOrdersPerMinute);
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Node.Admin;
+
+/// <summary>The `status` command's readable summary: kill switch first, since it is what a person checks first.</summary>
+public static class AdminStatusText
+{
+    public static string Render(AdminStatusDocument d)
+    {
+        var s = new StringBuilder();
+        var r = d.Risk;
+        s.AppendLine($"kill switch: {KillSwitchWord(r.KillSwitch)}");
+        s.AppendLine($"feed:        {(d.Feed.Connected ? "up" : "DOWN")}, {d.Feed.EventsPerSecond:F0} ev/s, {d.Feed.TrackedMarkets} markets, " +
+                     $"gaps {d.Feed.Gaps}, disconnects {d.Feed.Disconnects}" +
+                     (d.Feed.LastDisconnectReason is { } why ? $" (last: {why})" : ""));
+        s.AppendLine($"odds:        matched {d.Odds.MatchedMarkets}, unmatched {d.Odds.UnmatchedMarkets}, consensus sent {d.Odds.ConsensusSent}" +
+                     (d.Odds.QuotaRemaining is { } q ? $", quota left {q}" : ""));
+        s.AppendLine($"orders:      tracked {d.Orders.Tracked}, open {d.Orders.Open.Count}, needing attention {d.Orders.NeedsAttention.Count}");
+        foreach (var o in d.Orders.Open)
+            s.AppendLine($"  open       {o.ExecutionId} {o.Ticker} {o.State}{(o.ExchangeOrderId is { } x ? $" exchange {x}" : "")}");
+        foreach (var o in d.Orders.NeedsAttention)
+            s.AppendLine($"  ATTENTION  {o.ExecutionId} {o.Ticker} {o.State}: {o.AttentionReason ?? "no reason given"}");
+        var l = r.Limits;
+        s.AppendLine($"risk:        balance {r.Balance} (available {r.AvailableBalance}), reserved {r.Reserved} in {r.Reservations} reservations");
+        s.AppendLine($"  exposure   {r.TotalExposure}{(l is null ? "" : $" of {l.MaxTotalExposure}")}, open markets {r.OpenMarkets}" +
+                     (l is null ? "" : $" of {l.MaxOpenMarkets}"));
+        s.AppendLine($"  today      realized {r.RealizedToday}{(l is null ? "" : $" (loss limit {l.DailyLossLimit})")}, loss streak {r.LossStreak}" +
+                     (l is null ? "" : $" of {l.LossStreakLimit}") +
+                     (r.CooldownUntil is { } c ? $", cooling down until {c:u}" : ""));
+        foreach (var p in r.Positions)
+            s.AppendLine($"  position   {p.Ticker} {p.Contracts} contracts, cost {p.CostBasis}");
+        if (r.DenialCounts.Count > 0)
+            s.AppendLine("  denials    " + string.Join(", ", r.DenialCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
+        return s.ToString();
+    }
+
+    public static string KillSwitchWord(KillSwitchState state) => state switch
+    {
+        KillSwitchState.Trading => "trading",
+        KillSwitchState.ReduceOnly => "REDUCE-ONLY",
+        KillSwitchState.Halted => "HALTED",
+        _ => state.ToString(),
+    };
+}

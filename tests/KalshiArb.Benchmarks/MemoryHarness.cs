@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using KalshiArb.Actors;
+using KalshiArb.Actors.Contracts;
+using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Market;
+using KalshiArb.Actors.Serialization;
+using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Fees;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Benchmarks;
+
+/// <summary>
+/// Load harness for target (b): 5,000 markets ≤ 150 MB resident. Creates real MarketActors through the
+/// MarketRouter, gives each metadata, a 10-level-a-side book snapshot and a consensus, checks that every one
+/// took them, and prints managed heap, working set and VmRSS after a forced full GC at three points: the plain
+/// process, the ActorSystem with an empty router, and with every market loaded.
+/// </summary>
+public static class MemoryHarness
+{
+    private const int LevelsPerSide = 10;
+
+    public static async Task Run(int markets)
+    {
+        Console.WriteLine($"memory harness: {markets} MarketActors, {LevelsPerSide} levels a side, {MachineLoad.Describe()}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        var plain = ProcessMemory.AfterFullGc();
+        Console.WriteLine($"  plain process         {plain}");
+
+        var config = SerializationConfig.Create().WithFallback(HoconFiles.Load("base.conf"));
+        var system = ActorSystem.Create("bench-memory", config);
+        try
+        {
+            var signals = new SignalCount();
+            var sink = system.ActorOf(Props.Create(() => new SignalSink(signals)), "signals");
+            var router = system.ActorOf(MarketRouter.Props(t => MarketActor.Props(t, sink)), "markets");
+            // One round trip so the router exists and the system's own start-up allocations are done.
+            await router.Ask<RoutedMarkets>(GetRoutedMarkets.Instance, TimeSpan.FromSeconds(10));
+            var empty = ProcessMemory.AfterFullGc();
+            Console.WriteLine($"  actor system, 0 mkts  {empty}");
+
+            var now = DateTimeOffset.UtcNow;
+            var nowMs = now.ToUnixTimeMilliseconds();
+            for (var i = 0; i < markets; i++)
+            {
+                var ticker = Ticker(i);
+                router.Tell(Metadata(ticker, i, now));
+                router.Tell(Snapshot(ticker, i, nowMs));
+                router.Tell(Consensus(ticker, i, nowMs, now));
+            }
+
+            var loaded = await CountLoaded(router, markets);
+            Console.WriteLine($"  markets whole with metadata and consensus: {loaded}/{markets}; signals emitted: {signals.Value}");
+            var full = ProcessMemory.AfterFullGc();
+            Console.WriteLine($"  actor system, {markets} mkts {full}");
+
+            Console.WriteLine($"  delta vs empty system: managed {ProcessMemory.Mb(full.ManagedHeapBytes - empty.ManagedHeapBytes)}, VmRSS {ProcessMemory.Mb(full.VmRssBytes - empty.VmRssBytes)}");
+            Console.WriteLine($"  per market: managed {(full.ManagedHeapBytes - empty.ManagedHeapBytes) / (double)markets / 1024:F1} KB, VmRSS {(full.VmRssBytes - empty.VmRssBytes) / (double)markets / 1024:F1} KB");
+            Console.WriteLine($"  delta vs plain process: VmRSS {ProcessMemory.Mb(full.VmRssBytes - plain.VmRssBytes)}");
+            var pass = loaded == markets && full.VmRssBytes <= 150L * 1024 * 1024;
+            Console.WriteLine($"  target (b) {markets} markets <= 150 MB resident (whole process VmRSS): {(pass ? "MET" : "NOT MET")}");
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static async Task<int> CountLoaded(IActorRef router, int markets)
+    {
+        var loaded = 0;
+        for (var start = 0; start < markets; start += 500)
+        {
+            var batch = Enumerable.Range(start, Math.Min(500, markets - start))
+                .Select(i => router.Ask<MarketStateView>(new GetMarketState(Ticker(i)), TimeSpan.FromSeconds(30)));
+            foreach (var v in await Task.WhenAll(batch))
+                if (v.HasMetadata && v.IsWhole && v.FairYes.HasValue && v.Counters.SnapshotsApplied == 1) loaded++;
+        }
+        return loaded;
+    }
+
+    private static string Ticker(int i) => $"KXNBAGAME-26NOV23G{i:D5}-HOME";
+
+    private static MarketMetadata Metadata(string ticker, int i, DateTimeOffset now) => new(
+        ticker, ticker[..^5], "KXNBAGAME", $"Home team {i}", FeeType.Quadratic, 10_000,
+        [PriceRange.CentGrid], MarketTradingStatus.Open, now.AddHours(3));
+
+    /// <summary>YES bids below the mid, NO bids mirrored with a 2-cent spread: a plausible, uncrossed game market.</summary>
+    private static BookSnapshotReceived Snapshot(string ticker, int i, long nowMs)
+    {
+        var yesTop = 30 + i % 40; // cents
+        var noTop = 100 - yesTop - 2;
+        var yes = ImmutableArray.CreateBuilder<BookLevel>(LevelsPerSide);
+        var no = ImmutableArray.CreateBuilder<BookLevel>(LevelsPerSide);
+        for (var k = 0; k < LevelsPerSide; k++)
+        {
+            yes.Add(new BookLevel(Price.FromCents(yesTop - k), Quantity.FromContracts(50 + (i + k) % 400)));
+            no.Add(new BookLevel(Price.FromCents(noTop - k), Quantity.FromContracts(60 + (i * 7 + k) % 300)));
+        }
+        return new BookSnapshotReceived(ticker, 1, yes.MoveToImmutable(), no.MoveToImmutable(), nowMs);
+    }
+
+    /// <summary>Fair value at the mid: no edge, so the markets sit quietly as most do.</summary>
+    private static ConsensusUpdated Consensus(string ticker, int i, long nowMs, DateTimeOffset now) =>
+        new(ticker, $"odds-event-{i:D5}", (30 + i % 40 + 1) / 100.0, 6, 0.01, nowMs, now.AddHours(3));
+
+    private sealed class SignalCount
+    {
+        public int Value;
+    }
+
+    private sealed class SignalSink : ReceiveActor
+    {
+        public SignalSink(SignalCount count) => Receive<TradeSignal>(_ => Interlocked.Increment(ref count.Value));
+    }
+}

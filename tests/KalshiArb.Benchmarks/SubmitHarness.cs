@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Configuration;
+using KalshiArb.Actors;
+using KalshiArb.Actors.Contracts;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Persistence;
+using KalshiArb.Actors.Risk;
+using KalshiArb.Actors.Serialization;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+using Microsoft.Data.Sqlite;
+
+namespace KalshiArb.Benchmarks;
+
+/// <summary>
+/// Load harness for target (a): signal → submitted (risk approved and SubmitRequested persisted) p99 ≤ 10 ms on
+/// SQLite. Runs the real RiskGateActor, OrderSupervisor and OrderActors on the shipped persistence config (SQLite
+/// file in WAL mode, our serializer) against <see cref="BenchmarkInstantVenue"/>. Latency runs from just before the
+/// TradeSignal is told to the supervisor to the moment the venue's SubmitAsync is entered; on the way: open-order
+/// index persist, OrderCreated persist, Reserve ask + gate persist, RiskApproved persist, SubmitRequested persist.
+/// Every signal is for its own ticker, so one-order-in-flight-per-market never denies one.
+/// </summary>
+public static class SubmitHarness
+{
+    /// <param name="overlay">
+    /// HOCON placed above the shipped config for a diagnostic variant (e.g. journal parallelism); empty = the real config.
+    /// </param>
+    public static async Task Run(int steadyCount, int ratePerSecond, int burstCount, string overlay = "")
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "kalshiarb-bench-" + Guid.NewGuid().ToString("N"));
+        var connectionString = $"Data Source={Path.Combine(dir, "journal.db")}";
+        var journalMode = SqliteJournalFile.Prepare(connectionString);
+        Console.WriteLine($"submit harness: SQLite journal {connectionString} (journal_mode={journalMode}); {MachineLoad.Describe()}");
+
+        var probe = SqliteCommitProbe.Run(dir, 200);
+        Console.WriteLine($"  raw SQLite single-row commit on this disk (floor per journal write): {probe}");
+        if (overlay.Length > 0) Console.WriteLine($"  DIAGNOSTIC VARIANT, config overlay: {overlay}");
+        else Console.WriteLine("  config: the shipped one (serialization + persistence-sqlite.conf + base.conf), no overlay");
+
+        var config = ConfigurationFactory.ParseString(overlay)
+            .WithFallback(SerializationConfig.Create())
+            .WithFallback(PersistenceConfig.Create(PersistenceStore.Sqlite, connectionString))
+            .WithFallback(HoconFiles.Load("base.conf"));
+        var system = ActorSystem.Create("bench-submit", config);
+        try
+        {
+            var venue = new BenchmarkInstantVenue();
+            var gate = system.ActorOf(RiskGateActor.Props(new RiskGateSettings(GenerousLimits()) { InitialBalance = Money.FromDollars(10_000_000) }), "risk-gate");
+            var orderSettings = new OrderSupervisorSettings
+            {
+                // Orders rest in the benchmark venue; keep them from being canceled mid-run.
+                Order = new OrderActorSettings { CancelAfter = TimeSpan.FromHours(1) },
+            };
+            var supervisor = system.ActorOf(OrderSupervisor.Props(gate, venue, orderSettings), "orders");
+            var placements = new PlacementCounts();
+            var sink = system.ActorOf(Props.Create(() => new PlacementSink(placements)), "placements");
+            var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+
+            // Warm-up: JIT, SQLite table creation, the supervisor's index load. Not counted.
+            var warm = await Phase("warm-up", "WARM", 300, ratePerSecond, supervisor, sink, venue, sent);
+            Console.WriteLine($"  warm-up   {warm.Summary}  (discarded)");
+
+            var steady = await Phase("steady", "STEADY", steadyCount, ratePerSecond, supervisor, sink, venue, sent);
+            Console.WriteLine($"  steady    {steady.Summary}  sent at {steady.AchievedRate:F0}/s (target {ratePerSecond}/s), not submitted {steady.Missing}");
+            JournalStageBreakdown.Print(connectionString, steady.ExecutionIds, sent, venue.SubmittedAt, ToUtcTicks);
+
+            var burst = await Phase("burst", "BURST", burstCount, 0, supervisor, sink, venue, sent);
+            Console.WriteLine($"  burst     {burst.Summary}  all sent at once ({burst.AchievedRate:F0}/s), not submitted {burst.Missing}");
+            JournalStageBreakdown.Print(connectionString, burst.ExecutionIds, sent, venue.SubmittedAt, ToUtcTicks);
+
+            var risk = await gate.Ask<RiskStateView>(GetRiskState.Instance, TimeSpan.FromSeconds(10));
+            var denials = risk.DenialCounts.Values.Sum();
+            Console.WriteLine($"  risk denials: {denials} {(denials == 0 ? "" : string.Join(", ", risk.DenialCounts.Select(kv => $"{kv.Key}={kv.Value}")))}");
+            Console.WriteLine($"  orders not placed: {placements.NotPlaced}; open reservations at the gate: {risk.Reservations.Count}; gate journal seq {risk.SequenceNr}");
+            Console.WriteLine($"  at end: {MachineLoad.Describe()}");
+            var pass = denials == 0 && steady.Missing == 0 && steady.Summary.P99Ms <= 10.0;
+            Console.WriteLine($"  target (a) steady p99 <= 10 ms, 0 denials: {(pass ? "MET" : "NOT MET")}");
+        }
+        finally
+        {
+            await system.Terminate();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static RiskLimits GenerousLimits() => new()
+    {
+        MaxContractsPerMarket = Quantity.FromContracts(1_000),
+        MaxExposurePerMarket = Money.FromDollars(1_000_000),
+        MaxTotalExposure = Money.FromDollars(1_000_000),
+        MaxOpenMarkets = 1_000_000,
+        DailyLossLimit = Money.FromDollars(1_000_000),
+        LossStreakLimit = 1_000,
+        LossStreakCooldown = TimeSpan.FromMinutes(1),
+        MaxOrdersPerMinute = 1_000_000,
+    };
+
+    private sealed record PhaseResult(LatencySummary Summary, double AchievedRate, int Missing, IReadOnlyList<string> ExecutionIds);
+
+    // One fixed pairing of the two clocks, so Stopwatch stamps can be compared with the journal's wall-clock stamps.
+    private static readonly long ClockBaseUtcTicks = DateTime.UtcNow.Ticks;
+    private static readonly long ClockBaseStopwatch = Stopwatch.GetTimestamp();
+
+    private static long ToUtcTicks(long stopwatch) =>
+        ClockBaseUtcTicks + (long)((stopwatch - ClockBaseStopwatch) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+
+    /// <summary>
+    /// Sends <paramref name="count"/> signals (at <paramref name="ratePerSecond"/>, or all at once when 0) and waits
+    /// until each reached the venue or 30 s passed.
+    /// </summary>
+    private static async Task<PhaseResult> Phase(string name, string tickerPrefix, int count, int ratePerSecond,
+        IActorRef supervisor, IActorRef sink, BenchmarkInstantVenue venue, ConcurrentDictionary<string, long> sent)
+    {
+        var runId = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var signals = Enumerable.Range(0, count).Select(i => Signal($"KXBENCH-{tickerPrefix}{runId}-{i:D5}")).ToArray();
+        var ids = signals.Select(s => ExecutionIds.FromSignal(s.SignalId)).ToArray();
+        var remaining = new CountdownEvent(count);
+        var idSet = new HashSet<string>(ids, StringComparer.Ordinal);
+        void OnSubmitted(string id, long _)
+        {
+            if (idSet.Contains(id)) remaining.Signal();
+        }
+        venue.Submitted += OnSubmitted;
+
+        var interval = ratePerSecond > 0 ? Stopwatch.Frequency / ratePerSecond : 0;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            if (interval > 0)
+            {
+                var due = start + i * interval;
+                var waitMs = (due - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency;
+                if (waitMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(waitMs));
+            }
+            sent[ids[i]] = Stopwatch.GetTimestamp();
+            supervisor.Tell(signals[i], sink);
+        }
+        var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var done = await Task.Run(() => remaining.Wait(TimeSpan.FromSeconds(30)));
+        venue.Submitted -= OnSubmitted;
+        if (!done) Console.WriteLine($"  {name}: {remaining.CurrentCount} orders did not reach the venue within 30 s");
+
+        var latencies = new List<long>(count);
+        foreach (var id in ids)
+            if (venue.SubmittedAt.TryGetValue(id, out var at)) latencies.Add(at - sent[id]);
+        return new PhaseResult(LatencySummary.From(latencies), count / Math.Max(sendSeconds, 1e-6), count - latencies.Count, ids);
+    }
+
+    private static TradeSignal Signal(string ticker) => new(
+        "bench:" + ticker, ticker, OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(1),
+        FairProbability: 0.55, EdgePerContract: 0.03, Confidence: 1.0, Reason: "benchmark",
+        CreatedAtMs: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+    private sealed class PlacementCounts
+    {
+        public int NotPlaced;
+    }
+
+    /// <summary>Takes the supervisor's OrderPlaced / OrderNotPlaced replies so they do not end up as dead letters.</summary>
+    private sealed class PlacementSink : ReceiveActor
+    {
+        public PlacementSink(PlacementCounts counts)
+        {
+            Receive<OrderPlaced>(_ => { });
+            Receive<OrderNotPlaced>(_ => Interlocked.Increment(ref counts.NotPlaced));
+        }
+    }
+}
