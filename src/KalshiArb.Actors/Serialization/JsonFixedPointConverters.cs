@@ -7,41 +7,42 @@ namespace KalshiArb.Actors.Serialization;
 // Persisted events keep prices, counts and money as Kalshi-style exact strings ("0.5200", "10.00"):
 // readable in an audit export and parsed back without any rounding.
 
-public sealed class PriceJsonConverter : JsonConverter<Price>
+/// <summary>Reads and writes a fixed-point value as its exact wire string; a refused string fails the read.</summary>
+public abstract class WireStringConverter<T> : JsonConverter<T>
 {
-    public override Price Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    private readonly string _what;
+
+    protected WireStringConverter(string what) => _what = what;
+
+    protected abstract WireParseError TryParse(string text, out T value);
+
+    protected abstract string ToWire(T value);
+
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.GetString() ?? throw new JsonException("price is null");
-        var err = Price.TryParse(text, out var p);
-        return err == WireParseError.None ? p : throw new JsonException($"price '{text}' refused: {err}");
+        var text = reader.GetString() ?? throw new JsonException($"{_what} is null");
+        var err = TryParse(text, out var value);
+        return err == WireParseError.None ? value : throw new JsonException($"{_what} '{text}' refused: {err}");
     }
 
-    public override void Write(Utf8JsonWriter writer, Price value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToWire());
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(ToWire(value));
 }
 
-public sealed class QuantityJsonConverter : JsonConverter<Quantity>
+public sealed class PriceJsonConverter() : WireStringConverter<Price>("price")
 {
-    public override Quantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString() ?? throw new JsonException("count is null");
-        var err = Quantity.TryParseSigned(text, out var q);
-        return err == WireParseError.None ? q : throw new JsonException($"count '{text}' refused: {err}");
-    }
-
-    public override void Write(Utf8JsonWriter writer, Quantity value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToWire());
+    protected override WireParseError TryParse(string text, out Price value) => Price.TryParse(text, out value);
+    protected override string ToWire(Price value) => value.ToWire();
 }
 
-public sealed class MoneyJsonConverter : JsonConverter<Money>
+public sealed class QuantityJsonConverter() : WireStringConverter<Quantity>("count")
 {
-    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString() ?? throw new JsonException("amount is null");
-        var err = Money.TryParse(text, out var m);
-        return err == WireParseError.None ? m : throw new JsonException($"amount '{text}' refused: {err}");
-    }
+    protected override WireParseError TryParse(string text, out Quantity value) => Quantity.TryParseSigned(text, out value);
+    protected override string ToWire(Quantity value) => value.ToWire();
+}
 
-    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToWire());
+public sealed class MoneyJsonConverter() : WireStringConverter<Money>("amount")
+{
+    protected override WireParseError TryParse(string text, out Money value) => Money.TryParse(text, out value);
+    protected override string ToWire(Money value) => value.ToWire();
 }
