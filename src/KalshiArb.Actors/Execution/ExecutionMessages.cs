@@ -40,5 +40,9 @@ public static class ExecutionMessages
         r.Register<TrackedOrders>("order-index-list.v1");
         r.Register<GetExecutionStatus>("execution-get-status.v1");
         r.Register<ExecutionStatus>("execution-status.v1");
+
+        // Venue reports are routed to the order region, whose entity may live on another node.
+        r.Register<Venues.VenueFill>("venue-fill.v1");
+        r.Register<Venues.VenueOrderUpdate>("venue-order-update.v1");
     }
 }

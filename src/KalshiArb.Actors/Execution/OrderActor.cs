@@ -1,3 +1,4 @@
+using Akka.Cluster.Sharding;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -29,7 +30,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
     private readonly string _executionId;
     private readonly IActorRef _gate;
     private readonly IVenue _venue;
-    private readonly IActorRef? _owner;
+    private readonly ICanTell? _owner;
     private readonly OrderActorSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
@@ -47,7 +48,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
     private bool _cancelSent;
     private bool _terminalReported;
 
-    public OrderActor(string executionId, IActorRef riskGate, IVenue venue, OrderActorSettings settings, IActorRef? owner)
+    public OrderActor(string executionId, IActorRef riskGate, IVenue venue, OrderActorSettings settings, ICanTell? owner)
     {
         _executionId = executionId;
         _gate = riskGate;
@@ -99,7 +100,10 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
         Command<GetOrderState>(_ => Sender.Tell(View()));
         Command<ReceiveTimeout>(_ =>
         {
-            if (_order is null || _order.IsTerminal) Context.Stop(Self);
+            if (_order is not null && !_order.IsTerminal) return;
+            // A sharded entity must ask its shard to stop it, or a remembered entity is restarted at once.
+            if (_settings.PassivateThroughShard) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+            else Context.Stop(Self);
         });
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(f => _log.Warning("order {0}: snapshot failed: {1}", _executionId, f.Cause.Message));
@@ -111,7 +115,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string executionId) => "order-" + executionId;
 
-    public static Props Props(string executionId, IActorRef riskGate, IVenue venue, OrderActorSettings settings, IActorRef? owner = null) =>
+    public static Props Props(string executionId, IActorRef riskGate, IVenue venue, OrderActorSettings settings, ICanTell? owner = null) =>
         Akka.Actor.Props.Create(() => new OrderActor(executionId, riskGate, venue, settings, owner));
 
     // ------------------------------------------------------------------ journal
@@ -139,7 +143,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
         _order = next;
         Persist(e, _ =>
         {
-            _owner?.Tell(Notice(next));
+            _owner?.Tell(Notice(next), Self);
             then?.Invoke(next);
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0 && _signalId is not null)
                 SaveSnapshot(OrderSnapshot.From(_signalId, next)); // the state at this sequence number, not a later pending one
@@ -160,7 +164,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
             Context.SetReceiveTimeout(_settings.IdleStopAfter);
             return;
         }
-        _owner?.Tell(Notice(_order));
+        _owner?.Tell(Notice(_order), Self);
         _log.Info("order {0} recovered in {1}", _executionId, _order.State);
         switch (_order.State)
         {

@@ -32,5 +32,8 @@ public sealed record OrderActorSettings
     /// <summary>A finished (or never created) order stops after this long without messages; it recovers on demand.</summary>
     public TimeSpan IdleStopAfter { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Set when the order lives in a shard region: it passivates through its shard instead of stopping.</summary>
+    public bool PassivateThroughShard { get; init; }
+
     public Func<long> ClockMs { get; init; } = static () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 }

@@ -12,7 +12,9 @@ namespace KalshiArb.Actors.Execution;
 /// Turns trade signals into OrderActors (one per execution id, derived from the signal id), routes the venue's
 /// fills and order updates to them, re-creates unfinished orders after a restart (from the open-order index) so
 /// they reconcile, restarts failed orders with backoff, and cancels every working order when the gate halts.
-/// Every message is keyed by execution id so cluster sharding can take over the routing later.
+/// Every message is keyed by execution id. With an order shard region the orders are entities of that region
+/// instead of children (the region remembers unfinished ones, so no index is kept here) and this actor is the
+/// node's desk: it routes venue reports, fans the kill switch out, drains orders at shutdown and answers status.
 /// </summary>
 public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
@@ -28,15 +30,21 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
     private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(PlaceOrder Place, IActorRef ReplyTo)>> _awaitingIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _restarts = new(StringComparer.Ordinal);
+    private readonly IActorRef? _region;
+    private readonly List<IActorRef> _drainWaiters = [];
     private IActorRef _index = ActorRefs.Nobody;
+    private KillSwitchState? _killSwitch;
+    private bool _draining;
     private int _unroutable;
 
-    public OrderSupervisor(IActorRef riskGate, IVenue venue, OrderSupervisorSettings settings)
+    public OrderSupervisor(IActorRef riskGate, IVenue venue, OrderSupervisorSettings settings, IActorRef? orderRegion = null)
     {
         _gate = riskGate;
         _venue = venue;
         _settings = settings;
-        Loading();
+        _region = orderRegion;
+        if (_region is null) Loading();
+        else Ready();
     }
 
     public IStash Stash { get; set; } = null!;
@@ -44,7 +52,11 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IActorRef riskGate, IVenue venue, OrderSupervisorSettings settings) =>
-        Akka.Actor.Props.Create(() => new OrderSupervisor(riskGate, venue, settings));
+        Akka.Actor.Props.Create(() => new OrderSupervisor(riskGate, venue, settings, null));
+
+    /// <summary>The desk of a node whose orders live in <paramref name="orderRegion"/> (the "order" shard region).</summary>
+    public static Props ForRegion(IActorRef riskGate, IVenue venue, OrderSupervisorSettings settings, IActorRef orderRegion) =>
+        Akka.Actor.Props.Create(() => new OrderSupervisor(riskGate, venue, settings, orderRegion));
 
     protected override void PreStart()
     {
@@ -57,9 +69,15 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
 
     private void StartUp()
     {
-        _index = Context.ActorOf(OrderIndexActor.Props(_settings.IndexPersistenceId), "index");
-        _index.Tell(GetTrackedOrders.Instance);
+        if (_region is null)
+        {
+            _index = Context.ActorOf(OrderIndexActor.Props(_settings.IndexPersistenceId), "index");
+            _index.Tell(GetTrackedOrders.Instance);
+        }
         _gate.Tell(SubscribeKillSwitch.Instance);
+        // A singleton gate that moved to another node has forgotten its subscribers: subscribe again now and then.
+        if (_settings.GateResubscribeInterval is { } every)
+            Timers.StartPeriodicTimer("resubscribe", ResubscribeKillSwitch.Instance, every);
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>
@@ -85,7 +103,7 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
         Receive<TradeSignal>(s => Place(new PlaceOrder(ExecutionIds.FromSignal(s.SignalId), s), Sender));
         Receive<PlaceOrder>(p => Place(p, Sender));
         Receive<OrderTracked>(OnTracked);
-        Receive<IOrderMessage>(m => ChildFor(m.ExecutionId).Forward(m));
+        Receive<IOrderMessage>(m => Deliver(m.ExecutionId, m, Sender));
         Receive<VenueFill>(f => Route(f.ClientOrderId, f.ExchangeOrderId, f));
         Receive<VenueOrderUpdate>(u => Route(u.Order.ClientOrderId, u.Order.ExchangeOrderId, u));
         Receive<OrderStatusNotice>(OnNotice);
@@ -96,6 +114,8 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
         {
             if (_tracked.Contains(r.ExecutionId)) ChildFor(r.ExecutionId);
         });
+        Receive<ResubscribeKillSwitch>(_ => _gate.Tell(SubscribeKillSwitch.Instance));
+        Receive<DrainOrders>(OnDrain);
     }
 
     // ------------------------------------------------------------------ placing
@@ -103,6 +123,17 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
     private void Place(PlaceOrder place, IActorRef replyTo)
     {
         var id = place.ExecutionId;
+        if (_draining)
+        {
+            replyTo.Tell(new OrderNotPlaced(id, "node shutting down"));
+            return;
+        }
+        if (_region is not null)
+        {
+            // The region remembers the entity before it starts it: that is the crash-safe index.
+            _region.Tell(place, replyTo);
+            return;
+        }
         if (_children.TryGetValue(id, out var child) || _tracked.Contains(id))
         {
             (child ?? ChildFor(id)).Tell(place, replyTo);
@@ -126,6 +157,12 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
         foreach (var (place, replyTo) in waiting) child.Tell(place, replyTo);
     }
 
+    private void Deliver(string executionId, object message, IActorRef? sender)
+    {
+        if (_region is not null) _region.Tell(new Akka.Cluster.Sharding.ShardingEnvelope(executionId, message), sender);
+        else ChildFor(executionId).Tell(message, sender);
+    }
+
     private IActorRef ChildFor(string executionId)
     {
         if (_children.TryGetValue(executionId, out var existing)) return existing;
@@ -143,11 +180,11 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
         if (!string.IsNullOrEmpty(clientOrderId))
         {
             // A late fill for a finished order still belongs to it: the order recovers and applies what is due.
-            ChildFor(clientOrderId).Tell(message);
+            Deliver(clientOrderId, message, ActorRefs.NoSender);
         }
         else if (_executionByExchangeId.TryGetValue(exchangeOrderId, out var id))
         {
-            ChildFor(id).Tell(message);
+            Deliver(id, message, ActorRefs.NoSender);
         }
         else
         {
@@ -165,6 +202,7 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
             _status.Remove(id);
             _restarts.Remove(id);
             if (_tracked.Remove(id)) _index.Tell(new UntrackOrder(id));
+            AnswerDrainWaiters();
             return;
         }
         _status[id] = notice;
@@ -174,12 +212,48 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
 
     private void OnKillSwitch(KillSwitchChanged change)
     {
-        if (change.State != KillSwitchState.Halted) return;
+        var previous = _killSwitch;
+        _killSwitch = change.State;
+        // Re-subscribing repeats the current state: only a change into Halted cancels (once).
+        if (change.State != KillSwitchState.Halted || previous == KillSwitchState.Halted) return;
         var ids = new HashSet<string>(_children.Keys, StringComparer.Ordinal);
         ids.UnionWith(_tracked);
+        ids.UnionWith(_status.Keys);
         ids.UnionWith(change.InFlightExecutionIds);
         _log.Warning("order supervisor: halt ({0}); canceling {1} orders", change.Reason, ids.Count);
-        foreach (var id in ids) ChildFor(id).Tell(new CancelOrder(id, "halt: " + change.Reason));
+        foreach (var id in ids) Deliver(id, new CancelOrder(id, "halt: " + change.Reason), Self);
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    private void OnDrain(DrainOrders drain)
+    {
+        _draining = true;
+        var open = OpenIds();
+        _log.Warning("order supervisor: draining for shutdown; {0} open orders, {1}", open.Count,
+            drain.CancelResting ? "canceling them" : "leaving them working");
+        if (drain.CancelResting)
+        {
+            foreach (var id in open) Deliver(id, new CancelOrder(id, "shutdown"), Self);
+        }
+        _drainWaiters.Add(Sender);
+        if (!drain.CancelResting || open.Count == 0) AnswerDrainWaiters(force: true);
+    }
+
+    private void AnswerDrainWaiters(bool force = false)
+    {
+        if (_drainWaiters.Count == 0) return;
+        var open = OpenIds();
+        if (!force && open.Any(id => _status.TryGetValue(id, out var n) && n.State != ExecutionOrderState.NeedsAttention)) return;
+        foreach (var w in _drainWaiters) w.Tell(new OrdersDrained(open.Count));
+        _drainWaiters.Clear();
+    }
+
+    private HashSet<string> OpenIds()
+    {
+        var ids = new HashSet<string>(_status.Keys, StringComparer.Ordinal);
+        ids.UnionWith(_tracked);
+        return ids;
     }
 
     private void OnTerminated(Terminated t)
@@ -202,7 +276,7 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
         return new ExecutionStatus(
             all.Where(n => n.State != ExecutionOrderState.NeedsAttention).ToArray(),
             all.Where(n => n.State == ExecutionOrderState.NeedsAttention).ToArray(),
-            _tracked.Count);
+            _region is null ? _tracked.Count : _status.Count);
     }
 
     protected override void PostStop()

@@ -10,3 +10,14 @@ public sealed record GetExecutionStatus
 /// every unfinished order in the index, including ones still starting up.
 /// </summary>
 public sealed record ExecutionStatus(IReadOnlyList<OrderStatusNotice> Open, IReadOnlyList<OrderStatusNotice> NeedsAttention, int TrackedCount);
+
+/// <summary>Shutdown: take no new orders; with <see cref="CancelResting"/> cancel every open order and answer
+/// <see cref="OrdersDrained"/> once none is working (orders needing attention do not hold the answer back).</summary>
+public sealed record DrainOrders(bool CancelResting);
+
+public sealed record OrdersDrained(int StillOpen);
+
+internal sealed record ResubscribeKillSwitch
+{
+    public static readonly ResubscribeKillSwitch Instance = new();
+}

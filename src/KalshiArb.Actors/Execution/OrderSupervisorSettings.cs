@@ -17,4 +17,7 @@ public sealed record OrderSupervisorSettings
 
     /// <summary>Subscribe to the venue's pushed fills and order updates (off only when something else routes them).</summary>
     public bool SubscribeToVenue { get; init; } = true;
+
+    /// <summary>Subscribe to the gate's kill switch again at this interval (a moved singleton forgets subscribers); null = once.</summary>
+    public TimeSpan? GateResubscribeInterval { get; init; }
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Domain.Odds;
@@ -21,6 +22,9 @@ public sealed record MarketSideOptions
     public MarketCatalogSettings Catalog { get; init; } = new();
     public OddsPollerSettings OddsPoller { get; init; } = OddsPollerSettings.Default;
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Also told of every discovery round (e.g. the paper venue's feed, which must follow the same markets).</summary>
+    public IReadOnlyList<IActorRef> ExtraCatalogSubscribers { get; init; } = [];
 }
 
 /// <summary>The running market side's actors.</summary>
@@ -46,5 +50,31 @@ public static class MarketSide
         var poller = system.ActorOf(OddsPoller.Props(o.Odds, o.Teams, markets, o.OddsPoller, o.Clock), OddsPollerName);
         var catalog = system.ActorOf(MarketCatalog.Props(o.Discovery, markets, [feed, poller], o.Catalog, o.Clock), CatalogName);
         return new MarketSideRefs(markets, feed, poller, catalog);
+    }
+
+    /// <summary>
+    /// The market side of a cluster node with the market role: MarketActors in the "market" shard region, the
+    /// feed, the odds poller and the catalog as cluster singletons (on the oldest market node; the others take
+    /// over when it leaves). Returns the region and the singletons' proxies.
+    /// </summary>
+    public static async Task<MarketSideRefs> StartInClusterAsync(ActorSystem system, MarketSideOptions o, int shards)
+    {
+        var feedProxy = system.ActorSelection($"/user/{FeedName}-proxy");
+        var markets = await ShardRegions.StartMarketsAsync(system, t => MarketActor.Props(t, o.SignalSink, o.Market, o.Clock, feedProxy), shards);
+        var feed = ClusterSingleton.Start(system, FeedName, MarketFeed.Props(o.MarketData, markets, o.Feed, o.Clock), ClusterRoles.Market);
+        var poller = ClusterSingleton.Start(system, OddsPollerName, OddsPoller.Props(o.Odds, o.Teams, markets, o.OddsPoller, o.Clock), ClusterRoles.Market);
+        var catalog = ClusterSingleton.Start(system, CatalogName, MarketCatalog.Props(o.Discovery, markets, [feed, poller, .. o.ExtraCatalogSubscribers], o.Catalog, o.Clock),
+            ClusterRoles.Market);
+        return new MarketSideRefs(markets, feed, poller, catalog);
+    }
+
+    /// <summary>A node without the market role reaches the market side only through proxies.</summary>
+    public static async Task<MarketSideRefs> ProxiesInClusterAsync(ActorSystem system, int shards)
+    {
+        var markets = await ShardRegions.StartMarketsAsync(system, _ => throw new InvalidOperationException("a proxy hosts no markets"), shards);
+        return new MarketSideRefs(markets,
+            ClusterSingleton.Proxy(system, FeedName, ClusterRoles.Market),
+            ClusterSingleton.Proxy(system, OddsPollerName, ClusterRoles.Market),
+            ClusterSingleton.Proxy(system, CatalogName, ClusterRoles.Market));
     }
 }

@@ -86,7 +86,9 @@ public sealed class AdminEndpoint : IAsyncDisposable
     {
         app.MapGet("/admin/status", async (HttpContext ctx) =>
         {
-            var status = await StatusReporter.QueryAsync(t.Feed, t.OddsPoller, t.Orders, t.RiskGate, timeout, ctx.RequestAborted);
+            var status = t.ClusterSystem is { } system
+                ? await StatusReporter.QueryClusterAsync(system, t.Feed, t.OddsPoller, t.RiskGate, timeout, ctx.RequestAborted)
+                : await StatusReporter.QueryAsync(t.Feed, t.OddsPoller, t.Orders, t.RiskGate, timeout, ctx.RequestAborted);
             return Results.Json(AdminStatusDocument.From(status, t.Limits), AdminJson.Options);
         }).AddEndpointFilter(AnswerUnavailable);
 

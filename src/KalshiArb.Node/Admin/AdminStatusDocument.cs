@@ -9,6 +9,9 @@ namespace KalshiArb.Node.Admin;
 
 public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus Odds, AdminOrdersStatus Orders, AdminRiskStatus Risk)
 {
+    /// <summary>The membership and the execution nodes that did not answer; null for a node outside a cluster.</summary>
+    public AdminClusterStatus? Cluster { get; init; }
+
     public static AdminStatusDocument From(StatusReporter.NodeStatus s, RiskLimits? limits) => new(
         new AdminFeedStatus(s.Feed.Connected, s.Feed.EventsPerSecond, s.Feed.TrackedMarkets, s.Feed.Gaps, s.Feed.Connects,
             s.Feed.Disconnects, s.Feed.LastDisconnectReason),
@@ -18,7 +21,10 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
         new AdminRiskStatus(s.Risk.KillSwitch, s.Risk.Balance.ToWire(), s.Risk.AvailableBalance.ToWire(), s.Risk.Reserved.ToWire(),
             s.Risk.TotalExposure.ToWire(), s.Risk.OpenMarkets, s.Risk.RealizedToday.ToWire(), s.Risk.LossStreak, s.Risk.CooldownUntil,
             s.Risk.Positions.Select(p => new AdminPositionLine(p.Ticker, p.Contracts.ToWire(), p.CostBasis.ToWire())).ToArray(),
-            s.Risk.Reservations.Count, s.Risk.DenialCounts, limits is null ? null : AdminRiskLimits.From(limits)));
+            s.Risk.Reservations.Count, s.Risk.DenialCounts, limits is null ? null : AdminRiskLimits.From(limits)))
+    {
+        Cluster = s.Cluster is { } c ? new AdminClusterStatus(c.Self, c.Leader, c.Members, s.UnansweredOrderDesks) : null,
+    };
 }
 
 public sealed record AdminFeedStatus(bool Connected, double EventsPerSecond, int TrackedMarkets, long Gaps, long Connects, long Disconnects,
@@ -56,3 +62,5 @@ public sealed record AdminRiskLimits(string MaxTotalExposure, string MaxExposure
     public static AdminRiskLimits From(RiskLimits l) => new(l.MaxTotalExposure.ToWire(), l.MaxExposurePerMarket.ToWire(),
         l.MaxContractsPerMarket.ToWire(), l.MaxOpenMarkets, l.DailyLossLimit.ToWire(), l.LossStreakLimit, l.MaxOrdersPerMinute);
 }
+
+public sealed record AdminClusterStatus(string Self, string? Leader, IReadOnlyList<ClusterMemberView> Members, IReadOnlyList<string> UnansweredOrderDesks);

@@ -11,6 +11,14 @@ public static class AdminStatusText
         var s = new StringBuilder();
         var r = d.Risk;
         s.AppendLine($"kill switch: {KillSwitchWord(r.KillSwitch)}");
+        if (d.Cluster is { } cluster)
+        {
+            s.AppendLine($"cluster:     {cluster.Members.Count(m => m.Status == "Up")} of {cluster.Members.Count} members up, leader {cluster.Leader ?? "none"}, this node {cluster.Self}");
+            foreach (var m in cluster.Members)
+                s.AppendLine($"  node       {m.Address} [{string.Join(",", m.Roles)}] {m.Status}{(m.Reachable ? "" : " UNREACHABLE")}");
+            foreach (var n in cluster.UnansweredOrderDesks)
+                s.AppendLine($"  NO ANSWER  order desk of {n}: its orders are missing below");
+        }
         s.AppendLine($"feed:        {(d.Feed.Connected ? "up" : "DOWN")}, {d.Feed.EventsPerSecond:F0} ev/s, {d.Feed.TrackedMarkets} markets, " +
                      $"gaps {d.Feed.Gaps}, disconnects {d.Feed.Disconnects}" +
                      (d.Feed.LastDisconnectReason is { } why ? $" (last: {why})" : ""));

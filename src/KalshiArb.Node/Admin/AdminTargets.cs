@@ -7,6 +7,9 @@ namespace KalshiArb.Node.Admin;
 /// <summary>The actors the admin endpoint asks, and the limits it reports the risk state against.</summary>
 public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRef Orders, IActorRef RiskGate, RiskLimits? Limits)
 {
-    public static AdminTargets From(SimTradingNode node, RiskLimits limits) =>
-        new(node.Markets.Feed, node.Markets.OddsPoller, node.Orders, node.RiskGate, limits);
+    /// <summary>When set, orders are gathered from every execution node of this system's cluster and the membership is reported.</summary>
+    public ActorSystem? ClusterSystem { get; init; }
+
+    public static AdminTargets From(TradingNode node, RiskLimits limits) =>
+        new(node.Markets.Feed, node.Markets.OddsPoller, node.Orders ?? ActorRefs.Nobody, node.RiskGate, limits) { ClusterSystem = node.System };
 }

@@ -24,12 +24,23 @@ public static class RunCommand
             Description = "loopback port of the admin endpoint used by status/kill/resume (default KA_ADMIN_PORT, else a free port; see <data-dir>/admin.json)",
         };
 
+        var confirmLive = new Option<string?>("--confirm-live")
+        {
+            Description = $"with --mode live: the phrase {KalshiArb.Node.Live.LiveConfirmation.FlagPhrase} (otherwise you are asked to type LIVE)",
+        };
+        var allowForeign = new Option<bool>("--allow-foreign-orders")
+        {
+            Description = "with --mode live: start even though the account has resting orders this system did not place (warned, not failed)",
+        };
+
         var cmd = new Command("run", "Run the trading node (default: embedded simulator, sim venue, SQLite)");
         cmd.Options.Add(mode);
         cmd.Options.Add(config);
         cmd.Options.Add(duration);
         cmd.Options.Add(dataDir);
         cmd.Options.Add(adminPort);
+        cmd.Options.Add(confirmLive);
+        cmd.Options.Add(allowForeign);
         cmd.SetAction((parse, ct) =>
         {
             var settings = NodeSettings.FromEnvironment() with
@@ -39,13 +50,15 @@ public static class RunCommand
                 Duration = parse.GetValue(duration),
             };
             if (parse.GetValue(dataDir) is { } d) settings = settings with { DataDirectory = d };
-            return RunAsync(settings, ct, parse.GetValue(adminPort));
+            return RunAsync(settings, ct, parse.GetValue(adminPort), confirmLive: parse.GetValue(confirmLive), allowForeignOrders: parse.GetValue(allowForeign));
         });
         return cmd;
     }
 
-    public static async Task<int> RunAsync(NodeSettings settings, CancellationToken ct, int? adminPort = null)
+    public static async Task<int> RunAsync(NodeSettings settings, CancellationToken ct, int? adminPort = null, Func<string, string?>? env = null,
+        string? confirmLive = null, bool allowForeignOrders = false)
     {
+        env ??= Environment.GetEnvironmentVariable;
         var logger = NodeHostFactory.CreateLogger(settings);
         try
         {
@@ -55,11 +68,35 @@ public static class RunCommand
                 logger.Error("--admin-port must be 0..65535, got {Port}", port);
                 return 2;
             }
-            if (settings.Mode != TradingMode.Sim)
+            ExchangeConnection? live = null;
+            if (settings.Mode == TradingMode.Live)
             {
-                // Refuse rather than pretend: live needs start-up reconciliation and an explicit confirmation,
-                // paper needs the paper venue fed from the market feed; neither is wired into the host yet.
-                logger.Error("--mode {Mode} is refused: this build runs only the sim mode (the embedded simulator)", settings.Mode);
+                var gate = await KalshiArb.Node.Live.LiveStartGate.CheckAsync(settings, env, confirmLive, allowForeignOrders,
+                    Console.In, !Console.IsInputRedirected, Console.Out, logger, ct);
+                if (!gate.Started)
+                {
+                    logger.Error("live trading refused: {Reason}", gate.Detail);
+                    return (int)gate.Refusal;
+                }
+                live = gate.Exchange;
+            }
+            else if (confirmLive is not null || allowForeignOrders)
+            {
+                logger.Error("--confirm-live and --allow-foreign-orders apply only to --mode live");
+                return 2;
+            }
+            if (settings.Mode == TradingMode.Paper && settings.SeedNodes.Count > 0)
+            {
+                // Each execution node would keep its own paper account: refuse rather than split the book.
+                logger.Error("--mode paper runs on a single node (each node would keep its own paper account)");
+                return 2;
+            }
+            var external = live is not null || ExchangeConnection.IsExternalConfigured(env);
+            if (settings.SeedNodes.Count > 0 && !external)
+            {
+                // Each node would start its own simulator: the cluster would trade on several different exchanges.
+                logger.Error("a cluster node needs one shared exchange: start `kalshiarb exchange` and set KALSHI_REST_URL, KALSHI_WS_URL, " +
+                             "ODDS_API_URL, KALSHI_API_KEY_ID and KALSHI_PRIVATE_KEY_PATH");
                 return 2;
             }
 
@@ -67,10 +104,9 @@ public static class RunCommand
             using var host = NodeHostFactory.Build(settings, logger);
             await host.StartAsync(ct);
             var system = host.Services.GetRequiredService<ActorSystem>();
+            var config = TradingConfig.From(system.Settings.Config);
 
-            var check = system.ActorOf(JournalSelfCheckActor.Props($"journal-probe-{settings.SystemName}"), "journal-self-check");
-            var result = await check.Ask<JournalCheckResult>(new JournalSelfCheckActor.Run(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
-                TimeSpan.FromSeconds(30), ct);
+            var result = await CheckJournalAsync(system, ct);
             if (!result.Healthy)
             {
                 logger.Error("journal self check failed, refusing to trade: {Reason}", result.Reason);
@@ -79,9 +115,11 @@ public static class RunCommand
             }
             logger.Information("journal healthy ({Store}, probe seq {Seq})", settings.Store, result.SequenceNr);
 
-            var config = TradingConfig.From(system.Settings.Config);
             var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
-            await using (var node = await SimTradingNode.StartAsync(system, settings, config, loggers, logger, ct))
+            await using var exchange = live
+                ?? (external ? await ExchangeConnection.ExternalSimulatorAsync(env, ct) : await ExchangeConnection.EmbeddedAsync(settings, config, ct));
+            logger.Information("exchange: {Exchange}", exchange.ToString());
+            await using var node = await TradingNode.StartAsync(system, settings, config, exchange, loggers, logger, ct);
             await using (var admin = await AdminEndpoint.StartAsync(AdminTargets.From(node, config.Limits),
                              new AdminEndpointOptions { DataDirectory = settings.DataDirectory, Port = port, AskTimeout = TimeSpan.FromSeconds(5) }, ct))
             {
@@ -89,21 +127,30 @@ public static class RunCommand
                 logger.Information("admin endpoint on 127.0.0.1:{Port}, access in {File}", admin.Port, AdminAccess.PathIn(settings.DataDirectory));
                 await ReportUntilStopAsync(node, config.StatusInterval, settings.Duration, logger, ct);
                 logger.Information("stopping node");
-                try
+                if (!system.WhenTerminated.IsCompleted)
                 {
-                    logger.Information("final status: {Status}", (await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), CancellationToken.None)).ToString());
+                    try
+                    {
+                        logger.Information("final status: {Status}", (await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), CancellationToken.None)).ToString());
+                    }
+                    catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
+                    {
+                        logger.Warning("final status unavailable: {Reason}", ex.Message);
+                    }
                 }
-                catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
-                {
-                    logger.Warning("final status unavailable: {Reason}", ex.Message);
-                }
+                // Coordinated shutdown: the feed stops, orders drain (kalshiarb.shutdown), regions hand off, the node leaves.
+                await host.StopAsync(CancellationToken.None);
             }
-            await host.StopAsync(CancellationToken.None);
-            return 0;
+            return system.WhenTerminated.IsCompleted && !settings.Duration.HasValue && !ct.IsCancellationRequested ? 1 : 0;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             return 0;
+        }
+        catch (ArgumentException ex)
+        {
+            logger.Error("cannot start: {Reason}", ex.Message);
+            return 2;
         }
         catch (Exception ex)
         {
@@ -116,10 +163,25 @@ public static class RunCommand
         }
     }
 
-    private static async Task ReportUntilStopAsync(SimTradingNode node, TimeSpan every, TimeSpan? duration, Serilog.ILogger log, CancellationToken ct)
+    /// <summary>Write a probe event and read it back before trading; each node has its own probe journal.</summary>
+    private static Task<JournalCheckResult> CheckJournalAsync(ActorSystem system, CancellationToken ct)
+    {
+        var self = Akka.Cluster.Cluster.Get(system).SelfAddress;
+        var probeId = $"journal-probe-{system.Name}-{self.Host}-{self.Port}";
+        var check = system.ActorOf(JournalSelfCheckActor.Props(probeId), "journal-self-check");
+        return check.Ask<JournalCheckResult>(new JournalSelfCheckActor.Run(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), TimeSpan.FromSeconds(30), ct);
+    }
+
+    private static async Task ReportUntilStopAsync(TradingNode node, TimeSpan every, TimeSpan? duration, Serilog.ILogger log, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (duration is { } d) stop.CancelAfter(d);
+        // A node the cluster downed (split-brain resolver) terminates its actor system: stop reporting then.
+        _ = node.System.WhenTerminated.ContinueWith(_ =>
+        {
+            log.Warning("actor system terminated (node left or was downed)");
+            stop.Cancel();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         using var timer = new PeriodicTimer(every);
         var unmatchedListed = -1;
         try

@@ -7,15 +7,19 @@ namespace KalshiArb.Node.Hosting;
 
 /// <summary>
 /// One place that decides configuration precedence, highest first: the user's --config overlay, the
-/// deployment settings (connection strings), serialization bindings, then the shipped hocon/ files.
+/// deployment settings (address, seeds, connection strings), serialization bindings, then the shipped hocon/
+/// files (cluster.conf with the overlay of each of the node's roles, then base.conf).
 /// </summary>
 public static class AkkaConfigComposer
 {
     public static Config Compose(NodeSettings settings)
     {
         var config = SerializationConfig.Create()
+            .WithFallback(Deployment(settings))
             .WithFallback(PersistenceConfig.Create(settings.Store, settings.EffectiveConnectionString))
-            .WithFallback(HoconFiles.Load("base.conf"));
+            .WithFallback(ClusterWithRoles(settings.Roles))
+            .WithFallback(HoconFiles.Load("base.conf"))
+            .WithFallback(KalshiArb.Actors.Cluster.ClusterDefaults.Create());
         if (settings.ConfigOverlayPath is { } overlay)
         {
             if (!File.Exists(overlay)) throw new FileNotFoundException($"config overlay not found: {overlay}");
@@ -23,4 +27,24 @@ public static class AkkaConfigComposer
         }
         return config;
     }
+
+    /// <summary>The overlay of each of the node's roles over cluster.conf.</summary>
+    public static Config ClusterWithRoles(IReadOnlyList<string> roles)
+    {
+        var config = HoconFiles.Load("cluster.conf");
+        foreach (var role in roles) config = HoconFiles.Load($"role-{role}.conf").WithFallback(config);
+        return config;
+    }
+
+    private static Config Deployment(NodeSettings s)
+    {
+        var seeds = string.Join(", ", s.SeedNodes.Select(Quote));
+        return ConfigurationFactory.ParseString(
+            $"akka.remote.dot-netty.tcp.hostname = {Quote(s.Hostname)}\n" +
+            $"akka.remote.dot-netty.tcp.port = {s.Port}\n" +
+            $"akka.cluster.seed-nodes = [{seeds}]\n" +
+            $"akka.cluster.roles = [{string.Join(", ", s.Roles.Select(Quote))}]\n");
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

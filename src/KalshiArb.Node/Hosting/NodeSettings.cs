@@ -1,3 +1,4 @@
+using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Persistence;
 
 namespace KalshiArb.Node.Hosting;
@@ -17,6 +18,20 @@ public sealed record NodeSettings
     public TimeSpan? Duration { get; init; }
     public string SystemName { get; init; } = "kalshiarb";
 
+    /// <summary>The cluster roles this node carries (KA_ROLES); all three by default.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = ClusterRoles.All;
+
+    /// <summary>The address other nodes reach this node at (KA_HOSTNAME).</summary>
+    public string Hostname { get; init; } = "127.0.0.1";
+
+    /// <summary>Akka remoting port (KA_PORT); 0 = any free port, fine for a node that forms a cluster alone.</summary>
+    public int Port { get; init; }
+
+    /// <summary>akka.tcp://kalshiarb@host:port addresses (KA_SEED_NODES); empty = this node forms a cluster alone.</summary>
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
+    public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
     public string EffectiveConnectionString =>
         ConnectionString ?? (Store == PersistenceStore.Sqlite
             ? $"Data Source={Path.Combine(DataDirectory, "kalshiarb.db")}"
@@ -31,7 +46,38 @@ public sealed record NodeSettings
         if (env("KA_PERSISTENCE") is { Length: > 0 } store)
             s = s with { Store = ParseStore(store) };
         if (env("KA_CONNECTION_STRING") is { Length: > 0 } cs) s = s with { ConnectionString = cs };
+        if (env("KA_ROLES") is { Length: > 0 } roles) s = s with { Roles = ParseRoles(roles) };
+        if (env("KA_HOSTNAME") is { Length: > 0 } host) s = s with { Hostname = host };
+        if (env("KA_PORT") is { Length: > 0 } port)
+        {
+            s = s with
+            {
+                Port = int.TryParse(port, out var p) && p is >= 0 and <= 65535 ? p : throw new ArgumentException($"KA_PORT must be 0..65535, got '{port}'"),
+            };
+        }
+        if (env("KA_SEED_NODES") is { Length: > 0 } seeds) s = s with { SeedNodes = ParseSeeds(seeds) };
         return s;
+    }
+
+    public static IReadOnlyList<string> ParseRoles(string text)
+    {
+        var roles = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(r => r.ToLowerInvariant()).Distinct().ToArray();
+        if (roles.Length == 0) throw new ArgumentException("KA_ROLES names no role (market, execution, risk)");
+        foreach (var r in roles)
+            if (!ClusterRoles.IsKnown(r)) throw new ArgumentException($"unknown role '{r}' in KA_ROLES (market, execution, risk)");
+        return roles;
+    }
+
+    public static IReadOnlyList<string> ParseSeeds(string text)
+    {
+        var seeds = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var seed in seeds)
+        {
+            if (!Uri.TryCreate(seed, UriKind.Absolute, out var uri) || uri.Scheme != "akka.tcp" || uri.Port <= 0)
+                throw new ArgumentException($"seed node '{seed}' is not an address like akka.tcp://kalshiarb@127.0.0.1:4053");
+        }
+        return seeds;
     }
 
     public static PersistenceStore ParseStore(string text) => text.ToLowerInvariant() switch
@@ -43,5 +89,6 @@ public sealed record NodeSettings
 
     /// <summary>Safe to log: never contains credentials (connection strings may carry passwords).</summary>
     public override string ToString() =>
-        $"mode={Mode} store={Store} data={DataDirectory} duration={(Duration?.ToString() ?? "until stopped")}";
+        $"mode={Mode} store={Store} data={DataDirectory} roles={string.Join(',', Roles)} address={Hostname}:{Port} " +
+        $"seeds={(SeedNodes.Count == 0 ? "none (forms a cluster alone)" : string.Join(',', SeedNodes))} duration={(Duration?.ToString() ?? "until stopped")}";
 }

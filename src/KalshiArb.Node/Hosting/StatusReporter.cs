@@ -6,20 +6,44 @@ using KalshiArb.Actors.Risk;
 
 namespace KalshiArb.Node.Hosting;
 
-/// <summary>One status line for a person watching the node: feed, odds, orders, risk.</summary>
+/// <summary>One status line for a person watching the node: cluster, feed, odds, orders, risk.</summary>
 public static class StatusReporter
 {
     public sealed record NodeStatus(FeedStateView Feed, OddsFeedStateView Odds, ExecutionStatus Execution, RiskStateView Risk)
     {
+        /// <summary>The membership, when the node is a cluster member.</summary>
+        public ClusterView? Cluster { get; init; }
+
+        /// <summary>Execution nodes whose order desk did not answer (their orders are missing from <see cref="Execution"/>).</summary>
+        public IReadOnlyList<string> UnansweredOrderDesks { get; init; } = [];
+
         public override string ToString() =>
+            (Cluster is { } c ? $"cluster {c.Members.Count(m => m.Status == "Up")}/{c.Members.Count} up | " : "") +
             $"feed {(Feed.Connected ? "up" : "DOWN")} {Feed.EventsPerSecond:F0} ev/s, {Feed.TrackedMarkets} markets, gaps {Feed.Gaps} | " +
             $"odds matched {Odds.MatchedMarkets} unmatched {Odds.UnmatchedMarkets}, consensus sent {Odds.ConsensusSent} | " +
-            $"orders tracked {Execution.TrackedCount}, open {Execution.Open.Count}, attention {Execution.NeedsAttention.Count} | " +
+            $"orders tracked {Execution.TrackedCount}, open {Execution.Open.Count}, attention {Execution.NeedsAttention.Count}" +
+            (UnansweredOrderDesks.Count > 0 ? $" (no answer from {string.Join(",", UnansweredOrderDesks)})" : "") + " | " +
             $"risk {Risk.KillSwitch}, balance {Risk.Balance}, reserved {Risk.Reserved}, exposure {Risk.TotalExposure}, open markets {Risk.OpenMarkets}";
     }
 
-    public static Task<NodeStatus> QueryAsync(SimTradingNode node, TimeSpan timeout, CancellationToken ct) =>
-        QueryAsync(node.Markets.Feed, node.Markets.OddsPoller, node.Orders, node.RiskGate, timeout, ct);
+    /// <summary>The whole cluster's status from this node: singletons through their proxies, orders from every execution node.</summary>
+    public static async Task<NodeStatus> QueryAsync(TradingNode node, TimeSpan timeout, CancellationToken ct) =>
+        await QueryClusterAsync(node.System, node.Markets.Feed, node.Markets.OddsPoller, node.RiskGate, timeout, ct);
+
+    public static async Task<NodeStatus> QueryClusterAsync(ActorSystem system, IActorRef feedActor, IActorRef oddsPoller, IActorRef riskGate,
+        TimeSpan timeout, CancellationToken ct)
+    {
+        var feed = feedActor.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct);
+        var odds = oddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
+        var orders = ClusterStatus.GatherOrdersAsync(system, timeout, ct);
+        var risk = riskGate.Ask<RiskStateView>(GetRiskState.Instance, timeout, ct);
+        await Task.WhenAll(feed, odds, orders, risk);
+        return new NodeStatus(await feed, await odds, (await orders).Status, await risk)
+        {
+            Cluster = ClusterStatus.Read(system),
+            UnansweredOrderDesks = (await orders).Unanswered,
+        };
+    }
 
     /// <summary>Asks the four actors at once; throws <see cref="AskTimeoutException"/> if any does not answer in time.</summary>
     public static async Task<NodeStatus> QueryAsync(IActorRef feedActor, IActorRef oddsPoller, IActorRef orders, IActorRef riskGate,

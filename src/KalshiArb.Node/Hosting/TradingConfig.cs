@@ -19,6 +19,12 @@ public sealed record TradingConfig(
     Money SimulatorBalance,
     TimeSpan StatusInterval)
 {
+    public ClusterShape Cluster { get; init; } = new(100, 100, TimeSpan.FromSeconds(60));
+
+    public ShutdownPolicy Shutdown { get; init; } = new(true, TimeSpan.FromSeconds(10));
+
+    public PaperSettings Paper { get; init; } = new(Money.FromDollars(1000), TimeSpan.FromMilliseconds(50));
+
     public static TradingConfig From(Config config)
     {
         var k = config.GetConfig("kalshiarb") ?? throw new InvalidOperationException("the kalshiarb section is missing from the configuration");
@@ -59,8 +65,23 @@ public sealed record TradingConfig(
             sim.GetInt("seed"),
             sim.GetTimeSpan("tick-interval"),
             Money.FromDollars(Positive(sim, "starting-balance-dollars")),
-            k.GetTimeSpan("status-interval"));
+            k.GetTimeSpan("status-interval"))
+        {
+            Cluster = new ClusterShape(
+                (int)Positive(k.GetConfig("cluster"), "market-shards"),
+                (int)Positive(k.GetConfig("cluster"), "order-shards"),
+                k.GetTimeSpan("cluster.join-timeout")),
+            Shutdown = new ShutdownPolicy(RestingOrdersPolicy(k.GetString("shutdown.resting-orders")), k.GetTimeSpan("shutdown.drain-timeout")),
+            Paper = new PaperSettings(Money.FromDollars(Positive(k.GetConfig("paper"), "starting-balance-dollars")), k.GetTimeSpan("paper.order-latency")),
+        };
     }
+
+    private static bool RestingOrdersPolicy(string? text) => text switch
+    {
+        "cancel" => true,
+        "keep" => false,
+        _ => throw new InvalidOperationException($"kalshiarb.shutdown.resting-orders must be cancel or keep, got '{text}'"),
+    };
 
     private static long Positive(Config c, string key)
     {
@@ -68,3 +89,12 @@ public sealed record TradingConfig(
         return v > 0 ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be positive, got {v}");
     }
 }
+
+/// <summary>Shard counts (equal on every node) and how long a node waits to become a cluster member.</summary>
+public sealed record ClusterShape(int MarketShards, int OrderShards, TimeSpan JoinTimeout);
+
+/// <summary>What a node does with its resting orders when it shuts down, and how long it waits for that.</summary>
+public sealed record ShutdownPolicy(bool CancelResting, TimeSpan DrainTimeout);
+
+/// <summary>The paper venue's account.</summary>
+public sealed record PaperSettings(Money StartingBalance, TimeSpan OrderLatency);

@@ -43,5 +43,27 @@ public sealed class AkkaConfigComposerSpec : IDisposable
             AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir, ConfigOverlayPath = Path.Combine(_dir, "nope.conf") }));
     }
 
+    [Fact]
+    public void Each_role_overlay_adds_its_role()
+    {
+        var all = AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir });
+        Assert.Equal(["market", "execution", "risk"], all.GetStringList("akka.cluster.roles"));
+        var two = AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir, Roles = ["execution", "risk"] });
+        Assert.Equal(["execution", "risk"], two.GetStringList("akka.cluster.roles"));
+        Assert.Equal("cluster", two.GetString("akka.actor.provider"));
+    }
+
+    [Fact]
+    public void Address_and_seeds_come_from_the_settings()
+    {
+        var c = AkkaConfigComposer.Compose(new NodeSettings
+        {
+            DataDirectory = _dir, Hostname = "node2", Port = 4054, SeedNodes = ["akka.tcp://kalshiarb@node1:4053"],
+        });
+        Assert.Equal("node2", c.GetString("akka.remote.dot-netty.tcp.hostname"));
+        Assert.Equal(4054, c.GetInt("akka.remote.dot-netty.tcp.port"));
+        Assert.Equal(["akka.tcp://kalshiarb@node1:4053"], c.GetStringList("akka.cluster.seed-nodes"));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -25,7 +25,8 @@ public sealed class SimTradingNodeSpec : IDisposable
         var system = host.Services.GetRequiredService<ActorSystem>();
         var config = TradingConfig.From(system.Settings.Config);
 
-        await using (var node = await SimTradingNode.StartAsync(system, settings, config,
+        await using var exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
+        await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
                          host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
         {
             StatusReporter.NodeStatus? status = null;
@@ -34,14 +35,14 @@ public sealed class SimTradingNodeSpec : IDisposable
             while (DateTime.UtcNow < deadline && await every.WaitForNextTickAsync())
             {
                 status = await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), CancellationToken.None);
-                if (status.Risk.TotalExposure.Units > 0 && node.Simulator.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Fills().Count > 0) break;
+                if (status.Risk.TotalExposure.Units > 0 && node.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Fills().Count > 0) break;
             }
 
             Assert.NotNull(status);
             Assert.True(status!.Feed.Connected, status.ToString());
             Assert.Equal(20, status.Odds.MatchedMarkets);
             Assert.True(status.Risk.TotalExposure.Units > 0, "no position was opened: " + status);
-            var ledger = node.Simulator.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
+            var ledger = node.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
             Assert.NotEmpty(ledger.Fills());
             Assert.Empty(status.Execution.NeedsAttention);
             // The gate never lets exposure past its configured total.
@@ -50,20 +51,20 @@ public sealed class SimTradingNodeSpec : IDisposable
             // The consensus each MarketActor trades on must be the simulator's hidden fair value for that
             // market's YES team (sportsbook noise is at most ±0.012), never the other team's.
             var report = new List<string>();
-            foreach (var game in node.Simulator.Exchange.Games())
+            foreach (var game in node.Simulator!.Exchange.Games())
             {
                 foreach (var ticker in new[] { game.AwayMarketTicker, game.HomeMarketTicker })
                 {
                     var view = await node.Markets.Markets.Ask<KalshiArb.Actors.Market.MarketStateView>(
                         new KalshiArb.Actors.Market.GetMarketState(ticker), TimeSpan.FromSeconds(5));
-                    var hidden = node.Simulator.Exchange.FairValue(ticker)!.Value;
-                    report.Add($"{ticker} consensus {view.FairYes:F4} hidden {hidden:F4} offset {node.Simulator.Exchange.KalshiOffset(ticker):F3} yesAsk {view.YesAsk?.Price} noAsk {view.NoAsk?.Price}");
+                    var hidden = node.Simulator!.Exchange.FairValue(ticker)!.Value;
+                    report.Add($"{ticker} consensus {view.FairYes:F4} hidden {hidden:F4} offset {node.Simulator!.Exchange.KalshiOffset(ticker):F3} yesAsk {view.YesAsk?.Price} noAsk {view.NoAsk?.Price}");
                     Assert.NotNull(view.FairYes);
                     Assert.True(Math.Abs(view.FairYes!.Value - hidden) <= 0.03, string.Join("\n", report));
                 }
             }
+            await host.StopAsync();
         }
-        await host.StopAsync();
         (logger as IDisposable)?.Dispose();
 
         // The journal this real run wrote passes the audit (orders may still be working: the run was cut short).

@@ -1,0 +1,433 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Market;
+using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Fees;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Kalshi.Feed;
+
+namespace KalshiArb.Actors.Venues.Paper;
+
+/// <summary>
+/// Keeps the <see cref="PaperVenue"/>'s books on the live market: runs the market-data source (back-pressured, one
+/// event at a time through this actor) and applies each event to the venue — snapshots and deltas renumbered per
+/// market, gaps and disconnects invalidating books, public trades advancing paper queues, lifecycle events closing,
+/// reopening and settling markets. Markets to follow come from discovery (<see cref="MarketsDiscovered"/>, which
+/// also carries each market's price grid and fee rule) or <see cref="TrackMarkets"/>. A failing venue call is
+/// logged and counted per event; the source is run again with backoff whenever it ends.
+/// </summary>
+public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
+{
+    private const string RestartTimer = "restart";
+
+    private readonly IMarketDataSource _source;
+    private readonly PaperVenue _venue;
+    private readonly PaperVenueFeedSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly MarketSequencer _sequencer = new();
+    private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
+    // tracked plus every market a snapshot arrived for: the books a disconnect takes down
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _configured = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _closedByDiscovery = new(StringComparer.Ordinal);
+    // markets with a snapshot request outstanding: a broken book refuses every delta, one request is enough
+    private readonly HashSet<string> _awaitingSnapshot = new(StringComparer.Ordinal);
+    // "determined" may carry the result while "settled" does not
+    private readonly Dictionary<string, Price> _results = new(StringComparer.Ordinal);
+    private readonly long[] _skipped = new long[Enum.GetValues<PaperFeedSkipReason>().Length];
+    private readonly Dictionary<BookUpdateResult, long> _refusals = [];
+    private UniqueKillSwitch? _killSwitch;
+
+    private bool _connected;
+    private int _consecutiveEnds;
+    private long _received;
+    private long _applied;
+    private long _invalidations;
+    private long _gaps;
+    private long _snapshotRequests;
+    private long _streamEnds;
+    private long _venueFailures;
+
+    public static Props Props(IMarketDataSource source, PaperVenue venue, TimeProvider? clock = null) =>
+        Props(source, venue, PaperVenueFeedSettings.Default, clock);
+
+    public static Props Props(IMarketDataSource source, PaperVenue venue, PaperVenueFeedSettings settings, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(venue);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Akka.Actor.Props.Create(() => new PaperVenueFeed(source, venue, settings, clock ?? TimeProvider.System));
+    }
+
+    public PaperVenueFeed(IMarketDataSource source, PaperVenue venue, PaperVenueFeedSettings settings, TimeProvider clock)
+    {
+        _source = source;
+        _venue = venue;
+        _settings = settings;
+        _clock = clock;
+
+        Receive<StreamInit>(_ => Sender.Tell(StreamAck.Instance));
+        Receive<FeedEvent>(e =>
+        {
+            OnEvent(e);
+            Sender.Tell(StreamAck.Instance);
+        });
+        Receive<StreamEnded>(OnStreamEnded);
+        Receive<RunSource>(_ => Run());
+        Receive<TrackMarkets>(t => Track(t.Tickers));
+        Receive<MarketsDiscovered>(OnDiscovered);
+        Receive<GetPaperFeedState>(_ => Sender.Tell(View()));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() => Run();
+
+    protected override void PostStop() => _killSwitch?.Shutdown();
+
+    private void Run()
+    {
+        var sink = Sink.ActorRefWithAck<FeedEvent>(Self, StreamInit.Instance, StreamAck.Instance,
+            new StreamEnded("completed"), ex => new StreamEnded($"{ex.GetType().Name}: {ex.Message}"));
+        try
+        {
+            _killSwitch = _source.Source()
+                .ViaMaterialized(KillSwitches.Single<FeedEvent>(), Keep.Right)
+                .To(sink)
+                .Run(Context.System.Materializer());
+        }
+        catch (Exception ex)
+        {
+            // a source that cannot even start is retried on the same backoff as one that ended
+            Self.Tell(new StreamEnded($"start failed: {ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+
+    private void OnStreamEnded(StreamEnded e)
+    {
+        _killSwitch = null;
+        _connected = false;
+        _streamEnds++;
+        _consecutiveEnds++;
+        var delay = _settings.RestartDelay(_consecutiveEnds);
+        var failures = InvalidateAll();
+        _log.Warning("paper feed: market-data source ended ({0}); {1} paper books marked not whole ({2} failed); running it again in {3}",
+            e.Reason, _known.Count - failures, failures, delay);
+        Timers.StartSingleTimer(RestartTimer, RunSource.Instance, delay);
+    }
+
+    // ---- markets to follow ----
+
+    private void OnDiscovered(MarketsDiscovered discovered)
+    {
+        var now = NowMs();
+        foreach (var market in discovered.Markets)
+        {
+            try
+            {
+                Configure(market, now);
+            }
+            catch (Exception ex)
+            {
+                _venueFailures++;
+                _log.Error(ex, "paper feed: configuring {0} failed", market.Ticker);
+            }
+        }
+        Track(discovered.Markets.Select(m => m.Ticker).ToArray());
+    }
+
+    private void Configure(MarketMetadata market, long nowMs)
+    {
+        if (TryRules(market, out var grid, out var fees))
+        {
+            _venue.ConfigureMarket(market.Ticker, grid, fees);
+            _configured.Add(market.Ticker);
+        }
+        else
+        {
+            // never silent: the market keeps the venue defaults, and the count and the log say so
+            Skip(PaperFeedSkipReason.InvalidMarketRules);
+        }
+
+        switch (market.Status)
+        {
+            case MarketTradingStatus.Paused or MarketTradingStatus.Closed or MarketTradingStatus.Settled:
+                _venue.CloseMarket(market.Ticker, nowMs);
+                _closedByDiscovery.Add(market.Ticker);
+                break;
+            case MarketTradingStatus.Open when _closedByDiscovery.Remove(market.Ticker):
+                _venue.OpenMarket(market.Ticker);
+                break;
+        }
+    }
+
+    private bool TryRules(MarketMetadata market, out PriceGrid grid, out FeeSchedule fees)
+    {
+        try
+        {
+            grid = market.Grid;
+            fees = market.Fees;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            _log.Warning("paper feed: {0} has unusable price ranges or fee rule ({1}); venue defaults apply", market.Ticker, ex.Message);
+            grid = PriceGrid.Cents;
+            fees = default;
+            return false;
+        }
+    }
+
+    private void Track(IReadOnlyList<string> tickers)
+    {
+        var added = tickers.Where(_tracked.Add).ToArray();
+        foreach (var ticker in added) _known.Add(ticker);
+        if (added.Length == 0) return;
+        try
+        {
+            _source.AddMarkets(added);
+        }
+        catch (Exception ex)
+        {
+            foreach (var ticker in added) _tracked.Remove(ticker);
+            _log.Error(ex, "paper feed: subscribing {0} markets failed; they are retried with the next discovery", added.Length);
+        }
+    }
+
+    // ---- events ----
+
+    private void OnEvent(FeedEvent e)
+    {
+        _received++;
+        _consecutiveEnds = 0;
+        try
+        {
+            Apply(e);
+        }
+        catch (Exception ex)
+        {
+            _venueFailures++;
+            _log.Error(ex, "paper feed: applying {0} to the paper venue failed; event skipped", e.GetType().Name);
+        }
+    }
+
+    private void Apply(FeedEvent e)
+    {
+        switch (e)
+        {
+            case BookSnapshot s:
+                OnSnapshot(s);
+                break;
+            case BookDelta d:
+                OnDelta(d);
+                break;
+            case BookGap g:
+                _venue.InvalidateBook(g.MarketTicker);
+                _invalidations++;
+                _gaps++;
+                _applied++;
+                RequestSnapshot(g.MarketTicker);
+                break;
+            case TradePrint t:
+                OnTrade(t);
+                break;
+            case MarketLifecycle l:
+                OnLifecycle(l);
+                break;
+            case FeedConnected:
+                _connected = true;
+                _applied++;
+                _log.Info("paper feed: market data connected; {0} markets followed", _known.Count);
+                break;
+            case FeedDisconnected d:
+                _connected = false;
+                var failures = InvalidateAll();
+                if (failures == 0) _applied++;
+                else _venueFailures++;
+                _log.Warning("paper feed: market data disconnected ({0}); {1} paper books marked not whole", d.Reason, _known.Count - failures);
+                break;
+            case TickerUpdate:
+                Skip(PaperFeedSkipReason.TickerSummary);
+                break;
+            case FillReport or UserOrderUpdate or MarketPositionUpdate:
+                Skip(PaperFeedSkipReason.AccountEvent);
+                break;
+            default:
+                Skip(PaperFeedSkipReason.Control);
+                break;
+        }
+    }
+
+    private void OnSnapshot(BookSnapshot s)
+    {
+        var ticker = s.MarketTicker;
+        var seq = _sequencer.Snapshot(ticker);
+        var yes = s.YesBids.IsDefault ? [] : s.YesBids.AsSpan();
+        var no = s.NoBids.IsDefault ? [] : s.NoBids.AsSpan();
+        var result = _venue.ApplySnapshot(ticker, seq, yes, no);
+        // known only once the venue took the ticker: a malformed one must not poison every later disconnect
+        _known.Add(ticker);
+        if (result == BookUpdateResult.Applied)
+        {
+            _awaitingSnapshot.Remove(ticker);
+            _applied++;
+        }
+        else Refused(ticker, result);
+    }
+
+    private void OnDelta(BookDelta d)
+    {
+        var result = _venue.ApplyDelta(d.MarketTicker, _sequencer.NextDelta(d.MarketTicker), d.Side, d.Price, d.Delta);
+        if (result == BookUpdateResult.Applied) _applied++;
+        else Refused(d.MarketTicker, result);
+    }
+
+    /// <summary>The paper book refused an update: it is not whole until a fresh snapshot replaces it.</summary>
+    private void Refused(string ticker, BookUpdateResult result)
+    {
+        _refusals[result] = _refusals.GetValueOrDefault(result) + 1;
+        _venue.InvalidateBook(ticker);
+        _invalidations++;
+        RequestSnapshot(ticker);
+    }
+
+    private void RequestSnapshot(string ticker)
+    {
+        if (!_awaitingSnapshot.Add(ticker)) return;
+        try
+        {
+            _source.RequestSnapshot(ticker);
+            _snapshotRequests++;
+            _log.Info("paper feed: {0} book not whole; snapshot requested", ticker);
+        }
+        catch (Exception ex)
+        {
+            // not outstanding after all: the next refusal asks again
+            _awaitingSnapshot.Remove(ticker);
+            _log.Error(ex, "paper feed: requesting a snapshot of {0} failed", ticker);
+        }
+    }
+
+    private void OnTrade(TradePrint t)
+    {
+        OutcomeSide taker;
+        if (t.TakerSide is null)
+        {
+            Skip(PaperFeedSkipReason.TradeWithoutTakerSide);
+            return;
+        }
+        if (t.TakerSide.Equals("yes", StringComparison.OrdinalIgnoreCase)) taker = OutcomeSide.Yes;
+        else if (t.TakerSide.Equals("no", StringComparison.OrdinalIgnoreCase)) taker = OutcomeSide.No;
+        else
+        {
+            Skip(PaperFeedSkipReason.TradeWithUnknownTakerSide);
+            return;
+        }
+        _venue.ApplyTrade(t.MarketTicker, t.YesPrice, t.Count, taker, t.TsMs ?? NowMs());
+        _applied++;
+    }
+
+    private void OnLifecycle(MarketLifecycle l)
+    {
+        var ticker = l.MarketTicker;
+        var at = l.TsMs ?? NowMs();
+        switch (l.EventType)
+        {
+            case LifecycleEventType.Activated:
+                _venue.OpenMarket(ticker);
+                _applied++;
+                break;
+            case LifecycleEventType.Deactivated:
+                _venue.CloseMarket(ticker, at);
+                _applied++;
+                break;
+            case LifecycleEventType.Determined:
+                if (YesValue(l.Result) is { } determined) _results[ticker] = determined;
+                _venue.CloseMarket(ticker, at);
+                _applied++;
+                break;
+            case LifecycleEventType.Settled:
+                var value = YesValue(l.Result) ?? (_results.TryGetValue(ticker, out var known) ? known : null);
+                if (value is null)
+                {
+                    _venue.CloseMarket(ticker, at);
+                    Skip(PaperFeedSkipReason.SettlementValueUnknown);
+                    _log.Warning("paper feed: {0} settled with result '{1}' and no yes/no value; closed, not paid out", ticker, l.Result);
+                    return;
+                }
+                var paid = _venue.SettleMarket(ticker, value.Value, at);
+                _results.Remove(ticker);
+                _applied++;
+                _log.Info("paper feed: {0} settled at YES = {1}; paid {2}", ticker, value.Value.ToWire(), paid.ToWire());
+                break;
+            default:
+                Skip(PaperFeedSkipReason.LifecycleWithoutEffect);
+                break;
+        }
+    }
+
+    /// <summary>What one YES contract is worth for a yes/no result; null for anything else (scalar, empty).</summary>
+    private static Price? YesValue(string? result) =>
+        result is null ? null
+        : result.Equals("yes", StringComparison.OrdinalIgnoreCase) ? Price.One
+        : result.Equals("no", StringComparison.OrdinalIgnoreCase) ? Price.Zero
+        : null;
+
+    /// <summary>Every followed book waits for the next connection's snapshot. Returns the venue calls that threw.</summary>
+    private int InvalidateAll()
+    {
+        // a new connection re-subscribes and snapshots everything: earlier requests are moot
+        _awaitingSnapshot.Clear();
+        var failures = 0;
+        foreach (var ticker in _known)
+        {
+            try
+            {
+                _venue.InvalidateBook(ticker);
+                _invalidations++;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                _log.Error(ex, "paper feed: invalidating {0} failed", ticker);
+            }
+        }
+        return failures;
+    }
+
+    private void Skip(PaperFeedSkipReason reason) => _skipped[(int)reason]++;
+
+    private PaperFeedState View()
+    {
+        var skipped = ImmutableDictionary.CreateBuilder<PaperFeedSkipReason, long>();
+        for (var i = 0; i < _skipped.Length; i++)
+            if (_skipped[i] != 0) skipped[(PaperFeedSkipReason)i] = _skipped[i];
+        return new PaperFeedState(_connected, _received, _applied, [.. _known.Order(StringComparer.Ordinal)], _configured.Count,
+            _invalidations, _gaps, _snapshotRequests, _streamEnds, _venueFailures, _refusals.ToImmutableDictionary(), skipped.ToImmutable());
+    }
+
+    private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed class StreamInit
+    {
+        public static readonly StreamInit Instance = new();
+    }
+
+    private sealed class StreamAck
+    {
+        public static readonly StreamAck Instance = new();
+    }
+
+    private sealed record StreamEnded(string Reason);
+
+    private sealed class RunSource
+    {
+        public static readonly RunSource Instance = new();
+    }
+}

@@ -1,0 +1,62 @@
+using Akka.Actor;
+using Akka.Cluster;
+using KalshiArb.Actors.Cluster;
+using KalshiArb.Actors.Execution;
+
+namespace KalshiArb.Node.Hosting;
+
+public sealed record ClusterMemberView(string Address, IReadOnlyList<string> Roles, string Status, bool Reachable);
+
+/// <summary>The cluster as this node sees it.</summary>
+public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMemberView> Members);
+
+/// <summary>Orders of every execution node, merged; desks that did not answer in time are named.</summary>
+public sealed record ClusterOrders(ExecutionStatus Status, IReadOnlyList<string> Unanswered);
+
+/// <summary>Reads the membership and asks each execution node's order desk for its orders.</summary>
+public static class ClusterStatus
+{
+    public static ClusterView Read(ActorSystem system)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var state = cluster.State;
+        var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
+        var members = state.Members
+            .Select(m => new ClusterMemberView(m.Address.ToString(), m.Roles.Order(StringComparer.Ordinal).ToArray(), m.Status.ToString(),
+                !unreachable.Contains(m.Address)))
+            .OrderBy(m => m.Address, StringComparer.Ordinal)
+            .ToArray();
+        return new ClusterView(cluster.SelfAddress.ToString(), state.Leader?.ToString(), members);
+    }
+
+    public static async Task<ClusterOrders> GatherOrdersAsync(ActorSystem system, TimeSpan timeout, CancellationToken ct)
+    {
+        var desks = Akka.Cluster.Cluster.Get(system).State.Members
+            .Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterRoles.Execution))
+            .Select(m => (m.Address, Ask: system.ActorSelection(new RootActorPath(m.Address) / "user" / TradingNode.OrdersName)
+                .Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct)))
+            .ToArray();
+        var open = new List<OrderStatusNotice>();
+        var attention = new List<OrderStatusNotice>();
+        var unanswered = new List<string>();
+        var tracked = 0;
+        foreach (var (address, ask) in desks)
+        {
+            try
+            {
+                var s = await ask;
+                open.AddRange(s.Open);
+                attention.AddRange(s.NeedsAttention);
+                tracked += s.TrackedCount;
+            }
+            catch (Exception ex) when (ex is AskTimeoutException or ActorNotFoundException)
+            {
+                unanswered.Add(address.ToString());
+            }
+        }
+        // An order that just moved between nodes may be reported by both: keep one line per order.
+        static OrderStatusNotice[] Distinct(List<OrderStatusNotice> l) =>
+            l.GroupBy(n => n.ExecutionId, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(n => n.ExecutionId, StringComparer.Ordinal).ToArray();
+        return new ClusterOrders(new ExecutionStatus(Distinct(open), Distinct(attention), tracked), unanswered);
+    }
+}

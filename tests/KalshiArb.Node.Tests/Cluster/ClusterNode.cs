@@ -1,0 +1,22 @@
+using Akka.Actor;
+using KalshiArb.Node.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KalshiArb.Node.Tests.Cluster;
+
+/// <summary>One in-process cluster member: its generic host, actor system and trading node.</summary>
+public sealed class ClusterNode
+{
+    public required string Name { get; init; }
+    public required IHost Host { get; init; }
+    public required TradingNode Trading { get; init; }
+    public required Serilog.ILogger Logger { get; init; }
+    public bool Stopped { get; set; }
+
+    public ActorSystem System => Host.Services.GetRequiredService<ActorSystem>();
+
+    public Akka.Actor.Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
+
+    public override string ToString() => $"{Name} ({Address})";
+}
