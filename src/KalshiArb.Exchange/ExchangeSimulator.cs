@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace KalshiArb.Exchange;
 
 /// <summary>
-/// A running Kalshi-compatible exchange on 127.0.0.1: REST under /trade-api/v2, WebSocket at /trade-api/ws/v2,
+/// A running Kalshi-compatible exchange (127.0.0.1 unless configured otherwise): REST under /trade-api/v2, WebSocket at /trade-api/ws/v2,
 /// admin under /admin. <c>await using var sim = await ExchangeSimulator.StartAsync(options);</c>
 /// </summary>
 public sealed class ExchangeSimulator : IAsyncDisposable
@@ -24,14 +24,17 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     private Task? _tickLoop;
     private int _disposed;
 
-    private ExchangeSimulator(WebApplication app, SimulatedExchange exchange, Uri root)
+    private ExchangeSimulator(WebApplication app, SimulatedExchange exchange, Uri listening, IPAddress bound, string advertisedHost)
     {
         _app = app;
         Exchange = exchange;
-        Port = root.Port;
-        RestBaseUrl = new Uri($"http://127.0.0.1:{Port}{GatewayMiddleware.RestPrefix}");
-        WsUrl = new Uri($"ws://127.0.0.1:{Port}{GatewayMiddleware.WsPath}");
-        AdminUrl = new Uri($"http://127.0.0.1:{Port}/admin");
+        Port = listening.Port;
+        ListenAddress = IPAddress.TryParse(listening.Host.Trim('[', ']'), out var actual) ? actual : bound;
+        AdvertisedHost = advertisedHost;
+        RestBaseUrl = Advertised("http", GatewayMiddleware.RestPrefix);
+        WsUrl = Advertised("ws", GatewayMiddleware.WsPath);
+        AdminUrl = Advertised("http", "/admin");
+        OddsApiBaseUrl = Advertised("http", "");
     }
 
     /// <summary>The exchange behind the HTTP shell: catalog, fair values, accounts, faults, lifecycle.</summary>
@@ -39,24 +42,31 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>http://127.0.0.1:PORT/trade-api/v2 (no trailing slash).</summary>
+    /// <summary>The interface Kestrel actually listens on (127.0.0.1 unless <see cref="SimulatorOptions.BindAddress"/> says otherwise).</summary>
+    public IPAddress ListenAddress { get; }
+
+    /// <summary>The host used in every URL below (<see cref="SimulatorOptions.ResolveAdvertisedHost"/>).</summary>
+    public string AdvertisedHost { get; }
+
+    /// <summary>http://HOST:PORT/trade-api/v2 (no trailing slash).</summary>
     public Uri RestBaseUrl { get; }
 
-    /// <summary>ws://127.0.0.1:PORT/trade-api/ws/v2</summary>
+    /// <summary>ws://HOST:PORT/trade-api/ws/v2</summary>
     public Uri WsUrl { get; }
 
-    /// <summary>http://127.0.0.1:PORT (no trailing slash): the Odds API base URL; routes live under /v4.</summary>
-    public Uri OddsApiBaseUrl => new($"http://127.0.0.1:{Port}");
+    /// <summary>http://HOST:PORT (no trailing slash): the Odds API base URL; routes live under /v4.</summary>
+    public Uri OddsApiBaseUrl { get; }
 
-    /// <summary>http://127.0.0.1:PORT/admin</summary>
+    /// <summary>http://HOST:PORT/admin (admin routes answer loopback callers only).</summary>
     public Uri AdminUrl { get; }
 
     public static async Task<ExchangeSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SimulatorOptions();
+        var advertisedHost = options.ResolveAdvertisedHost();
         var exchange = new SimulatedExchange(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(options.BindAddress, options.Port));
         if (!options.ConsoleLogging) builder.Logging.ClearProviders();
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.ConfigureInto(o.SerializerOptions));
 
@@ -77,7 +87,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var sim = new ExchangeSimulator(app, exchange, new Uri(address));
+        var sim = new ExchangeSimulator(app, exchange, new Uri(address), options.BindAddress, advertisedHost);
 
         // books are never empty at start: one round of maker quotes before anyone connects
         exchange.RefreshLiquidity();
@@ -97,6 +107,9 @@ public sealed class ExchangeSimulator : IAsyncDisposable
             await stopped.Task;
         }
     }
+
+    // UriBuilder brackets IPv6 literals, which string interpolation would not
+    private Uri Advertised(string scheme, string path) => new UriBuilder(scheme, AdvertisedHost, Port, path).Uri;
 
     private async Task TickLoopAsync(TimeSpan interval)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Exchange.Catalog;
 using KalshiArb.Exchange.Faults;
@@ -10,8 +11,21 @@ namespace KalshiArb.Exchange;
 /// <summary>Everything a simulator run is configured with. Defaults suit unit tests: loopback, port 0, no lag.</summary>
 public sealed record SimulatorOptions
 {
-    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    /// <summary>TCP port on <see cref="BindAddress"/>; 0 picks a free one.</summary>
     public int Port { get; init; }
+
+    /// <summary>
+    /// Interface Kestrel listens on. Loopback by default so a test or a developer run is never reachable from
+    /// outside; <see cref="IPAddress.Any"/> lets a container publish the port.
+    /// </summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// Host name written into the reported URLs, i.e. what clients dial (a container's service name, say).
+    /// Null: the bind address itself, or loopback when bound to every interface (0.0.0.0 / ::) because
+    /// that address cannot be dialled.
+    /// </summary>
+    public string? AdvertisedHost { get; init; }
 
     /// <summary>Seed for fair-value drift, synthetic liquidity and fault sampling: same seed, same sequence.</summary>
     public int Seed { get; init; } = 1;
@@ -67,4 +81,19 @@ public sealed record SimulatorOptions
 
     /// <summary>Write ASP.NET Core logs to the console (off for tests).</summary>
     public bool ConsoleLogging { get; init; }
+
+    /// <summary>The host clients are told to use (see <see cref="AdvertisedHost"/>); throws when it is not a valid host name.</summary>
+    public string ResolveAdvertisedHost()
+    {
+        if (AdvertisedHost is { } host)
+        {
+            // a bad name would only surface later as a client connection error far from its cause
+            if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+                throw new ArgumentException($"advertised host '{host}' is not a valid host name or IP address", nameof(AdvertisedHost));
+            return host;
+        }
+        if (BindAddress.Equals(IPAddress.Any)) return IPAddress.Loopback.ToString();
+        if (BindAddress.Equals(IPAddress.IPv6Any)) return IPAddress.IPv6Loopback.ToString();
+        return BindAddress.ToString();
+    }
 }
