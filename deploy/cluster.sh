@@ -97,7 +97,8 @@ publish() {
     return
   fi
   say "publishing src/KalshiArb.Node to $APP_DIR"
-  (cd "$REPO_DIR" && dotnet publish src/KalshiArb.Node -c Release -o "$APP_DIR" -nologo -v quiet) >"$RUN_DIR/publish.log" 2>&1 \
+  # Its own build slot (artifacts/cluster-publish): never ships binaries left by another build's package resolution.
+  (cd "$REPO_DIR" && KA_BUILD_SLOT=cluster-publish dotnet publish src/KalshiArb.Node -c Release -o "$APP_DIR" -nologo -v quiet) >"$RUN_DIR/publish.log" 2>&1 \
     || { show_tail "$RUN_DIR/publish.log" 40; die "dotnet publish failed (log: $RUN_DIR/publish.log)"; }
   [ -f "$APP_DLL" ] || die "publish did not produce $APP_DLL"
 }
@@ -191,6 +192,18 @@ wait_for_node() {
   done
 }
 
+# A node that answers is not yet a node that trades: the market-data feed must be connected too.
+wait_for_feed() {
+  local name=$1 deadline=$((SECONDS + 60)) out
+  while [ $SECONDS -lt $deadline ]; do
+    out=$(node_status "$name" 2>/dev/null || true)
+    if grep -q '^feed: *up' <<<"$out"; then say "market-data feed connected"; return; fi
+    sleep 2
+  done
+  say "WARNING: the market-data feed is not connected after 60 s; last status of $name:"
+  printf '%s\n' "$out" | sed -n '1,12p'
+}
+
 do_start() {
   local with_nodes=1
   case ${1:-} in
@@ -213,6 +226,7 @@ do_start() {
   wait_for_node node1
   for n in node2 node3; do start_node "$n"; done
   for n in node2 node3; do wait_for_node "$n"; done
+  wait_for_feed node1
   say "cluster up: $(connection_string | sed 's/;Maximum.*//') | simulator http://127.0.0.1:$EXCHANGE_PORT | '$0 status' to check"
 }
 

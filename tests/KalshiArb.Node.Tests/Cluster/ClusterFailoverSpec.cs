@@ -38,7 +38,7 @@ public sealed class ClusterFailoverSpec
             Assert.Equal(tickers.Order(), on1.Union(on2).Order());
             Assert.NotEmpty(on1);
             Assert.NotEmpty(on2);
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(120));
 
         // A node without the market role reaches any market through its proxy (remote, through our serializer).
         foreach (var ticker in tickers)
@@ -61,7 +61,7 @@ public sealed class ClusterFailoverSpec
         {
             var view = await n3.Trading.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, TimeSpan.FromSeconds(2));
             Assert.Equal(KillSwitchState.Halted, view.KillSwitch);
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(120));
         await ResolveAsync(n2, "/user/risk-gate/singleton");
 
         // The market entities n1 carried moved to n2: every market still answers.
@@ -69,7 +69,7 @@ public sealed class ClusterFailoverSpec
         {
             foreach (var ticker in tickers)
                 Assert.Equal(ticker, (await n3.Trading.Markets.Markets.Ask<MarketStateView>(new GetMarketState(ticker), TimeSpan.FromSeconds(2))).Ticker);
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(120));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ClusterFailoverSpec
             before = await n1.Trading.OrderRegion.Ask<OrderStateView>(new GetOrderState(executionId), TimeSpan.FromSeconds(2));
             Assert.Equal(ExecutionOrderState.Resting, before.State);
             Assert.NotNull(before.ExchangeOrderId);
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
 
         var host = (await ClusterKit.HostedEntitiesAsync(n2.Trading.OrderRegion)).Contains(executionId) ? n2 : n3;
         var survivor = host == n2 ? n3 : n2;
@@ -107,7 +107,7 @@ public sealed class ClusterFailoverSpec
         await ClusterKit.EventuallyAsync(async () =>
         {
             Assert.Contains(executionId, await ClusterKit.HostedEntitiesAsync(survivor.Trading.OrderRegion));
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(120));
         var after = await survivor.Trading.OrderRegion.Ask<OrderStateView>(new GetOrderState(executionId), Ask);
         Assert.Equal(ExecutionOrderState.Resting, after.State);
         Assert.Equal(before.ExchangeOrderId, after.ExchangeOrderId);
@@ -120,7 +120,7 @@ public sealed class ClusterFailoverSpec
         {
             var view = await survivor.Trading.OrderRegion.Ask<OrderStateView>(new GetOrderState(executionId), TimeSpan.FromSeconds(2));
             Assert.Equal(ExecutionOrderState.Canceled, view.State);
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
         Assert.Equal(KalshiArb.Domain.Matching.EngineOrderStatus.Canceled,
             kit.Simulator.Exchange.Account(kit.Key.KeyId)!.Orders().Single(o => o.Snapshot.ClientOrderId == executionId).Snapshot.Status);
     }
@@ -144,7 +144,7 @@ public sealed class ClusterFailoverSpec
             Assert.Equal(ExecutionOrderState.Resting, (await n2.Trading.OrderRegion.Ask<OrderStateView>(new GetOrderState(executionId), TimeSpan.FromSeconds(2))).State);
             before = await n3.Trading.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, TimeSpan.FromSeconds(2));
             Assert.Contains(before.Reservations, r => r.ExecutionId == executionId);
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
 
         await ResolveAsync(n1, "/user/risk-gate/singleton");
         await kit.CrashAsync(n1);
@@ -155,7 +155,7 @@ public sealed class ClusterFailoverSpec
             var view = await n3.Trading.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, TimeSpan.FromSeconds(2));
             Assert.Contains(view.Reservations, r => r.ExecutionId == executionId);
             Assert.Equal(before.Reserved, view.Reserved);
-        }, TimeSpan.FromSeconds(90));
+        }, TimeSpan.FromSeconds(150));
         await ResolveAsync(n2, "/user/risk-gate/singleton");
     }
 
