@@ -7,7 +7,8 @@ namespace KalshiArb.Domain.Risk;
 /// <summary>
 /// The risk gate's whole state, immutable. Every method is pure and deterministic (time and trading day are
 /// passed in), so the gate can journal its inputs and rebuild the same book by replaying them.
-/// <para>Exposure of a market = cost basis of its position + unreleased reservations of non-reducing orders.
+/// <para>Exposure of a market = cost basis of its position + unreleased reservations of non-reducing orders;
+/// a game's exposure is that summed over its markets (<see cref="GameKey"/>), capped when the limits set one.
 /// Reducing orders (opposite side, count ≤ |position|) hold balance but add no exposure or contracts, and
 /// pass the daily-loss and loss-streak stops: shrinking risk is always allowed unless halted.</para>
 /// </summary>
@@ -54,24 +55,25 @@ public sealed record RiskBook
 
     public Money AvailableBalance => Balance - Reserved;
 
-    public Money ExposureIn(string ticker)
-    {
-        var sum = Positions.TryGetValue(ticker, out var p) ? p.CostBasis : Money.Zero;
-        foreach (var r in Reservations.Values)
-            if (!r.IsReducing && r.Ticker == ticker) sum += r.Unreleased;
-        return sum;
-    }
+    public Money ExposureIn(string ticker) => ExposureWhere(ticker, static (t, market) => t == market);
 
-    public Money TotalExposure
+    /// <summary>Exposure summed over the markets of one game; <paramref name="game"/> is a <see cref="GameKey"/>.</summary>
+    public Money ExposureInGame(string game) => ExposureWhere(game, static (t, g) => GameKey.IsIn(t, g));
+
+    public Money TotalExposure => ExposureWhere<object?>(null, static (_, _) => true);
+
+    /// <summary>
+    /// The one definition of exposure (market, game and total all use it): cost basis of the positions plus
+    /// unreleased reservations of non-reducing orders, over the tickers <paramref name="includes"/> selects.
+    /// </summary>
+    private Money ExposureWhere<TState>(TState state, Func<string, TState, bool> includes)
     {
-        get
-        {
-            var sum = Money.Zero;
-            foreach (var p in Positions.Values) sum += p.CostBasis;
-            foreach (var r in Reservations.Values)
-                if (!r.IsReducing) sum += r.Unreleased;
-            return sum;
-        }
+        var sum = Money.Zero;
+        foreach (var p in Positions.Values)
+            if (includes(p.Ticker, state)) sum += p.CostBasis;
+        foreach (var r in Reservations.Values)
+            if (!r.IsReducing && includes(r.Ticker, state)) sum += r.Unreleased;
+        return sum;
     }
 
     /// <summary>Markets with a position or an order in flight.</summary>
@@ -151,6 +153,8 @@ public sealed record RiskBook
         {
             if (position.Abs + q.Count > Limits.MaxContractsPerMarket) return RiskDenialReason.MaxContractsPerMarket;
             if (ExposureIn(q.Ticker) + amount > Limits.MaxExposurePerMarket) return RiskDenialReason.MaxExposurePerMarket;
+            if (Limits.MaxExposurePerGame is { } gameCap && ExposureInGame(GameKey.Of(q.Ticker)) + amount > gameCap)
+                return RiskDenialReason.MaxExposurePerGame;
             if (TotalExposure + amount > Limits.MaxTotalExposure) return RiskDenialReason.MaxTotalExposure;
             if (!Positions.ContainsKey(q.Ticker) && OpenMarkets + 1 > Limits.MaxOpenMarkets) return RiskDenialReason.MaxOpenMarkets;
         }

@@ -15,6 +15,8 @@ public enum RiskDenialReason
     OrderInFlight,
     MaxContractsPerMarket,
     MaxExposurePerMarket,
+    /// <summary>The game's markets together (YES on one team + NO on the other) would exceed RiskLimits.MaxExposurePerGame.</summary>
+    MaxExposurePerGame,
     MaxTotalExposure,
     MaxOpenMarkets,
     DailyLossLimit,

@@ -11,6 +11,13 @@ public sealed record RiskLimits
 {
     public required Quantity MaxContractsPerMarket { get; init; }
     public required Money MaxExposurePerMarket { get; init; }
+
+    /// <summary>
+    /// Cap on the exposure summed over one game's markets (<see cref="GameKey"/>): YES on one team and NO on the
+    /// other are the same bet, so per-market caps alone let it grow to twice the market cap. Null = no per-game
+    /// cap; only tests and tools leave it null, the node's configuration always sets it.
+    /// </summary>
+    public Money? MaxExposurePerGame { get; init; }
     public required Money MaxTotalExposure { get; init; }
     public required int MaxOpenMarkets { get; init; }
 

@@ -60,7 +60,13 @@ public sealed record AdminRiskLimits(string MaxTotalExposure, string MaxExposure
     string DailyLossLimit, int LossStreakLimit, int MaxOrdersPerMinute)
 {
     public static AdminRiskLimits From(RiskLimits l) => new(l.MaxTotalExposure.ToWire(), l.MaxExposurePerMarket.ToWire(),
-        l.MaxContractsPerMarket.ToWire(), l.MaxOpenMarkets, l.DailyLossLimit.ToWire(), l.LossStreakLimit, l.MaxOrdersPerMinute);
+        l.MaxContractsPerMarket.ToWire(), l.MaxOpenMarkets, l.DailyLossLimit.ToWire(), l.LossStreakLimit, l.MaxOrdersPerMinute)
+    {
+        MaxExposurePerGame = l.MaxExposurePerGame?.ToWire(),
+    };
+
+    /// <summary>Both markets of one game together; null when no per-game limit is set.</summary>
+    public string? MaxExposurePerGame { get; init; }
 }
 
 public sealed record AdminClusterStatus(string Self, string? Leader, IReadOnlyList<ClusterMemberView> Members, IReadOnlyList<string> UnansweredOrderDesks);

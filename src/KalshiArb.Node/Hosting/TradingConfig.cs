@@ -39,6 +39,7 @@ public sealed record TradingConfig(
             {
                 MaxContractsPerMarket = Quantity.FromContracts(Positive(risk, "max-contracts-per-market")),
                 MaxExposurePerMarket = Money.FromDollars(Positive(risk, "max-exposure-per-market-dollars")),
+                MaxExposurePerGame = Money.FromDollars(Positive(risk, "max-exposure-per-game-dollars")),
                 MaxTotalExposure = Money.FromDollars(Positive(risk, "max-total-exposure-dollars")),
                 MaxOpenMarkets = (int)Positive(risk, "max-open-markets"),
                 DailyLossLimit = Money.FromDollars(Positive(risk, "daily-loss-limit-dollars")),

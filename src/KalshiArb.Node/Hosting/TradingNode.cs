@@ -205,7 +205,10 @@ public sealed class TradingNode : IAsyncDisposable
         log.Information("risk gate loaded from the venue: balance {Balance}, {Positions} positions", balance.Value.Balance, loaded.Positions);
     }
 
-    /// <summary>Shutdown, first: this node's feed and catalog stop, so no new signals start here.</summary>
+    /// <summary>
+    /// Shutdown, first: this node's feed, odds poller and catalog stop. MarketActors evaluate only on new book or
+    /// consensus input, so no new signals start from here.
+    /// </summary>
     private static void RegisterFeedStop(ActorSystem system)
     {
         Akka.Actor.CoordinatedShutdown.Get(system).AddTask(Akka.Actor.CoordinatedShutdown.PhaseBeforeServiceUnbind, "stop-market-feed", () =>
@@ -213,6 +216,7 @@ public sealed class TradingNode : IAsyncDisposable
             // Only where the singletons run; elsewhere the selection is empty. Another market node takes over after the leave.
             system.ActorSelection($"/user/{MarketSide.CatalogName}/{ClusterSingleton.SingletonName}").Tell(PoisonPill.Instance);
             system.ActorSelection($"/user/{MarketSide.FeedName}/{ClusterSingleton.SingletonName}").Tell(PoisonPill.Instance);
+            system.ActorSelection($"/user/{MarketSide.OddsPollerName}/{ClusterSingleton.SingletonName}").Tell(PoisonPill.Instance);
             return Task.FromResult(Akka.Done.Instance);
         });
     }
