@@ -221,7 +221,8 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
         ids.UnionWith(_status.Keys);
         ids.UnionWith(change.InFlightExecutionIds);
         _log.Warning("order supervisor: halt ({0}); canceling {1} orders", change.Reason, ids.Count);
-        foreach (var id in ids) Deliver(id, new CancelOrder(id, "halt: " + change.Reason), Self);
+        // Orders needing attention are a person's to resolve: a cancel would hide them as "cancel requested".
+        foreach (var id in ids.Where(id => !NeedsAttention(id))) Deliver(id, new CancelOrder(id, "halt: " + change.Reason), Self);
     }
 
     // ------------------------------------------------------------------ shutdown
@@ -234,10 +235,11 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
             drain.CancelResting ? "canceling them" : "leaving them working");
         if (drain.CancelResting)
         {
-            foreach (var id in open) Deliver(id, new CancelOrder(id, "shutdown"), Self);
+            foreach (var id in open.Where(id => !NeedsAttention(id))) Deliver(id, new CancelOrder(id, "shutdown"), Self);
         }
         _drainWaiters.Add(Sender);
         if (!drain.CancelResting || open.Count == 0) AnswerDrainWaiters(force: true);
+        else AnswerDrainWaiters(); // every open order may already need attention: nothing will end them
     }
 
     private void AnswerDrainWaiters(bool force = false)
@@ -248,6 +250,9 @@ public sealed class OrderSupervisor : ReceiveActor, IWithUnboundedStash, IWithTi
         foreach (var w in _drainWaiters) w.Tell(new OrdersDrained(open.Count));
         _drainWaiters.Clear();
     }
+
+    private bool NeedsAttention(string executionId) =>
+        _status.TryGetValue(executionId, out var n) && n.State == ExecutionOrderState.NeedsAttention;
 
     private HashSet<string> OpenIds()
     {
