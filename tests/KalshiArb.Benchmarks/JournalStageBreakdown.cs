@@ -46,13 +46,14 @@ public static partial class JournalStageBreakdown
             }
         }
 
-        var stages = new[] { "sent→index OrderIndexed stamped (queue at index)", "OrderIndexed→OrderCreated (index write, recovery)", "OrderCreated→gate ReservationRecorded", "gate→RiskApproved", "RiskApproved→SubmitRequested", "SubmitRequested→venue called" };
+        var stages = new[] { "sent→index OrderIndexed stamped (queue at index)", "OrderIndexed→OrderCreated (index/remember write, recovery)", "OrderCreated→gate ReservationRecorded", "gate→RiskApproved", "RiskApproved→SubmitRequested", "SubmitRequested→venue called" };
         var samples = stages.Select(_ => new List<long>()).ToArray();
         foreach (var id in executionIds)
         {
-            if (!orderEvents.TryGetValue(id, out var e) || e.Any(t => t == 0) || !gateRecorded.TryGetValue(id, out var g)
-                || !indexed.TryGetValue(id, out var ix)) continue;
+            if (!orderEvents.TryGetValue(id, out var e) || e.Any(t => t == 0) || !gateRecorded.TryGetValue(id, out var g)) continue;
             if (!submittedAt.TryGetValue(id, out var sub)) continue;
+            // Region mode keeps no order index: the first stage is then 0 and the second runs from the send.
+            if (!indexed.TryGetValue(id, out var ix)) ix = toUtcTicks(sentAt[id]);
             long[] points = [toUtcTicks(sentAt[id]), ix, e[0], g, e[1], e[2], toUtcTicks(sub)];
             for (var s = 0; s < stages.Length; s++) samples[s].Add(Math.Max(0, points[s + 1] - points[s]) * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
         }

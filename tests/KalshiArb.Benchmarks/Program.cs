@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using KalshiArb.Benchmarks;
 
 // Load harnesses (print figures): `ingest [markets] [messages]`, `submit [steadyCount] [ratePerSecond] [burstCount]`,
+// `submit-region [steadyCount] [ratePerSecond] [burstCount]` (orders in a single-node cluster's shard region),
 // `memory [markets]`. For `submit`, any words after the three numbers are a HOCON overlay for a diagnostic variant. Anything else goes to BenchmarkDotNet.
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
 
@@ -12,6 +13,9 @@ switch (args.Length > 0 ? args[0] : "")
         return;
     case "submit":
         await SubmitHarness.Run(Arg(1, 2_000), Arg(2, 200), Arg(3, 1_000), string.Join(' ', args.Skip(4)));
+        return;
+    case "submit-region":
+        await SubmitHarness.Run(Arg(1, 2_000), Arg(2, 200), Arg(3, 1_000), string.Join(' ', args.Skip(4)), SubmitPath.ShardRegion);
         return;
     case "memory":
         await MemoryHarness.Run(Arg(1, 5_000));

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Configuration;
 using KalshiArb.Actors;
+using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Persistence;
@@ -20,15 +21,19 @@ namespace KalshiArb.Benchmarks;
 /// SQLite. Runs the real RiskGateActor, OrderSupervisor and OrderActors on the shipped persistence config (SQLite
 /// file in WAL mode, our serializer) against <see cref="BenchmarkInstantVenue"/>. Latency runs from just before the
 /// TradeSignal is told to the supervisor to the moment the venue's SubmitAsync is entered; on the way: open-order
-/// index persist, OrderCreated persist, Reserve ask + gate persist, RiskApproved persist, SubmitRequested persist.
+/// index persist, OrderCreated persist overlapping the Reserve ask + gate persist, then RiskApproved and SubmitRequested
+/// in one write (so the breakdown's RiskApproved→SubmitRequested stage reads 0).
 /// Every signal is for its own ticker, so one-order-in-flight-per-market never denies one.
+/// With <see cref="SubmitPath.ShardRegion"/> the orders are entities of the "order" shard region (remember-entities,
+/// the stores of hocon/cluster.conf) in a single-node cluster, reached through the desk, as on a node.
 /// </summary>
 public static class SubmitHarness
 {
     /// <param name="overlay">
     /// HOCON placed above the shipped config for a diagnostic variant (e.g. journal parallelism); empty = the real config.
     /// </param>
-    public static async Task Run(int steadyCount, int ratePerSecond, int burstCount, string overlay = "")
+    public static async Task Run(int steadyCount, int ratePerSecond, int burstCount, string overlay = "",
+        SubmitPath path = SubmitPath.LocalSupervisor)
     {
         var dir = Path.Combine(Path.GetTempPath(), "kalshiarb-bench-" + Guid.NewGuid().ToString("N"));
         var connectionString = $"Data Source={Path.Combine(dir, "journal.db")}";
@@ -40,10 +45,13 @@ public static class SubmitHarness
         if (overlay.Length > 0) Console.WriteLine($"  DIAGNOSTIC VARIANT, config overlay: {overlay}");
         else Console.WriteLine("  config: the shipped one (serialization + persistence-sqlite.conf + base.conf), no overlay");
 
+        Console.WriteLine($"  order path: {path}");
         var config = ConfigurationFactory.ParseString(overlay)
+            .WithFallback(path == SubmitPath.ShardRegion ? ConfigurationFactory.ParseString(ClusterHocon) : Config.Empty)
             .WithFallback(SerializationConfig.Create())
             .WithFallback(PersistenceConfig.Create(PersistenceStore.Sqlite, connectionString))
             .WithFallback(HoconFiles.Load("base.conf"));
+        if (path == SubmitPath.ShardRegion) config = config.WithFallback(ClusterDefaults.Create());
         var system = ActorSystem.Create("bench-submit", config);
         try
         {
@@ -54,7 +62,9 @@ public static class SubmitHarness
                 // Orders rest in the benchmark venue; keep them from being canceled mid-run.
                 Order = new OrderActorSettings { CancelAfter = TimeSpan.FromHours(1) },
             };
-            var supervisor = system.ActorOf(OrderSupervisor.Props(gate, venue, orderSettings), "orders");
+            var supervisor = path == SubmitPath.ShardRegion
+                ? await StartRegionDesk(system, gate, venue, orderSettings)
+                : system.ActorOf(OrderSupervisor.Props(gate, venue, orderSettings), "orders");
             var placements = new PlacementCounts();
             var sink = system.ActorOf(Props.Create(() => new PlacementSink(placements)), "placements");
             var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -85,6 +95,37 @@ public static class SubmitHarness
             SqliteConnection.ClearAllPools();
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    // The sharding stores of hocon/cluster.conf: coordinator in ddata, remembered entities in the journal.
+    private const string ClusterHocon = """
+        akka.actor.provider = cluster
+        akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
+        akka.cluster {
+          roles = [execution]
+          min-nr-of-members = 1
+          sharding {
+            state-store-mode = ddata
+            remember-entities-store = eventsourced
+            passivation.default-idle-strategy.idle-entity.timeout = off
+          }
+        }
+        """;
+
+    /// <summary>Joins the one-node cluster, starts the order region and its desk as the node does; returns the desk.</summary>
+    private static async Task<IActorRef> StartRegionDesk(ActorSystem system, IActorRef gate, BenchmarkInstantVenue venue,
+        OrderSupervisorSettings settings)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.Join(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var orderSettings = settings.Order with { PassivateThroughShard = true };
+        var desk = system.ActorSelection("/user/orders");
+        var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, desk), 32);
+        return system.ActorOf(OrderSupervisor.ForRegion(gate, venue, settings with { Order = orderSettings }, region), "orders");
     }
 
     private static RiskLimits GenerousLimits() => new()

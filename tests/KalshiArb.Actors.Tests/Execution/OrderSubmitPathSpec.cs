@@ -1,0 +1,123 @@
+using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Risk;
+using KalshiArb.Domain.Audit;
+using KalshiArb.Domain.Fees;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Risk;
+using S = KalshiArb.Domain.Orders.ExecutionOrderState;
+
+namespace KalshiArb.Actors.Tests.Execution;
+
+/// <summary>
+/// The shortened signal→submit path: the gate is asked while OrderCreated is written, RiskApproved and
+/// SubmitRequested are one write, and a reservation left behind by an order that never became durable is released.
+/// </summary>
+public sealed class OrderSubmitPathSpec : ExecutionSpec
+{
+    public OrderSubmitPathSpec() : base(new TestDatabase(), "order-submit-path-spec")
+    {
+    }
+
+    [Fact]
+    public async Task The_journal_reads_created_approved_submit_in_order_and_passes_the_audit()
+    {
+        var venue = new FakeVenue();
+        var gate = Gate("gate-path-audit");
+        var order = Place("ex-path-audit", gate, venue, Signal("s-path-audit"));
+        var resting = AwaitOrder(order, "ex-path-audit", S.Resting);
+
+        var journal = PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var events = await journal.CurrentEventsByPersistenceId(OrderActor.PersistenceIdFor("ex-path-audit"), 0, long.MaxValue)
+            .RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
+
+        Assert.Equal(
+            ["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],
+            events.Select(e => e.Event.GetType().Name));
+        Assert.Equal(resting.SequenceNr, events.Count);
+        var timeline = events.Select(e => new AuditedEvent(e.SequenceNr, e.Timestamp, ((OrderJournalEvent)e.Event).ToDomain())).ToList();
+        var report = OrderAuditor.Audit("ex-path-audit", timeline, FeeSchedule.StandardTaker, requireTerminal: false);
+        Assert.Empty(report.Violations);
+        Assert.Equal(1, venue.SubmitCount);
+    }
+
+    [Fact]
+    public void Approval_and_submit_request_reach_the_owner_in_order_before_the_venue_is_called()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var owner = CreateTestProbe();
+        var order = Order("ex-path-owner", gate, venue, owner: owner.Ref);
+        order.Tell(new PlaceOrder("ex-path-owner", Signal("s-path-owner")));
+
+        var reserve = gate.ExpectMsg<Reserve>(Wait);
+        Assert.Equal(S.Created, owner.ExpectMsg<OrderStatusNotice>(Wait).State);
+        Assert.Equal(0, venue.SubmitCount);
+        gate.Reply(Approval(reserve));
+
+        Assert.Equal(S.RiskApproved, owner.ExpectMsg<OrderStatusNotice>(Wait).State);
+        Assert.Equal(S.Submitting, owner.ExpectMsg<OrderStatusNotice>(Wait).State);
+        Assert.Equal(S.Resting, AwaitOrder(order, "ex-path-owner", S.Resting).State);
+        Assert.Equal(1, venue.SubmitCount);
+    }
+
+    [Fact]
+    public void A_cancel_while_the_gate_decides_ends_the_order_without_a_submit()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var order = Place("ex-path-cancel", gate, venue, Signal("s-path-cancel"));
+        var reserve = gate.ExpectMsg<Reserve>(Wait);
+
+        order.Tell(new CancelOrder("ex-path-cancel", "operator"));
+        gate.Reply(Approval(reserve));
+
+        var canceled = AwaitOrder(order, "ex-path-cancel", S.Canceled);
+        Assert.Equal(3, canceled.SequenceNr); // Created, RiskApproved, Canceled: no SubmitRequested
+        Assert.Equal(0, venue.SubmitCount);
+        Assert.Equal("ex-path-cancel", gate.ExpectMsg<ReportOrderTerminal>(Wait).ExecutionId);
+    }
+
+    [Fact]
+    public void A_reservation_whose_order_never_became_durable_is_released_when_the_empty_order_idles_out()
+    {
+        var venue = new FakeVenue();
+        var gate = Gate("gate-path-orphan");
+        // The lost incarnation's ask: the gate reserved, the order's OrderCreated never reached the journal.
+        gate.Tell(new Reserve("ex-path-orphan", "T-ORPHAN", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(2)));
+        Assert.IsType<ReservationApproved>(ExpectMsg<object>(Wait));
+        AwaitGate(gate, g => Assert.Equal("ex-path-orphan", Assert.Single(g.Reservations).ExecutionId));
+
+        var settings = FastSettings with { IdleStopAfter = TimeSpan.FromMilliseconds(200) };
+        var revived = Order("ex-path-orphan", gate, venue, settings);
+        Watch(revived);
+        ExpectTerminated(revived, Wait);
+
+        AwaitGate(gate, g => Assert.Empty(g.Reservations));
+        Assert.Equal(0, venue.SubmitCount);
+    }
+
+    [Fact]
+    public void A_placed_order_does_not_release_its_own_reservation_while_it_lives()
+    {
+        var venue = new FakeVenue();
+        var gate = Gate("gate-path-live");
+        var settings = FastSettings with { IdleStopAfter = TimeSpan.FromMilliseconds(200) };
+        var order = Place("ex-path-live", gate, venue, Signal("s-path-live"), settings);
+        AwaitOrder(order, "ex-path-live", S.Resting);
+
+        // Well past the idle time: a working order never idles out, so the reservation stays.
+        var stays = CreateTestProbe();
+        stays.Watch(order);
+        stays.ExpectNoMsg(TimeSpan.FromMilliseconds(600));
+        AwaitGate(gate, g => Assert.Equal("ex-path-live", Assert.Single(g.Reservations).ExecutionId));
+    }
+
+    private ReservationApproved Approval(Reserve r) =>
+        new(new Reservation(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Money.FromDollars(6), IsReducing: false, Clock.Now));
+}
