@@ -80,20 +80,20 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         _settings = settings;
         _clock = clock;
 
-        Receive<StreamInit>(_ => Sender.Tell(StreamAck.Instance));
+        Receive<FeedStream.Init>(_ => Sender.Tell(FeedStream.Ack.Instance));
         Receive<FeedEvent>(e =>
         {
             OnEvent(e);
-            Sender.Tell(StreamAck.Instance);
+            Sender.Tell(FeedStream.Ack.Instance);
         });
-        Receive<StreamEnded>(e =>
+        Receive<FeedStream.Ended>(e =>
         {
             _log.Warning("market-data source ended: {0}; running it again in {1}", e.Reason, _settings.RestartDelay);
             OnDisconnected(e.Reason);
             _killSwitch = null;
-            Timers.StartSingleTimer(RestartTimer, RunSource.Instance, _settings.RestartDelay);
+            Timers.StartSingleTimer(RestartTimer, FeedStream.Rerun.Instance, _settings.RestartDelay);
         });
-        Receive<RunSource>(_ => Run());
+        Receive<FeedStream.Rerun>(_ => Run());
         Receive<TrackMarkets>(t => Track(t.Tickers));
         Receive<MarketsDiscovered>(d => Track(d.Markets.Select(m => m.Ticker).ToArray()));
         Receive<BookResyncRequested>(r =>
@@ -120,15 +120,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _killSwitch?.Shutdown();
 
-    private void Run()
-    {
-        var sink = Sink.ActorRefWithAck<FeedEvent>(Self, StreamInit.Instance, StreamAck.Instance,
-            new StreamEnded("completed"), ex => new StreamEnded($"{ex.GetType().Name}: {ex.Message}"));
-        _killSwitch = _source.Source()
-            .ViaMaterialized(KillSwitches.Single<FeedEvent>(), Keep.Right)
-            .To(sink)
-            .Run(Context.System.Materializer());
-    }
+    private void Run() => _killSwitch = FeedStream.Run(_source, Self, Context.System.Materializer());
 
     private void Track(IReadOnlyList<string> tickers)
     {
@@ -208,32 +200,12 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
 
     private FeedStateView View()
     {
-        var ignored = ImmutableDictionary.CreateBuilder<FeedIgnoreReason, long>();
-        for (var i = 0; i < _ignored.Length; i++)
-            if (_ignored[i] != 0) ignored[(FeedIgnoreReason)i] = _ignored[i];
         var parse = _source.Counters()?.Rejects ?? ImmutableDictionary<FeedRejectReason, long>.Empty;
         return new FeedStateView(_connected, _connectedSinceMs, _lastDisconnectMs, _lastDisconnectReason, _connects, _disconnects,
-            _events, _rate, _sent, _gaps, _resyncs, _tracked.Count, ignored.ToImmutable(), parse);
+            _events, _rate, _sent, _gaps, _resyncs, _tracked.Count, CountsByReason.Of<FeedIgnoreReason>(_ignored), parse);
     }
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private sealed class StreamInit
-    {
-        public static readonly StreamInit Instance = new();
-    }
-
-    private sealed class StreamAck
-    {
-        public static readonly StreamAck Instance = new();
-    }
-
-    private sealed record StreamEnded(string Reason);
-
-    private sealed class RunSource
-    {
-        public static readonly RunSource Instance = new();
-    }
 
     private sealed class ConfirmBooks
     {

@@ -261,8 +261,8 @@ public sealed class MarketState
 
     public MarketCounters Counters() => new(
         _evaluations, _signalsSent, _duplicates,
-        NonZero<SkipReason>(_skips), NonZero<MarketPrecondition>(_preconditions),
-        _snapshots, _deltas, NonZero<BookUpdateResult>(_bookRejects), _invalidations, _trades);
+        CountsByReason.Of<SkipReason>(_skips), CountsByReason.Of<MarketPrecondition>(_preconditions),
+        _snapshots, _deltas, CountsByReason.Of<BookUpdateResult>(_bookRejects), _invalidations, _trades);
 
     private MarketEvaluation Block(MarketPrecondition reason)
     {
@@ -278,14 +278,6 @@ public sealed class MarketState
         _sentOrder.Enqueue(signalId);
         while (_sentOrder.Count > Math.Max(1, _settings.RememberedSignalIds)) _sentIds.Remove(_sentOrder.Dequeue());
         return true;
-    }
-
-    private static ImmutableDictionary<T, long> NonZero<T>(long[] counts) where T : struct, Enum
-    {
-        var b = ImmutableDictionary.CreateBuilder<T, long>();
-        for (var i = 0; i < counts.Length; i++)
-            if (counts[i] != 0) b[(T)(object)i] = counts[i];
-        return b.ToImmutable();
     }
 
     private static double Dollars(Price p) => (double)p.Ticks / Price.TicksPerDollar;

@@ -194,16 +194,14 @@ public sealed class OddsPoller : ReceiveActor, IWithTimers
 
     private OddsFeedStateView View()
     {
-        var rejects = ImmutableDictionary.CreateBuilder<ConsensusRejection, long>();
-        for (var i = 0; i < _consensusRejects.Length; i++)
-            if (_consensusRejects[i] != 0) rejects[(ConsensusRejection)i] = _consensusRejects[i];
+        var rejects = CountsByReason.Of<ConsensusRejection>(_consensusRejects);
         var sports = _sports.Values.OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => new SportPollView(s.Key, _tracked.Values.Count(m => m.SportKey == s.Key), s.Polls, s.Failures, s.LastPollAtMs,
                 s.LastError, s.Events, (long)s.NextInterval.TotalMilliseconds, s.Pace))
             .ToArray();
         var unmatched = _tracked.Values.Count(m => m.Resolution is { IsMatched: false });
         return new OddsFeedStateView(sports, _source.Quota, _tracked.Values.Count(m => m.Resolution is { IsMatched: true }), unmatched,
-            _consensusSent, rejects.ToImmutable());
+            _consensusSent, rejects);
     }
 
     private sealed record OddsFetched(string SportKey, OddsApiResult? Result, string? Failure);

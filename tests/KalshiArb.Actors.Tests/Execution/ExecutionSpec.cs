@@ -1,4 +1,9 @@
+using System.Collections.Immutable;
 using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Akka.TestKit.Xunit2;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
@@ -10,16 +15,16 @@ using KalshiArb.Domain.Primitives;
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>TestKit over a throwaway SQLite journal, with the order/gate plumbing the execution specs share.</summary>
-public abstract class ExecutionSpec : TestKit
+public abstract class ExecutionSpec : JournalTestKit
 {
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private readonly TestDatabase _db;
 
-    protected ExecutionSpec(TestDatabase db, string systemName) : base(db.AkkaConfig(), systemName) => _db = db;
+    protected ExecutionSpec(TestDatabase db, string systemName) : base(db, systemName)
+    {
+    }
 
     protected ManualClock Clock { get; } = new();
 
-    protected string ConnectionString => _db.ConnectionString;
 
     protected static OrderActorSettings FastSettings => new()
     {
@@ -33,6 +38,13 @@ public abstract class ExecutionSpec : TestKit
 
     protected static TradeSignal Signal(string signalId, string ticker = "T1", int contracts = 10, int cents = 50) =>
         new(signalId, ticker, OutcomeSide.Yes, Price.FromCents(cents), Quantity.FromContracts(contracts), 0.6, 0.05, 0.9, "test", 1_700_000_000_000);
+
+    protected SqlReadJournal ReadJournal => PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+
+    /// <summary>One order's events as the SQL read journal returns them (what `audit` reads).</summary>
+    protected Task<IImmutableList<EventEnvelope>> JournalOf(string executionId) =>
+        ReadJournal.CurrentEventsByPersistenceId(OrderActor.PersistenceIdFor(executionId), 0, long.MaxValue)
+            .RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
 
     protected IActorRef Gate(string persistenceId, long balanceDollars = 1_000) =>
         Sys.ActorOf(RiskGateActor.Props(RiskTestData.Settings(Clock, balanceDollars: balanceDollars, persistenceId: persistenceId)));
@@ -95,9 +107,4 @@ public abstract class ExecutionSpec : TestKit
         ExpectTerminated(actor, Wait);
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing) _db.Dispose();
-    }
 }

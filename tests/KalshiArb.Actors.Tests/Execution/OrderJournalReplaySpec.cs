@@ -32,13 +32,9 @@ public sealed class OrderJournalReplaySpec : ExecutionSpec
         var other = Place("ex-other", gate, venue, Signal("s-other", ticker: "T2"));
         AwaitOrder(other, "ex-other", S.Resting);
 
-        var journal = PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var materializer = Sys.Materializer();
-
-        var byId = await journal.CurrentEventsByPersistenceId(OrderActor.PersistenceIdFor("ex-replay"), 0, long.MaxValue)
-            .RunWith(Sink.Seq<EventEnvelope>(), materializer);
-        var byTag = await journal.CurrentEventsByTag(OrderJournalEvent.Tag, Offset.NoOffset())
-            .RunWith(Sink.Seq<EventEnvelope>(), materializer);
+        var byId = await JournalOf("ex-replay");
+        var byTag = await ReadJournal.CurrentEventsByTag(OrderJournalEvent.Tag, Offset.NoOffset())
+            .RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
 
         Assert.Equal(live.SequenceNr, byId.Count);
         Assert.Equal(byId.Select(e => e.SequenceNr), Enumerable.Range(1, byId.Count).Select(i => (long)i));

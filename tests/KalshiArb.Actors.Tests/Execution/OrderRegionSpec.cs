@@ -17,7 +17,7 @@ namespace KalshiArb.Actors.Tests.Execution;
 /// Region mode end to end in one single-node cluster: orders are entities of the "order" shard region and the
 /// desk (OrderSupervisor.ForRegion) routes the venue's reports to them.
 /// </summary>
-public sealed class OrderRegionSpec : TestKit
+public sealed class OrderRegionSpec : JournalTestKit
 {
     private const string DeskName = "orders";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
@@ -36,15 +36,12 @@ public sealed class OrderRegionSpec : TestKit
         }
         """;
 
-    private readonly TestDatabase _db;
-
     public OrderRegionSpec() : this(new TestDatabase())
     {
     }
 
-    private OrderRegionSpec(TestDatabase db) : base(db.AkkaConfig(ClusterHocon).WithFallback(ClusterDefaults.Create()), "order-region-spec")
+    private OrderRegionSpec(TestDatabase db) : base(db, "order-region-spec", db.AkkaConfig(ClusterHocon).WithFallback(ClusterDefaults.Create()))
     {
-        _db = db;
         var cluster = Akka.Cluster.Cluster.Get(Sys);
         cluster.Join(cluster.SelfAddress);
         AwaitCondition(() => cluster.State.Members.Any(m => m.Address == cluster.SelfAddress && m.Status == Akka.Cluster.MemberStatus.Up), Wait);
@@ -151,9 +148,4 @@ public sealed class OrderRegionSpec : TestKit
         Assert.Equal(1, venue.SubmitCount);
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing) _db.Dispose();
-    }
 }

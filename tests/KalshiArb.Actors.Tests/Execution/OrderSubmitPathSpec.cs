@@ -32,9 +32,7 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         var order = Place("ex-path-audit", gate, venue, Signal("s-path-audit"));
         var resting = AwaitOrder(order, "ex-path-audit", S.Resting);
 
-        var journal = PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var events = await journal.CurrentEventsByPersistenceId(OrderActor.PersistenceIdFor("ex-path-audit"), 0, long.MaxValue)
-            .RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
+        var events = await JournalOf("ex-path-audit");
 
         Assert.Equal(
             ["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],

@@ -7,22 +7,17 @@ using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Tests.Risk;
 
-public sealed class RiskGateActorSpec : TestKit
+public sealed class RiskGateActorSpec : JournalTestKit
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private readonly TestDatabase _db;
     private readonly ManualClock _clock = new();
 
     public RiskGateActorSpec() : this(new TestDatabase())
     {
     }
 
-    private RiskGateActorSpec(TestDatabase db) : base(db.AkkaConfig(), "risk-gate-spec") => _db = db;
-
-    protected override void Dispose(bool disposing)
+    private RiskGateActorSpec(TestDatabase db) : base(db, "risk-gate-spec")
     {
-        base.Dispose(disposing);
-        if (disposing) _db.Dispose();
     }
 
     private static Reserve Buy(string id, string ticker, int contracts, int cents = 50, OutcomeSide side = OutcomeSide.Yes) =>
@@ -40,7 +35,7 @@ public sealed class RiskGateActorSpec : TestKit
 
     private long SnapshotCount(string persistenceId)
     {
-        using var conn = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString);
+        using var conn = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
         conn.Open();
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM snapshot WHERE persistence_id = $id";

@@ -10,26 +10,21 @@ using KalshiArb.Domain.Risk;
 namespace KalshiArb.Actors.Tests.Risk;
 
 /// <summary>The per-game exposure cap through the persistent gate: counted, journaled state, limits from configuration.</summary>
-public sealed class RiskGateGameExposureSpec : TestKit
+public sealed class RiskGateGameExposureSpec : JournalTestKit
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private const string Lal = "KXNBAGAME-26NOV24LALBOS-LAL";
     private const string Bos = "KXNBAGAME-26NOV24LALBOS-BOS";
     private const string Nyk = "KXNBAGAME-26NOV24NYKMIA-NYK";
 
-    private readonly TestDatabase _db;
     private readonly ManualClock _clock = new();
 
     public RiskGateGameExposureSpec() : this(new TestDatabase())
     {
     }
 
-    private RiskGateGameExposureSpec(TestDatabase db) : base(db.AkkaConfig(), "risk-gate-game-spec") => _db = db;
-
-    protected override void Dispose(bool disposing)
+    private RiskGateGameExposureSpec(TestDatabase db) : base(db, "risk-gate-game-spec")
     {
-        base.Dispose(disposing);
-        if (disposing) _db.Dispose();
     }
 
     private static Reserve Buy(string id, string ticker, OutcomeSide side, int contracts = 10) =>

@@ -21,17 +21,7 @@ public class RiskBookGamePropertyTests
 
     private static readonly string[] Games = Tickers.Select(GameKey.Of).Distinct().ToArray();
 
-    private static readonly Gen<RiskOp> OpGen =
-        from kind in Gen.Frequency((6, Gen.Constant(0)), (5, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)), (1, Gen.Constant(4)), (1, Gen.Constant(5)))
-        from market in Gen.Choose(0, Tickers.Length - 1)
-        from side in Gen.Elements(OutcomeSide.Yes, OutcomeSide.No)
-        from cents in Gen.Choose(5, 95)
-        from contracts in Gen.Choose(1, 80)
-        from pick in Gen.Choose(0, 100)
-        from pct in Gen.Choose(1, 100)
-        select new RiskOp(kind, market, side, cents, contracts, pick, pct);
-
-    private static readonly Arbitrary<RiskOp[]> Ops = Arb.From(Gen.ArrayOf(OpGen));
+    private static readonly Arbitrary<RiskOp[]> Ops = Arb.From(Gen.ArrayOf(RiskOpRunner.Ops(Tickers.Length, reserveWeight: 6)));
 
     // Cents of the game cap: from far below one market's cap to above two of them.
     private static readonly Arbitrary<int> GameCapCents = Arb.From(Gen.Choose(100, 13_000));
@@ -45,57 +35,18 @@ public class RiskBookGamePropertyTests
             {
                 MaxExposurePerGame = cap, MaxOrdersPerMinute = 20, MaxOpenMarkets = Tickers.Length, MaxTotalExposure = Money.FromDollars(300),
             };
-            var day = new DateOnly(2026, 11, 23);
-            var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-            var book = RiskBook.Create(limits, Money.FromDollars(400), day);
-            var n = 0;
-            var trade = 0;
+            var run = new RiskOpRunner(limits, m => Tickers[m], newDays: false);
             foreach (var op in ops)
             {
-                var ticker = Tickers[op.Market];
-                switch (op.Kind)
+                var before = op.Kind == 0 ? run.Book.ExposureInGame(GameKey.Of(Tickers[op.Market])) : Money.Zero;
+                var d = run.Apply(op);
+                if (d?.Denial == RiskDenialReason.MaxExposurePerGame)
                 {
-                    case 0:
-                        var before = book.ExposureInGame(GameKey.Of(ticker));
-                        var d = book.Evaluate(new ReservationRequest("e" + n++, ticker, op.Side, Price.FromCents(op.Cents), Quantity.FromContracts(op.Contracts)), now, day);
-                        if (d.Denial == RiskDenialReason.MaxExposurePerGame)
-                        {
-                            var (price, count) = (Price.FromCents(op.Cents), Quantity.FromContracts(op.Contracts));
-                            var amount = Money.Notional(price, count) + limits.WorstCaseFees.TakerFee(count, price) + limits.FeeRoundingMargin;
-                            Assert.True(before + amount > cap, "denied for the game although it fits");
-                        }
-                        if (!d.IsApproved) Assert.Same(book, d.Book);
-                        book = d.Book;
-                        break;
-                    case 1 when book.Reservations.Count > 0:
-                    {
-                        var res = book.Reservations.Values.OrderBy(r => r.ExecutionId, StringComparer.Ordinal).ElementAt(op.Pick % book.Reservations.Count);
-                        if (res.RemainingCount.IsZero) break;
-                        var count = new Quantity(Math.Max(1, res.RemainingCount.Hundredths * op.FillPercent / 100));
-                        // fills honour the limit: at or below it, with Kalshi's per-fill taker fee
-                        var price = new Price(Math.Max(100, res.LimitPrice.Ticks - (op.Pick % 3) * 100));
-                        var fee = FeeSchedule.SportsGame.FillFee(FeeRole.Taker, count, price);
-                        var u = book.ApplyFill(new RiskFill(res.ExecutionId, "t" + trade++, res.Ticker, res.Side, count, price, fee), day);
-                        Assert.True(u.IsApplied, u.Error.ToString());
-                        book = u.Book;
-                        break;
-                    }
-                    case 2 when book.Reservations.Count > 0:
-                    {
-                        var id = book.Reservations.Keys.Order(StringComparer.Ordinal).ElementAt(op.Pick % book.Reservations.Count);
-                        book = book.ApplyOrderTerminal(id).Book;
-                        break;
-                    }
-                    case 3 when book.InFlight(ticker) is null:
-                        book = book.ApplySettlement(ticker, op.Side == OutcomeSide.Yes ? Price.One : Price.Zero, now, day).Book;
-                        break;
-                    case 4:
-                        book = (op.Pick % 3) switch { 0 => book.Halt(), 1 => book.EnterReduceOnly(), _ => book.Resume() };
-                        break;
-                    case 5:
-                        now = now.AddSeconds(op.Pick * 20);
-                        break;
+                    var (price, count) = (Price.FromCents(op.Cents), Quantity.FromContracts(op.Contracts));
+                    var amount = Money.Notional(price, count) + limits.WorstCaseFees.TakerFee(count, price) + limits.FeeRoundingMargin;
+                    Assert.True(before + amount > cap, "denied for the game although it fits");
                 }
+                var book = run.Book;
 
                 var sumOfGames = Money.Zero;
                 foreach (var game in Games)

@@ -72,14 +72,14 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
         _settings = settings;
         _clock = clock;
 
-        Receive<StreamInit>(_ => Sender.Tell(StreamAck.Instance));
+        Receive<FeedStream.Init>(_ => Sender.Tell(FeedStream.Ack.Instance));
         Receive<FeedEvent>(e =>
         {
             OnEvent(e);
-            Sender.Tell(StreamAck.Instance);
+            Sender.Tell(FeedStream.Ack.Instance);
         });
-        Receive<StreamEnded>(OnStreamEnded);
-        Receive<RunSource>(_ => Run());
+        Receive<FeedStream.Ended>(OnStreamEnded);
+        Receive<FeedStream.Rerun>(_ => Run());
         Receive<TrackMarkets>(t => Track(t.Tickers));
         Receive<MarketsDiscovered>(OnDiscovered);
         Receive<GetPaperFeedState>(_ => Sender.Tell(View()));
@@ -91,25 +91,9 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _killSwitch?.Shutdown();
 
-    private void Run()
-    {
-        var sink = Sink.ActorRefWithAck<FeedEvent>(Self, StreamInit.Instance, StreamAck.Instance,
-            new StreamEnded("completed"), ex => new StreamEnded($"{ex.GetType().Name}: {ex.Message}"));
-        try
-        {
-            _killSwitch = _source.Source()
-                .ViaMaterialized(KillSwitches.Single<FeedEvent>(), Keep.Right)
-                .To(sink)
-                .Run(Context.System.Materializer());
-        }
-        catch (Exception ex)
-        {
-            // a source that cannot even start is retried on the same backoff as one that ended
-            Self.Tell(new StreamEnded($"start failed: {ex.GetType().Name}: {ex.Message}"));
-        }
-    }
+    private void Run() => _killSwitch = FeedStream.Run(_source, Self, Context.System.Materializer());
 
-    private void OnStreamEnded(StreamEnded e)
+    private void OnStreamEnded(FeedStream.Ended e)
     {
         _killSwitch = null;
         _connected = false;
@@ -119,7 +103,7 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
         var failures = InvalidateAll();
         _log.Warning("paper feed: market-data source ended ({0}); {1} paper books marked not whole ({2} failed); running it again in {3}",
             e.Reason, _known.Count - failures, failures, delay);
-        Timers.StartSingleTimer(RestartTimer, RunSource.Instance, delay);
+        Timers.StartSingleTimer(RestartTimer, FeedStream.Rerun.Instance, delay);
     }
 
     // ---- markets to follow ----
@@ -405,29 +389,9 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
 
     private PaperFeedState View()
     {
-        var skipped = ImmutableDictionary.CreateBuilder<PaperFeedSkipReason, long>();
-        for (var i = 0; i < _skipped.Length; i++)
-            if (_skipped[i] != 0) skipped[(PaperFeedSkipReason)i] = _skipped[i];
         return new PaperFeedState(_connected, _received, _applied, [.. _known.Order(StringComparer.Ordinal)], _configured.Count,
-            _invalidations, _gaps, _snapshotRequests, _streamEnds, _venueFailures, _refusals.ToImmutableDictionary(), skipped.ToImmutable());
+            _invalidations, _gaps, _snapshotRequests, _streamEnds, _venueFailures, _refusals.ToImmutableDictionary(), CountsByReason.Of<PaperFeedSkipReason>(_skipped));
     }
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private sealed class StreamInit
-    {
-        public static readonly StreamInit Instance = new();
-    }
-
-    private sealed class StreamAck
-    {
-        public static readonly StreamAck Instance = new();
-    }
-
-    private sealed record StreamEnded(string Reason);
-
-    private sealed class RunSource
-    {
-        public static readonly RunSource Instance = new();
-    }
 }

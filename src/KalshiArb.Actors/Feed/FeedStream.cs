@@ -1,0 +1,52 @@
+using Akka.Actor;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using KalshiArb.Kalshi.Feed;
+
+namespace KalshiArb.Actors.Feed;
+
+/// <summary>
+/// Runs an <see cref="IMarketDataSource"/> into an actor with back-pressure: the actor gets <see cref="Init"/>,
+/// then each <see cref="FeedEvent"/>, and must answer each with <see cref="Ack"/>; the end of the stream (or a
+/// source that cannot even start) arrives as <see cref="Ended"/>, after which the actor re-runs it on a timer
+/// with <see cref="Rerun"/>. Shared by the market feed and the paper venue's feed.
+/// </summary>
+internal static class FeedStream
+{
+    internal sealed class Init
+    {
+        public static readonly Init Instance = new();
+    }
+
+    internal sealed class Ack
+    {
+        public static readonly Ack Instance = new();
+    }
+
+    internal sealed record Ended(string Reason);
+
+    internal sealed class Rerun
+    {
+        public static readonly Rerun Instance = new();
+    }
+
+    /// <summary>Materializes the source into <paramref name="self"/>; null when it failed to start (then <see cref="Ended"/> is on its way).</summary>
+    public static UniqueKillSwitch? Run(IMarketDataSource source, IActorRef self, IMaterializer materializer)
+    {
+        var sink = Sink.ActorRefWithAck<FeedEvent>(self, Init.Instance, Ack.Instance,
+            new Ended("completed"), ex => new Ended($"{ex.GetType().Name}: {ex.Message}"));
+        try
+        {
+            return source.Source()
+                .ViaMaterialized(KillSwitches.Single<FeedEvent>(), Keep.Right)
+                .To(sink)
+                .Run(materializer);
+        }
+        catch (Exception ex)
+        {
+            // A source that cannot even start is retried on the same backoff as one that ended.
+            self.Tell(new Ended($"start failed: {ex.GetType().Name}: {ex.Message}"));
+            return null;
+        }
+    }
+}
