@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Benchmarks;
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KalshiArb.Actors.Venues;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Execution;
 

@@ -1,4 +1,5 @@
 using KalshiArb.Actors.Serialization;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Execution;
 
@@ -11,6 +12,7 @@ public static class ExecutionMessages
         r.Register<OrderRiskApprovedEvent>("order-risk-approved.v1");
         r.Register<OrderRiskDeniedEvent>("order-risk-denied.v1");
         r.Register<OrderSubmitRequestedEvent>("order-submit-requested.v1");
+        r.Register<OrderSubmitRetriedEvent>("order-submit-retried.v1");
         r.Register<OrderAcknowledgedEvent>("order-acknowledged.v1");
         r.Register<OrderFillAppliedEvent>("order-fill-applied.v1");
         r.Register<OrderCancelRequestedEvent>("order-cancel-requested.v1");
@@ -42,7 +44,7 @@ public static class ExecutionMessages
         r.Register<ExecutionStatus>("execution-status.v1");
 
         // Venue reports are routed to the order region, whose entity may live on another node.
-        r.Register<Venues.VenueFill>("venue-fill.v1");
-        r.Register<Venues.VenueOrderUpdate>("venue-order-update.v1");
+        r.Register<VenueFill>("venue-fill.v1");
+        r.Register<VenueOrderUpdate>("venue-order-update.v1");
     }
 }

@@ -8,6 +8,7 @@ using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Execution;
 

@@ -1,4 +1,5 @@
 using KalshiArb.Actors.Venues;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Execution;
 

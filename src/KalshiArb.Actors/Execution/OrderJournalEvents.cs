@@ -23,9 +23,19 @@ public abstract record OrderJournalEvent : ITaggedEvent
     public abstract OrderEvent ToDomain();
 }
 
-public sealed record OrderCreatedEvent(string ExecutionId, string SignalId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity Count, long AtMs) : OrderJournalEvent
+/// <summary>v1 journals lack <paramref name="SignalAtMs"/> and <paramref name="SubmitByMs"/> (no horizon): they read as null.</summary>
+public sealed record OrderCreatedEvent(
+    string ExecutionId,
+    string SignalId,
+    string Ticker,
+    OutcomeSide Side,
+    Price LimitPrice,
+    Quantity Count,
+    long AtMs,
+    long? SignalAtMs = null,
+    long? SubmitByMs = null) : OrderJournalEvent
 {
-    public override OrderEvent ToDomain() => new OrderCreated(ExecutionId, Ticker, Side, LimitPrice, Count);
+    public override OrderEvent ToDomain() => new OrderCreated(ExecutionId, Ticker, Side, LimitPrice, Count, SignalId, SignalAtMs, SubmitByMs);
 }
 
 public sealed record OrderRiskApprovedEvent(Money Reserved, long AtMs) : OrderJournalEvent
@@ -41,6 +51,11 @@ public sealed record OrderRiskDeniedEvent(RiskDenialReason Reason, long AtMs) : 
 public sealed record OrderSubmitRequestedEvent(long AtMs) : OrderJournalEvent
 {
     public override OrderEvent ToDomain() => new SubmitRequested();
+}
+
+public sealed record OrderSubmitRetriedEvent(long AtMs) : OrderJournalEvent
+{
+    public override OrderEvent ToDomain() => new SubmitRetried();
 }
 
 public sealed record OrderAcknowledgedEvent(string ExchangeOrderId, long AtMs) : OrderJournalEvent
@@ -68,9 +83,10 @@ public sealed record OrderRejectedEvent(OrderRejectReason Reason, string? Messag
     public override OrderEvent ToDomain() => new Rejected(Reason);
 }
 
-public sealed record OrderExpiredEvent(Quantity? VenueFilledCount, long AtMs) : OrderJournalEvent
+/// <summary>v1 journals lack <paramref name="Reason"/>: it reads as Unknown.</summary>
+public sealed record OrderExpiredEvent(Quantity? VenueFilledCount, long AtMs, OrderExpiryReason Reason = OrderExpiryReason.Unknown) : OrderJournalEvent
 {
-    public override OrderEvent ToDomain() => new Expired(VenueFilledCount);
+    public override OrderEvent ToDomain() => new Expired(VenueFilledCount, Reason);
 }
 
 public sealed record OrderSettledEvent(OutcomeSide? Winner, Money Payout, long AtMs) : OrderJournalEvent

@@ -1,6 +1,7 @@
 using Akka.Cluster.Sharding;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Venues;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Execution;
 

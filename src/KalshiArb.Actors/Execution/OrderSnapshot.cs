@@ -4,7 +4,7 @@ using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Execution;
 
-/// <summary>An ExecutionOrder as stored in a snapshot (its fills as a plain list).</summary>
+/// <summary>An ExecutionOrder as stored in a snapshot (its fills as a plain list). v1 snapshots lack the last four fields.</summary>
 public sealed record OrderSnapshot(
     string SignalId,
     string ExecutionId,
@@ -24,12 +24,16 @@ public sealed record OrderSnapshot(
     Quantity? VenueFinalFilledCount,
     OutcomeSide? SettlementWinner,
     Money? Payout,
-    Money? RealizedPnl)
+    Money? RealizedPnl,
+    long? SignalAtMs = null,
+    long? SubmitByMs = null,
+    int SubmitRetries = 0,
+    OrderExpiryReason? ExpiryReason = null)
 {
     public static OrderSnapshot From(string signalId, ExecutionOrder o) => new(
         signalId, o.ExecutionId, o.Ticker, o.Side, o.LimitPrice, o.Count, o.State, o.ExchangeOrderId, o.FilledCount,
         o.Fills.ToArray(), o.Fees, o.FilledNotionalMicros, o.DenialReason, o.RejectReason, o.AttentionReason,
-        o.VenueFinalFilledCount, o.SettlementWinner, o.Payout, o.RealizedPnl);
+        o.VenueFinalFilledCount, o.SettlementWinner, o.Payout, o.RealizedPnl, o.SignalAtMs, o.SubmitByMs, o.SubmitRetries, o.ExpiryReason);
 
     public ExecutionOrder ToOrder()
     {
@@ -55,6 +59,11 @@ public sealed record OrderSnapshot(
             SettlementWinner = SettlementWinner,
             Payout = Payout,
             RealizedPnl = RealizedPnl,
+            SignalId = SignalId,
+            SignalAtMs = SignalAtMs,
+            SubmitByMs = SubmitByMs,
+            SubmitRetries = SubmitRetries,
+            ExpiryReason = ExpiryReason,
         };
     }
 }

@@ -5,6 +5,7 @@ using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Execution;
 

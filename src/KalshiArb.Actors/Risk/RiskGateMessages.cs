@@ -17,6 +17,15 @@ public sealed record ReservationApproved(Reservation Reservation);
 
 public sealed record ReservationDenied(string ExecutionId, RiskDenialReason Reason);
 
+/// <summary>
+/// The gate is down (e.g. its journal refused a write) and restarting: the order fails closed at once instead of
+/// waiting for its ask to time out. Nothing was reserved for it.
+/// </summary>
+public sealed record RiskGateUnavailable(string ExecutionId, string Reason);
+
+/// <summary>Why the gate is not answering and when it tries again; shown by status while it lasts.</summary>
+public sealed record RiskGateOutage(string Reason, DateTimeOffset Since, DateTimeOffset? RetryAt, int Restarts);
+
 /// <summary>A fill of an order (or of a position loaded at startup). No reply.</summary>
 public sealed record ReportFill(RiskFill Fill);
 
@@ -67,7 +76,8 @@ public sealed record RiskStateView(
     IReadOnlyList<Reservation> Reservations,
     IReadOnlyDictionary<string, int> DenialCounts,
     int RefusedUpdates,
-    long SequenceNr);
+    long SequenceNr,
+    RiskGateOutage? Outage = null);
 
 /// <summary>A net position as the venue reports it at startup (Contracts &gt; 0 YES, &lt; 0 NO).</summary>
 public sealed record VenuePositionSeed(string Ticker, Quantity Contracts, Money CostBasis);

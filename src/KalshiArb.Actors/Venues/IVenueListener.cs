@@ -1,3 +1,5 @@
+using KalshiArb.Domain.Venues;
+
 namespace KalshiArb.Actors.Venues;
 
 /// <summary>Receives what a venue reports on its own (fills, status changes). Implementations must not block.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Venues;
 

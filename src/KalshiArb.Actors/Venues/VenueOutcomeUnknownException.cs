@@ -1,3 +1,5 @@
+using KalshiArb.Domain.Venues;
+
 namespace KalshiArb.Actors.Venues;
 
 /// <summary>

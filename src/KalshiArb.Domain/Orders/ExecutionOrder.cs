@@ -16,6 +16,20 @@ public sealed record ExecutionOrder
     public required Price LimitPrice { get; init; }
     public required Quantity Count { get; init; }
 
+    /// <summary>The signal the order came from (null in old journals).</summary>
+    public string? SignalId { get; init; }
+
+    /// <summary>When the signal was decided (Unix ms).</summary>
+    public long? SignalAtMs { get; init; }
+
+    /// <summary>The end of the signal's horizon (Unix ms): no venue call after it. Null in journals written before horizons.</summary>
+    public long? SubmitByMs { get; init; }
+
+    /// <summary>Submits after the first (same client id, after the venue said it never saw the order).</summary>
+    public int SubmitRetries { get; init; }
+
+    public OrderExpiryReason? ExpiryReason { get; init; }
+
     public ExecutionOrderState State { get; init; } = ExecutionOrderState.Created;
     public string? ExchangeOrderId { get; init; }
     public Quantity FilledCount { get; init; } = Quantity.Zero;

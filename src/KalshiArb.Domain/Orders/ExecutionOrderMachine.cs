@@ -34,11 +34,14 @@ public static class ExecutionOrderMachine
             RiskApproved => Move(order, S.Created, order with { State = S.RiskApproved }),
             RiskDenied d => Move(order, S.Created, order with { State = S.RiskDenied, DenialReason = d.Reason }),
             SubmitRequested => Move(order, S.RiskApproved, order with { State = S.Submitting }),
+            SubmitRetried => order.State == S.Submitting && order.ExchangeOrderId is null
+                ? Ok(order with { SubmitRetries = order.SubmitRetries + 1 })
+                : Fail(order, TransitionError.DisallowedTransition),
             CancelRequested => order.State is S.Submitting or S.Resting or S.PartiallyFilled or S.NeedsAttention
                 ? Ok(order with { State = S.CancelRequested })
                 : Fail(order, TransitionError.DisallowedTransition),
             Canceled c => ApplyVenueEnd(order, c.VenueFilledCount, S.Canceled),
-            Expired x => ApplyVenueEnd(order, x.VenueFilledCount, S.Expired),
+            Expired x => ApplyExpiry(order, x),
             Rejected r => ApplyReject(order, r),
             Settled s => ApplySettlement(order, s),
             MarkedNeedsAttention m => order.State is S.RiskApproved or S.Submitting or S.Resting or S.PartiallyFilled or S.CancelRequested
@@ -74,6 +77,9 @@ public static class ExecutionOrderMachine
             Side = c.Side,
             LimitPrice = c.LimitPrice,
             Count = c.Count,
+            SignalId = c.SignalId,
+            SignalAtMs = c.SignalAtMs,
+            SubmitByMs = c.SubmitByMs,
         });
     }
 
@@ -150,6 +156,12 @@ public static class ExecutionOrderMachine
             if (v > order.Count) return Fail(order, TransitionError.Overfill);
         }
         return Ok(order with { State = end, VenueFinalFilledCount = venueFilled });
+    }
+
+    private static TransitionResult ApplyExpiry(ExecutionOrder order, Expired x)
+    {
+        var r = ApplyVenueEnd(order, x.VenueFilledCount, S.Expired);
+        return r.IsApplied ? Ok(r.Order! with { ExpiryReason = x.Reason }) : r;
     }
 
     private static TransitionResult ApplyReject(ExecutionOrder order, Rejected r)

@@ -8,8 +8,20 @@ namespace KalshiArb.Domain.Orders;
 /// <summary>Base of every order event. Applied only through <see cref="ExecutionOrderMachine.Apply"/>.</summary>
 public abstract record OrderEvent;
 
-/// <summary>First event. <paramref name="ExecutionId"/> is also the Kalshi client_order_id. Price is in the side's own terms.</summary>
-public sealed record OrderCreated(string ExecutionId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity Count) : OrderEvent;
+/// <summary>
+/// First event. <paramref name="ExecutionId"/> is also the Kalshi client_order_id. Price is in the side's own terms.
+/// <paramref name="SignalAtMs"/> is when the signal was decided and <paramref name="SubmitByMs"/> the end of its
+/// horizon: no venue call is made after it (null only in journals written before horizons existed).
+/// </summary>
+public sealed record OrderCreated(
+    string ExecutionId,
+    string Ticker,
+    OutcomeSide Side,
+    Price LimitPrice,
+    Quantity Count,
+    string? SignalId = null,
+    long? SignalAtMs = null,
+    long? SubmitByMs = null) : OrderEvent;
 
 public sealed record RiskApproved : OrderEvent;
 
@@ -17,6 +29,12 @@ public sealed record RiskDenied(RiskDenialReason Reason) : OrderEvent;
 
 /// <summary>Persisted before the venue call (persist before acting).</summary>
 public sealed record SubmitRequested : OrderEvent;
+
+/// <summary>
+/// Persisted before sending the same order again (same client id) after the venue said it never saw it; only
+/// inside the horizon. A duplicate at the venue answers "already exists", never a second order.
+/// </summary>
+public sealed record SubmitRetried : OrderEvent;
 
 public sealed record Acknowledged(string ExchangeOrderId) : OrderEvent;
 
@@ -33,8 +51,11 @@ public sealed record Canceled(Quantity? VenueFilledCount = null) : OrderEvent;
 
 public sealed record Rejected(OrderRejectReason Reason) : OrderEvent;
 
-/// <summary>The venue expired the order (or it expired before submission). Same late-fill rule as Canceled.</summary>
-public sealed record Expired(Quantity? VenueFilledCount = null) : OrderEvent;
+/// <summary>
+/// The order's time ran out: its horizon passed before it reached the venue, or the venue expired it. Same
+/// late-fill rule as Canceled.
+/// </summary>
+public sealed record Expired(Quantity? VenueFilledCount = null, OrderExpiryReason Reason = OrderExpiryReason.Unknown) : OrderEvent;
 
 /// <summary>
 /// The market settled. <paramref name="Winner"/> null means a scalar/void settlement at a fair price;

@@ -1,6 +1,7 @@
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

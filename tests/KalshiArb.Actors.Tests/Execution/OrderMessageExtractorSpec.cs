@@ -3,6 +3,7 @@ using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

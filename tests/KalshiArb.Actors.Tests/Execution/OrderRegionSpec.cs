@@ -10,6 +10,7 @@ using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

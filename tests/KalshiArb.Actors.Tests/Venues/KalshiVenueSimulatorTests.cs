@@ -9,6 +9,7 @@ using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Kalshi.Auth;
 using KalshiArb.Kalshi.Rest;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Venues;
 

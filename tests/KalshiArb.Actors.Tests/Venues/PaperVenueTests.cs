@@ -5,6 +5,7 @@ using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Venues;
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using KalshiArb.Actors.Venues;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Venues;
 

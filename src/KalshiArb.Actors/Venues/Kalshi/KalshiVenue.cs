@@ -7,6 +7,7 @@ using KalshiArb.Kalshi.Auth;
 using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Rest;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Venues.Kalshi;
 

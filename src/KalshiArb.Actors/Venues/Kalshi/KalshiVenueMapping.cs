@@ -4,6 +4,7 @@ using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Errors;
 using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Venues.Kalshi;
 

@@ -4,6 +4,7 @@ using KalshiArb.Domain.Matching;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Paper;
 using KalshiArb.Domain.Primitives;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Venues.Paper;
 

@@ -1,3 +1,5 @@
+using KalshiArb.Domain.Venues;
+
 namespace KalshiArb.Actors.Venues.Paper;
 
 /// <summary>What the paper venue remembers of one order it accepted: where it lives and its fills.</summary>

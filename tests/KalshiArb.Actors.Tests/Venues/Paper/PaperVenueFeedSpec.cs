@@ -10,6 +10,7 @@ using KalshiArb.Domain.Fees;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Feed;
+using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Venues.Paper;
 

@@ -1,7 +1,6 @@
-using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
 
-namespace KalshiArb.Actors.Execution;
+namespace KalshiArb.Domain.Venues;
 
 /// <summary>Maps a venue's refusal class to the order's reject reason code.</summary>
 public static class VenueRejections

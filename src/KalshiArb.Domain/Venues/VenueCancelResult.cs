@@ -1,0 +1,5 @@
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Domain.Venues;
+
+public sealed record VenueCancelResult(VenueResultKind Kind, Quantity ReducedBy, string? Message);

@@ -1,0 +1,16 @@
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Domain.Venues;
+
+/// <summary>The venue's current view of one order.</summary>
+public sealed record VenueOrderState(
+    string ExchangeOrderId,
+    string ClientOrderId,
+    string Ticker,
+    OutcomeSide Side,
+    Price LimitPrice,
+    VenueOrderStatus Status,
+    Quantity InitialCount,
+    Quantity FilledCount,
+    Quantity RemainingCount);
