@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using KalshiArb.Actors;
 using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Feed;
+using Akka.Cluster.Sharding;
+using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Book;
@@ -12,10 +13,10 @@ using KalshiArb.Domain.Primitives;
 namespace KalshiArb.Benchmarks;
 
 /// <summary>
-/// Load harness for target (b): 5,000 markets ≤ 150 MB resident. Creates real MarketActors through the
-/// MarketRouter, gives each metadata, a 10-level-a-side book snapshot and a consensus, checks that every one
+/// Load harness for target (b): 5,000 markets ≤ 150 MB resident. Creates real MarketActors in the "market" shard
+/// region of a one-member cluster (as a node hosts them), gives each metadata, a 10-level-a-side book snapshot and a consensus, checks that every one
 /// took them, and prints managed heap, working set and VmRSS after a forced full GC at three points: the plain
-/// process, the ActorSystem with an empty router, and with every market loaded.
+/// process, the cluster member with an empty region, and with every market loaded.
 /// </summary>
 public static class MemoryHarness
 {
@@ -27,15 +28,16 @@ public static class MemoryHarness
         var plain = ProcessMemory.AfterFullGc();
         Console.WriteLine($"  plain process         {plain}");
 
-        var config = SerializationConfig.Create().WithFallback(HoconFiles.Load("base.conf"));
+        var config = BenchCluster.Config(ClusterRoles.Market).WithFallback(SerializationConfig.Create()).WithFallback(HoconFiles.Load("base.conf"));
         var system = ActorSystem.Create("bench-memory", config);
         try
         {
+            await BenchCluster.JoinAsync(system);
             var signals = new SignalCount();
             var sink = system.ActorOf(Props.Create(() => new SignalSink(signals)), "signals");
-            var router = system.ActorOf(MarketRouter.Props(t => MarketActor.Props(t, sink)), "markets");
-            // One round trip so the router exists and the system's own start-up allocations are done.
-            await router.Ask<RoutedMarkets>(GetRoutedMarkets.Instance, TimeSpan.FromSeconds(10));
+            var router = await ShardRegions.StartMarketsAsync(system, t => MarketActor.Props(t, sink), 100);
+            // One round trip so the region is up and the system's own start-up allocations are done.
+            await router.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
             var empty = ProcessMemory.AfterFullGc();
             Console.WriteLine($"  actor system, 0 mkts  {empty}");
 

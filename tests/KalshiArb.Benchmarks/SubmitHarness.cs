@@ -10,6 +10,7 @@ using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 using Microsoft.Data.Sqlite;
@@ -17,23 +18,21 @@ using Microsoft.Data.Sqlite;
 namespace KalshiArb.Benchmarks;
 
 /// <summary>
-/// Load harness for target (a): signal → submitted (risk approved and SubmitRequested persisted) p99 ≤ 10 ms on
-/// SQLite. Runs the real RiskGateActor, OrderSupervisor and OrderActors on the shipped persistence config (SQLite
-/// file in WAL mode, our serializer) against <see cref="BenchmarkInstantVenue"/>. Latency runs from just before the
-/// TradeSignal is told to the supervisor to the moment the venue's SubmitAsync is entered; on the way: open-order
-/// index persist, OrderCreated persist overlapping the Reserve ask + gate persist, then RiskApproved and SubmitRequested
-/// in one write (so the breakdown's RiskApproved→SubmitRequested stage reads 0).
-/// Every signal is for its own ticker, so one-order-in-flight-per-market never denies one.
-/// With <see cref="SubmitPath.ShardRegion"/> the orders are entities of the "order" shard region (remember-entities,
-/// the stores of hocon/cluster.conf) in a single-node cluster, reached through the desk, as on a node.
+/// Load harness for target (a): signal → venue call (risk approved and SubmitRequested persisted) p99 ≤ 10 ms. Runs
+/// the production path in a one-member cluster on the shipped persistence config (SQLite file in WAL mode, our
+/// serializer): the order admission, the "order" shard region with remembered entities, OrderActors, the RiskGate
+/// singleton, against <see cref="BenchmarkInstantVenue"/>. Latency runs from just before the TradeSignal is told to
+/// the admission to the moment the venue's SubmitAsync is entered; on the way: the shard's remembered-entity write,
+/// OrderCreated persist overlapping the Reserve ask + gate persist, then RiskApproved and SubmitRequested in one write
+/// (so the breakdown's RiskApproved→SubmitRequested stage reads 0). Every signal is for its own ticker, so
+/// one-order-in-flight-per-market never denies one.
 /// </summary>
 public static class SubmitHarness
 {
     /// <param name="overlay">
     /// HOCON placed above the shipped config for a diagnostic variant (e.g. journal parallelism); empty = the real config.
     /// </param>
-    public static async Task Run(int steadyCount, int ratePerSecond, int burstCount, string overlay = "",
-        SubmitPath path = SubmitPath.LocalSupervisor)
+    public static async Task Run(int steadyCount, int ratePerSecond, int burstCount, string overlay = "")
     {
         var dir = Path.Combine(Path.GetTempPath(), "kalshiarb-bench-" + Guid.NewGuid().ToString("N"));
         var connectionString = $"Data Source={Path.Combine(dir, "journal.db")}";
@@ -45,46 +44,46 @@ public static class SubmitHarness
         if (overlay.Length > 0) Console.WriteLine($"  DIAGNOSTIC VARIANT, config overlay: {overlay}");
         else Console.WriteLine("  config: the shipped one (serialization + persistence-sqlite.conf + base.conf), no overlay");
 
-        Console.WriteLine($"  order path: {path}");
+        Console.WriteLine("  order path: admission -> order shard region (remembered entities) -> OrderActor, RiskGate singleton; one-member cluster");
         var config = ConfigurationFactory.ParseString(overlay)
-            .WithFallback(path == SubmitPath.ShardRegion ? ConfigurationFactory.ParseString(ClusterHocon) : Config.Empty)
+            .WithFallback(BenchCluster.Config(ClusterRoles.Market, ClusterRoles.Execution, ClusterRoles.Risk))
             .WithFallback(SerializationConfig.Create())
             .WithFallback(PersistenceConfig.Create(PersistenceStore.Sqlite, connectionString))
             .WithFallback(HoconFiles.Load("base.conf"));
-        if (path == SubmitPath.ShardRegion) config = config.WithFallback(ClusterDefaults.Create());
         var system = ActorSystem.Create("bench-submit", config);
         try
         {
+            await BenchCluster.JoinAsync(system);
             var venue = new BenchmarkInstantVenue();
-            var gate = system.ActorOf(RiskGateActor.Props(new RiskGateSettings(GenerousLimits()) { InitialBalance = Money.FromDollars(10_000_000) }), "risk-gate");
-            var orderSettings = new OrderSupervisorSettings
-            {
-                // Orders rest in the benchmark venue; keep them from being canceled mid-run.
-                Order = new OrderActorSettings { CancelAfter = TimeSpan.FromHours(1) },
-            };
-            var supervisor = path == SubmitPath.ShardRegion
-                ? await StartRegionDesk(system, gate, venue, orderSettings)
-                : system.ActorOf(OrderSupervisor.Props(gate, venue, orderSettings), "orders");
-            var placements = new PlacementCounts();
-            var sink = system.ActorOf(Props.Create(() => new PlacementSink(placements)), "placements");
+            var gate = ClusterSingleton.Start(system, "risk-gate",
+                RiskGateActor.Props(new RiskGateSettings(GenerousLimits()) { InitialBalance = Money.FromDollars(10_000_000) }), ClusterRoles.Risk);
+            // Orders rest in the benchmark venue; keep them from being canceled mid-run.
+            var orderSettings = new OrderActorSettings { Policy = new OrderPolicy { CancelAfter = TimeSpan.FromHours(1) } };
+            var desk = system.ActorSelection("/user/orders");
+            var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, desk), 32);
+            system.ActorOf(OrderDesk.Props(gate, venue, region), "orders");
+            var admission = system.ActorOf(OrderAdmission.Props(region, gate,
+                new OrderAdmissionSettings { MaxSignalAge = orderSettings.Policy.MaxSignalAge }), "order-admission");
             var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
 
-            // Warm-up: JIT, SQLite table creation, the supervisor's index load. Not counted.
-            var warm = await Phase("warm-up", "WARM", 300, ratePerSecond, supervisor, sink, venue, sent);
+            // Warm-up: JIT, SQLite table creation, the singleton and shards starting. Not counted.
+            var warm = await Phase("warm-up", "WARM", 300, ratePerSecond, admission, venue, sent);
             Console.WriteLine($"  warm-up   {warm.Summary}  (discarded)");
 
-            var steady = await Phase("steady", "STEADY", steadyCount, ratePerSecond, supervisor, sink, venue, sent);
+            var steady = await Phase("steady", "STEADY", steadyCount, ratePerSecond, admission, venue, sent);
             Console.WriteLine($"  steady    {steady.Summary}  sent at {steady.AchievedRate:F0}/s (target {ratePerSecond}/s), not submitted {steady.Missing}");
             JournalStageBreakdown.Print(connectionString, steady.ExecutionIds, sent, venue.SubmittedAt, ToUtcTicks);
 
-            var burst = await Phase("burst", "BURST", burstCount, 0, supervisor, sink, venue, sent);
+            var burst = await Phase("burst", "BURST", burstCount, 0, admission, venue, sent);
             Console.WriteLine($"  burst     {burst.Summary}  all sent at once ({burst.AchievedRate:F0}/s), not submitted {burst.Missing}");
             JournalStageBreakdown.Print(connectionString, burst.ExecutionIds, sent, venue.SubmittedAt, ToUtcTicks);
 
             var risk = await gate.Ask<RiskStateView>(GetRiskState.Instance, TimeSpan.FromSeconds(10));
             var denials = risk.DenialCounts.Values.Sum();
             Console.WriteLine($"  risk denials: {denials} {(denials == 0 ? "" : string.Join(", ", risk.DenialCounts.Select(kv => $"{kv.Key}={kv.Value}")))}");
-            Console.WriteLine($"  orders not placed: {placements.NotPlaced}; open reservations at the gate: {risk.Reservations.Count}; gate journal seq {risk.SequenceNr}");
+            var admitted = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, TimeSpan.FromSeconds(10));
+            var notPlaced = admitted.NotPlacedByReason.Values.Sum() + admitted.RefusedByReason.Values.Sum();
+            Console.WriteLine($"  signals admitted {admitted.Admitted}, refused or not placed {notPlaced}; open reservations at the gate: {risk.Reservations.Count}; gate journal seq {risk.SequenceNr}");
             Console.WriteLine($"  at end: {MachineLoad.Describe()}");
             var pass = denials == 0 && steady.Missing == 0 && steady.Summary.P99Ms <= 10.0;
             Console.WriteLine($"  target (a) steady p99 <= 10 ms, 0 denials: {(pass ? "MET" : "NOT MET")}");
@@ -95,37 +94,6 @@ public static class SubmitHarness
             SqliteConnection.ClearAllPools();
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    // The sharding stores of hocon/cluster.conf: coordinator in ddata, remembered entities in the journal.
-    private const string ClusterHocon = """
-        akka.actor.provider = cluster
-        akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-        akka.cluster {
-          roles = [execution]
-          min-nr-of-members = 1
-          sharding {
-            state-store-mode = ddata
-            remember-entities-store = eventsourced
-            passivation.default-idle-strategy.idle-entity.timeout = off
-          }
-        }
-        """;
-
-    /// <summary>Joins the one-node cluster, starts the order region and its desk as the node does; returns the desk.</summary>
-    private static async Task<IActorRef> StartRegionDesk(ActorSystem system, IActorRef gate, BenchmarkInstantVenue venue,
-        OrderSupervisorSettings settings)
-    {
-        var cluster = Akka.Cluster.Cluster.Get(system);
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(cluster.SelfAddress);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
-
-        var orderSettings = settings.Order with { PassivateThroughShard = true };
-        var desk = system.ActorSelection("/user/orders");
-        var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, desk), 32);
-        return system.ActorOf(OrderSupervisor.ForRegion(gate, venue, settings with { Order = orderSettings }, region), "orders");
     }
 
     private static RiskLimits GenerousLimits() => new()
@@ -154,7 +122,7 @@ public static class SubmitHarness
     /// until each reached the venue or 30 s passed.
     /// </summary>
     private static async Task<PhaseResult> Phase(string name, string tickerPrefix, int count, int ratePerSecond,
-        IActorRef supervisor, IActorRef sink, BenchmarkInstantVenue venue, ConcurrentDictionary<string, long> sent)
+        IActorRef admission, BenchmarkInstantVenue venue, ConcurrentDictionary<string, long> sent)
     {
         var runId = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var signals = Enumerable.Range(0, count).Select(i => Signal($"KXBENCH-{tickerPrefix}{runId}-{i:D5}")).ToArray();
@@ -178,7 +146,7 @@ public static class SubmitHarness
                 if (waitMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(waitMs));
             }
             sent[ids[i]] = Stopwatch.GetTimestamp();
-            supervisor.Tell(signals[i], sink);
+            admission.Tell(signals[i], ActorRefs.NoSender);
         }
         var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var done = await Task.Run(() => remaining.Wait(TimeSpan.FromSeconds(30)));
@@ -195,19 +163,4 @@ public static class SubmitHarness
         "bench:" + ticker, ticker, OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(1),
         FairProbability: 0.55, EdgePerContract: 0.03, Confidence: 1.0, Reason: "benchmark",
         CreatedAtMs: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-
-    private sealed class PlacementCounts
-    {
-        public int NotPlaced;
-    }
-
-    /// <summary>Takes the supervisor's OrderPlaced / OrderNotPlaced replies so they do not end up as dead letters.</summary>
-    private sealed class PlacementSink : ReceiveActor
-    {
-        public PlacementSink(PlacementCounts counts)
-        {
-            Receive<OrderPlaced>(_ => { });
-            Receive<OrderNotPlaced>(_ => Interlocked.Increment(ref counts.NotPlaced));
-        }
-    }
 }

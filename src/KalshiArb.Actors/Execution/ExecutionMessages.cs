@@ -32,16 +32,17 @@ public static class ExecutionMessages
         r.Register<OrderStateView>("order-state.v1");
         r.Register<OrderStatusNotice>("order-status-notice.v1");
 
+        // Read-only: old data folders may still hold the retired open-order index.
         r.Register<OrderIndexed>("order-index-added.v1");
         r.Register<OrderUnindexed>("order-index-removed.v1");
         r.Register<OrderIndexSnapshot>("order-index-snapshot.v1");
-        r.Register<TrackOrder>("order-index-track.v1");
-        r.Register<OrderTracked>("order-index-tracked.v1");
-        r.Register<UntrackOrder>("order-index-untrack.v1");
-        r.Register<GetTrackedOrders>("order-index-get.v1");
-        r.Register<TrackedOrders>("order-index-list.v1");
+
         r.Register<GetExecutionStatus>("execution-get-status.v1");
         r.Register<ExecutionStatus>("execution-status.v1");
+        r.Register<DrainOrders>("execution-drain.v1");
+        r.Register<OrdersDrained>("execution-drained.v1");
+        r.Register<GetAdmissionStatus>("order-admission-get.v1");
+        r.Register<AdmissionStatus>("order-admission-status.v1");
 
         // Venue reports are routed to the order region, whose entity may live on another node.
         r.Register<VenueFill>("venue-fill.v1");

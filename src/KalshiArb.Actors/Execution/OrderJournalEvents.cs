@@ -19,8 +19,30 @@ public abstract record OrderJournalEvent : ITaggedEvent
     [JsonIgnore]
     public IReadOnlyCollection<string> Tags => OrderTags;
 
+    /// <summary>When it happened (Unix ms, the order's clock).</summary>
+    public abstract long AtMs { get; init; }
+
     /// <summary>The domain fact, applied only through ExecutionOrderMachine.</summary>
     public abstract OrderEvent ToDomain();
+
+    /// <summary>The journal form of a decided domain event.</summary>
+    public static OrderJournalEvent From(OrderEvent e, long atMs) => e switch
+    {
+        OrderCreated c => new OrderCreatedEvent(c.ExecutionId, c.SignalId ?? "", c.Ticker, c.Side, c.LimitPrice, c.Count, atMs, c.SignalAtMs, c.SubmitByMs),
+        RiskApproved a => new OrderRiskApprovedEvent(a.Reserved ?? Money.Zero, atMs),
+        RiskDenied d => new OrderRiskDeniedEvent(d.Reason, atMs),
+        SubmitRequested => new OrderSubmitRequestedEvent(atMs),
+        SubmitRetried => new OrderSubmitRetriedEvent(atMs),
+        Acknowledged a => new OrderAcknowledgedEvent(a.ExchangeOrderId, atMs),
+        FillApplied f => new OrderFillAppliedEvent(f.TradeId, f.Count, f.Price, f.Fee, f.IsTaker, atMs),
+        CancelRequested c => new OrderCancelRequestedEvent(c.Reason ?? "", atMs),
+        Canceled c => new OrderCanceledEvent(c.VenueFilledCount, atMs),
+        Rejected r => new OrderRejectedEvent(r.Reason, r.Message, atMs),
+        Expired x => new OrderExpiredEvent(x.VenueFilledCount, atMs, x.Reason),
+        Settled s => new OrderSettledEvent(s.Winner, s.Payout, atMs),
+        MarkedNeedsAttention m => new OrderNeedsAttentionEvent(m.Reason, atMs),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "no journal form"),
+    };
 }
 
 /// <summary>v1 journals lack <paramref name="SignalAtMs"/> and <paramref name="SubmitByMs"/> (no horizon): they read as null.</summary>
@@ -40,7 +62,7 @@ public sealed record OrderCreatedEvent(
 
 public sealed record OrderRiskApprovedEvent(Money Reserved, long AtMs) : OrderJournalEvent
 {
-    public override OrderEvent ToDomain() => new RiskApproved();
+    public override OrderEvent ToDomain() => new RiskApproved(Reserved);
 }
 
 public sealed record OrderRiskDeniedEvent(RiskDenialReason Reason, long AtMs) : OrderJournalEvent
@@ -70,7 +92,7 @@ public sealed record OrderFillAppliedEvent(string TradeId, Quantity Count, Price
 
 public sealed record OrderCancelRequestedEvent(string Reason, long AtMs) : OrderJournalEvent
 {
-    public override OrderEvent ToDomain() => new CancelRequested();
+    public override OrderEvent ToDomain() => new CancelRequested(Reason);
 }
 
 public sealed record OrderCanceledEvent(Quantity? VenueFilledCount, long AtMs) : OrderJournalEvent
@@ -80,7 +102,7 @@ public sealed record OrderCanceledEvent(Quantity? VenueFilledCount, long AtMs) :
 
 public sealed record OrderRejectedEvent(OrderRejectReason Reason, string? Message, long AtMs) : OrderJournalEvent
 {
-    public override OrderEvent ToDomain() => new Rejected(Reason);
+    public override OrderEvent ToDomain() => new Rejected(Reason, Message);
 }
 
 /// <summary>v1 journals lack <paramref name="Reason"/>: it reads as Unknown.</summary>

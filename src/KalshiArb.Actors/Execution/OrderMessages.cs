@@ -1,11 +1,12 @@
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Execution;
 
-// What an OrderActor (through the OrderSupervisor) is asked and answers. Every command names its execution
+// What an OrderActor (an entity of the order shard region) is asked and answers. Every command names its execution
 // id, so cluster sharding can route by it later. Kept together: each is one line.
 
 /// <summary>A message for one order, routed by its execution id.</summary>
@@ -51,7 +52,22 @@ public sealed record OrderStateView(
     int RefusedTransitions,
     int DuplicateFills,
     int ReconcileAttempts,
-    long SequenceNr);
+    long SequenceNr,
+    long? SubmitByMs = null,
+    OrderExpiryReason? ExpiryReason = null)
+{
+    public static OrderStateView Of(OrderProcess p, long sequenceNr)
+    {
+        var o = p.Order;
+        return new OrderStateView(p.ExecutionId, o is not null, o?.State, o?.SignalId, o?.Ticker, o?.Side, o?.LimitPrice, o?.Count,
+            o?.FilledCount ?? Quantity.Zero, o?.ExchangeOrderId, o?.Fills.ToArray() ?? [], o?.Fees ?? Money.Zero, o?.DenialReason,
+            o?.RejectReason, o?.AttentionReason, p.Refused, p.Duplicates, p.ReconcileAttempts, sequenceNr, o?.SubmitByMs, o?.ExpiryReason);
+    }
+}
 
 /// <summary>Told to the order's owner (the OrderSupervisor) after every change and after recovery.</summary>
-public sealed record OrderStatusNotice(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason);
+public sealed record OrderStatusNotice(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason)
+{
+    public static OrderStatusNotice Of(OrderProcess p) =>
+        new(p.ExecutionId, p.Order!.Ticker, p.Order.State, p.Order.ExchangeOrderId, p.Order.AttentionReason);
+}

@@ -1,4 +1,5 @@
 using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
@@ -28,8 +29,14 @@ public sealed record OrderSnapshot(
     long? SignalAtMs = null,
     long? SubmitByMs = null,
     int SubmitRetries = 0,
-    OrderExpiryReason? ExpiryReason = null)
+    OrderExpiryReason? ExpiryReason = null,
+    long? CreatedAtMs = null)
 {
+    public static OrderSnapshot From(OrderProcess p) => From(p.Order!.SignalId ?? "", p.Order) with { CreatedAtMs = p.CreatedAtMs };
+
+    /// <summary>The process as journaled (what this incarnation was doing is not kept: recovery starts afresh).</summary>
+    public OrderProcess ToProcess() => OrderProcess.Start(ExecutionId) with { Order = ToOrder(), CreatedAtMs = CreatedAtMs };
+
     public static OrderSnapshot From(string signalId, ExecutionOrder o) => new(
         signalId, o.ExecutionId, o.Ticker, o.Side, o.LimitPrice, o.Count, o.State, o.ExchangeOrderId, o.FilledCount,
         o.Fills.ToArray(), o.Fees, o.FilledNotionalMicros, o.DenialReason, o.RejectReason, o.AttentionReason,

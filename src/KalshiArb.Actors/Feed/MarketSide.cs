@@ -14,7 +14,7 @@ public sealed record MarketSideOptions
     public required IOddsSource Odds { get; init; }
     public required TeamDirectory Teams { get; init; }
 
-    /// <summary>Receives every TradeSignal (the order supervisor, or its shard region).</summary>
+    /// <summary>Receives every TradeSignal (the node's order admission).</summary>
     public required IActorRef SignalSink { get; init; }
 
     public MarketActorSettings Market { get; init; } = MarketActorSettings.Default;
@@ -31,26 +31,14 @@ public sealed record MarketSideOptions
 public sealed record MarketSideRefs(IActorRef Markets, IActorRef Feed, IActorRef OddsPoller, IActorRef Catalog);
 
 /// <summary>
-/// Starts the market side on one node: a <see cref="MarketRouter"/> of MarketActors, the <see cref="MarketFeed"/>,
-/// the <see cref="OddsPoller"/> and the <see cref="MarketCatalog"/> whose discovery feeds the other two.
+/// The market side of a cluster node: MarketActors in the "market" shard region, and the feed, odds poller and
+/// catalog (whose discovery feeds the other two) as cluster singletons.
 /// </summary>
 public static class MarketSide
 {
-    public const string MarketsName = "markets";
     public const string FeedName = "market-feed";
     public const string OddsPollerName = "odds-poller";
     public const string CatalogName = "market-catalog";
-
-    public static MarketSideRefs Start(ActorSystem system, MarketSideOptions o)
-    {
-        // MarketActors reach the feed by path: the feed needs the router first, so it does not exist yet here.
-        var feedPath = system.ActorSelection($"/user/{FeedName}");
-        var markets = system.ActorOf(MarketRouter.Props(t => MarketActor.Props(t, o.SignalSink, o.Market, o.Clock, feedPath)), MarketsName);
-        var feed = system.ActorOf(MarketFeed.Props(o.MarketData, markets, o.Feed, o.Clock), FeedName);
-        var poller = system.ActorOf(OddsPoller.Props(o.Odds, o.Teams, markets, o.OddsPoller, o.Clock), OddsPollerName);
-        var catalog = system.ActorOf(MarketCatalog.Props(o.Discovery, markets, [feed, poller], o.Catalog, o.Clock), CatalogName);
-        return new MarketSideRefs(markets, feed, poller, catalog);
-    }
 
     /// <summary>
     /// The market side of a cluster node with the market role: MarketActors in the "market" shard region, the

@@ -1,8 +1,7 @@
 namespace KalshiArb.Actors.Market;
 
 /// <summary>
-/// A message for one market's actor. The ticker is the entity id: the local <c>MarketRouter</c> and later the
-/// "market" shard region route by it.
+/// A message for one market's actor. The ticker is the entity id the "market" shard region routes by.
 /// </summary>
 public interface ITickerMessage
 {

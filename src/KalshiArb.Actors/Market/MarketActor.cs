@@ -24,7 +24,7 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
     private bool _evaluationPending;
     private long _lastEvaluationMs = long.MinValue;
 
-    /// <param name="signalSink">Receives every <see cref="Contracts.TradeSignal"/> (the order supervisor).</param>
+    /// <param name="signalSink">Receives every <see cref="Contracts.TradeSignal"/> (the node's order admission).</param>
     /// <param name="feed">
     /// Receives <see cref="BookResyncRequested"/> when the book breaks on its own (null: nobody). An actor selection
     /// works too, so the feed may be created after the markets (or be a cluster singleton proxy).
@@ -73,9 +73,6 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
             _log.Info("{0}: consensus withdrawn ({1})", _state.Ticker, w.ReasonCode);
         });
         Receive<GetMarketState>(_ => Sender.Tell(_state.View()));
-        // The execution side acknowledges each signal; the order's fate is the execution side's to track.
-        Receive<Execution.OrderPlaced>(_ => { });
-        Receive<Execution.OrderNotPlaced>(n => Context.GetLogger().Info("signal for {0} not placed: {1}", n.ExecutionId, n.Reason));
         Receive<EvaluateDue>(_ =>
         {
             _evaluationPending = false;
@@ -139,7 +136,8 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
         switch (outcome.Kind)
         {
             case EvaluationKind.Signal:
-                _signalSink.Tell(outcome.Signal);
+                // No sender: the order's fate is the execution side's to track, not this market's.
+                _signalSink.Tell(outcome.Signal, ActorRefs.NoSender);
                 _log.Info("{0}: signal {1}", _state.Ticker, outcome.Signal!.Reason);
                 break;
             case EvaluationKind.DuplicateSignal:

@@ -4,7 +4,7 @@ namespace KalshiArb.Actors.Market;
 
 /// <summary>
 /// For the "market" shard region: the entity id is the ticker of any <see cref="ITickerMessage"/>. Messages pass
-/// unwrapped, so the same messages work against the local <c>MarketRouter</c> and the region.
+/// unwrapped.
 /// </summary>
 public sealed class MarketMessageExtractor(int maxShards = 100) : HashCodeMessageExtractor(maxShards)
 {

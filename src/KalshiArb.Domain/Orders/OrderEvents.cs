@@ -23,7 +23,8 @@ public sealed record OrderCreated(
     long? SignalAtMs = null,
     long? SubmitByMs = null) : OrderEvent;
 
-public sealed record RiskApproved : OrderEvent;
+/// <summary><paramref name="Reserved"/>: what the gate set aside for the order.</summary>
+public sealed record RiskApproved(Money? Reserved = null) : OrderEvent;
 
 public sealed record RiskDenied(RiskDenialReason Reason) : OrderEvent;
 
@@ -41,7 +42,7 @@ public sealed record Acknowledged(string ExchangeOrderId) : OrderEvent;
 /// <summary>A venue fill. Price in the order's side terms (NO price for a NO order); Fee is this fill's fee.</summary>
 public sealed record FillApplied(string TradeId, Quantity Count, Price Price, Money Fee, bool IsTaker) : OrderEvent;
 
-public sealed record CancelRequested : OrderEvent;
+public sealed record CancelRequested(string? Reason = null) : OrderEvent;
 
 /// <summary>
 /// The venue says the order is canceled. <paramref name="VenueFilledCount"/>, when known, is the venue's
@@ -49,7 +50,7 @@ public sealed record CancelRequested : OrderEvent;
 /// </summary>
 public sealed record Canceled(Quantity? VenueFilledCount = null) : OrderEvent;
 
-public sealed record Rejected(OrderRejectReason Reason) : OrderEvent;
+public sealed record Rejected(OrderRejectReason Reason, string? Message = null) : OrderEvent;
 
 /// <summary>
 /// The order's time ran out: its horizon passed before it reached the venue, or the venue expired it. Same

@@ -9,8 +9,11 @@ public enum OrderExpiryReason
     HorizonPassedBeforeSubmit,
     /// <summary>The horizon passed while the "submitting" write was on its way to the journal; the venue was never called.</summary>
     HorizonPassedInJournal,
-    /// <summary>Recovered after a crash past its horizon, and the venue confirmed it never saw the order.</summary>
-    HorizonPassedAfterRecovery,
+    /// <summary>
+    /// A submit was (or may have been) sent but the venue confirms it never got the order, and the horizon has passed, so
+    /// it is not sent again (after a crash, or a submit whose answer was lost).
+    /// </summary>
+    HorizonPassedNeverSeen,
     /// <summary>The signal was already past its horizon when the order was created.</summary>
     SignalTooOld,
     /// <summary>The venue ended the order at its expiration time.</summary>

@@ -68,7 +68,7 @@ public static class OrderJournalReader
             var orders = new List<JournaledOrder>();
             foreach (var pid in ids)
             {
-                if (pid == OrderIndexActor.DefaultPersistenceId) continue;
+                if (pid == LegacyOrderIndex.PersistenceId) continue;
                 if (await ReadOrderAsync(journal, materializer, pid, ct) is { } order) orders.Add(order);
             }
             return orders;

@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Market;
+using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
@@ -57,9 +58,14 @@ public sealed record TradingConfig(
             },
             new OrderActorSettings
             {
-                RiskTimeout = riskTimeout,
-                CancelAfter = orders.GetTimeSpan("cancel-after"),
-                VenueCallTimeout = orders.GetTimeSpan("venue-call-timeout"),
+                Policy = new OrderPolicy
+                {
+                    MaxSignalAge = PositiveSpan(orders, "max-signal-age"),
+                    RiskTimeout = riskTimeout,
+                    CancelAfter = PositiveSpan(orders, "cancel-after"),
+                    VenueCallTimeout = PositiveSpan(orders, "venue-call-timeout"),
+                    InFlightGrace = orders.GetTimeSpan("in-flight-grace"),
+                },
             },
             odds.GetTimeSpan("max-book-age"),
             (int)Positive(odds, "min-fresh-books"),
@@ -83,6 +89,12 @@ public sealed record TradingConfig(
         "keep" => false,
         _ => throw new InvalidOperationException($"kalshiarb.shutdown.resting-orders must be cancel or keep, got '{text}'"),
     };
+
+    private static TimeSpan PositiveSpan(Config c, string key)
+    {
+        var v = c.GetTimeSpan(key);
+        return v > TimeSpan.Zero ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be a positive duration, got {v}");
+    }
 
     private static long Positive(Config c, string key)
     {

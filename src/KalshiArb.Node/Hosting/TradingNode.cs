@@ -28,6 +28,7 @@ namespace KalshiArb.Node.Hosting;
 public sealed class TradingNode : IAsyncDisposable
 {
     public const string OrdersName = "orders";
+    public const string AdmissionName = "order-admission";
     public const string RiskGateName = "risk-gate";
 
     private readonly List<IDisposable> _owned = [];
@@ -41,6 +42,9 @@ public sealed class TradingNode : IAsyncDisposable
 
     /// <summary>This node's order desk; null on a node without the execution role.</summary>
     public IActorRef? Orders { get; init; }
+
+    /// <summary>Where this node's signals become orders; null on a node without the market role.</summary>
+    public IActorRef? Admission { get; init; }
 
     /// <summary>The market region and the proxies of the market-data singletons.</summary>
     public required MarketSideRefs Markets { get; init; }
@@ -87,15 +91,11 @@ public sealed class TradingNode : IAsyncDisposable
                     venue = CreateVenue(system, exchange);
                 }
                 venueOwner = venue as IAsyncDisposable;
-                var orderSettings = config.Orders with { PassivateThroughShard = true };
+                // Entities reach the desk by path: the desk needs the region first, so it does not exist yet here.
                 var desk = system.ActorSelection($"/user/{OrdersName}");
                 orderRegion = await ShardRegions.StartOrdersAsync(system,
-                    id => OrderActor.Props(id, gate, venue, orderSettings, desk), config.Cluster.OrderShards);
-                orders = system.ActorOf(OrderSupervisor.ForRegion(gate, venue, new OrderSupervisorSettings
-                {
-                    Order = orderSettings,
-                    GateResubscribeInterval = TimeSpan.FromSeconds(5),
-                }, orderRegion), OrdersName);
+                    id => OrderActor.Props(id, gate, venue, config.Orders, desk), config.Cluster.OrderShards);
+                orders = system.ActorOf(OrderDesk.Props(gate, venue, orderRegion), OrdersName);
                 if (venue is PaperVenue paperVenue) await LoadPaperStateAsync(paperVenue, gate, config, log, ct);
                 else await LoadVenueStateAsync(rest, gate, config, log, ct);
                 RegisterDrain(system, orders, config, log);
@@ -107,8 +107,11 @@ public sealed class TradingNode : IAsyncDisposable
             }
 
             MarketSideRefs markets;
+            IActorRef? admission = null;
             if (settings.HasRole(ClusterRoles.Market))
             {
+                admission = system.ActorOf(OrderAdmission.Props(orderRegion, gate,
+                    new OrderAdmissionSettings { MaxSignalAge = config.Orders.Policy.MaxSignalAge }), AdmissionName);
                 var oddsHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
                 owned.Add(oddsHttp);
                 var oddsOptions = new OddsApiOptions { BaseUrl = exchange.OddsBaseUrl, ApiKey = exchange.OddsApiKey };
@@ -120,7 +123,7 @@ public sealed class TradingNode : IAsyncDisposable
                     MarketData = new KalshiMarketDataSource(feed),
                     Odds = new OddsApiSource(oddsClient, oddsOptions),
                     Teams = TeamTables.LoadShipped(),
-                    SignalSink = orderRegion,
+                    SignalSink = admission,
                     ExtraCatalogSubscribers = paperFeed is null ? [] : [paperFeed],
                     Market = config.Market,
                     OddsPoller = OddsPollerSettings.Default with
@@ -137,7 +140,8 @@ public sealed class TradingNode : IAsyncDisposable
 
             var node = new TradingNode
             {
-                RiskGate = gate, OrderRegion = orderRegion, Orders = orders, Markets = markets, Exchange = exchange, System = system,
+                RiskGate = gate, OrderRegion = orderRegion, Orders = orders, Admission = admission, Markets = markets, Exchange = exchange,
+                System = system,
             };
             node._owned.AddRange(owned);
             node._venue = venueOwner;

@@ -63,7 +63,7 @@ public sealed class OrderActorSpec : ExecutionSpec
     {
         var venue = new FakeVenue { CancelStillRestingLookups = 3 };
         var gate = Gate("gate-timeout");
-        var settings = FastSettings with { CancelAfter = TimeSpan.FromMilliseconds(300) };
+        var settings = Fast(p => p with { CancelAfter = TimeSpan.FromMilliseconds(300) });
         var order = Place("ex-timeout", gate, venue, Signal("s-timeout"), settings);
 
         AwaitOrder(order, "ex-timeout", S.Canceled);
@@ -147,7 +147,7 @@ public sealed class OrderActorSpec : ExecutionSpec
     {
         var venue = new FakeVenue();
         var silentGate = CreateTestProbe();
-        var settings = FastSettings with { RiskTimeout = TimeSpan.FromMilliseconds(300) };
+        var settings = Fast(p => p with { RiskTimeout = TimeSpan.FromMilliseconds(300) });
         var order = Place("ex-silent", silentGate, venue, Signal("s-silent"), settings);
 
         silentGate.ExpectMsg<Reserve>(Wait);

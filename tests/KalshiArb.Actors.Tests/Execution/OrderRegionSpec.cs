@@ -1,152 +1,177 @@
 using Akka.Actor;
-using Akka.Configuration;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Tests.Risk;
-using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
-using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 using KalshiArb.Domain.Venues;
+using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>
-/// Region mode end to end in one single-node cluster: orders are entities of the "order" shard region and the
-/// desk (OrderSupervisor.ForRegion) routes the venue's reports to them.
+/// The production order path in a one-member cluster (<see cref="ExecutionNode"/>): admission → "order" shard region
+/// with remembered entities → venue, the desk routing reports, a node that shuts down taking no new orders, and
+/// orders that come back by themselves after a crash or a stop.
 /// </summary>
-public sealed class OrderRegionSpec : JournalTestKit
+public sealed class OrderRegionSpec : ExecutionSpec
 {
-    private const string DeskName = "orders";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-
-    // Same sharding stores as hocon/cluster.conf: coordinator in ddata, remembered entities in the journal.
-    private const string ClusterHocon = """
-        akka.actor.provider = cluster
-        akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-        akka.cluster {
-          roles = [execution]
-          min-nr-of-members = 1
-          sharding {
-            state-store-mode = ddata
-            remember-entities-store = eventsourced
-          }
-        }
-        """;
+    private readonly TestDatabase _db;
 
     public OrderRegionSpec() : this(new TestDatabase())
     {
     }
 
-    private OrderRegionSpec(TestDatabase db) : base(db, "order-region-spec", db.AkkaConfig(ClusterHocon).WithFallback(ClusterDefaults.Create()))
-    {
-        var cluster = Akka.Cluster.Cluster.Get(Sys);
-        cluster.Join(cluster.SelfAddress);
-        AwaitCondition(() => cluster.State.Members.Any(m => m.Address == cluster.SelfAddress && m.Status == Akka.Cluster.MemberStatus.Up), Wait);
-    }
+    private OrderRegionSpec(TestDatabase db) : base(db, "order-region-spec") => _db = db;
 
-    private static OrderActorSettings RegionOrderSettings => new()
-    {
-        RiskTimeout = TimeSpan.FromSeconds(5),
-        VenueCallTimeout = TimeSpan.FromSeconds(5),
-        CancelAfter = TimeSpan.FromMinutes(5),
-        PollInterval = TimeSpan.FromMilliseconds(50),
-        ReconcileRetryInterval = TimeSpan.FromMilliseconds(50),
-        MaxReconcileAttempts = 3,
-        PassivateThroughShard = true,
-    };
+    private Task<ExecutionNode> StartNode(FakeVenue venue, string gateId, OrderActorSettings? settings = null) =>
+        ExecutionNode.StartAsync(_db, venue, settings ?? FastSettings, RiskTestData.Settings(new ManualClock(), persistenceId: gateId));
 
-    private static TradeSignal Signal(string signalId, string ticker) =>
-        new(signalId, ticker, OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(10), 0.6, 0.05, 0.9, "test", 1_700_000_000_000);
-
-    private async Task<(IActorRef Region, IActorRef Desk)> StartAsync(IActorRef gate, FakeVenue venue)
+    private async Task<OrderStateView> AwaitOrderAsync(ExecutionNode node, string executionId, Func<OrderStateView, bool> done)
     {
-        var settings = RegionOrderSettings;
-        var desk = Sys.ActorSelection($"/user/{DeskName}");
-        var region = await ShardRegions.StartOrdersAsync(Sys, id => OrderActor.Props(id, gate, venue, settings, desk), 10);
-        var deskRef = Sys.ActorOf(OrderSupervisor.ForRegion(gate, venue, new OrderSupervisorSettings { Order = settings }, region), DeskName);
-        return (region, deskRef);
-    }
-
-    private OrderStateView AwaitOrder(IActorRef region, string executionId, Func<OrderStateView, bool> done)
-    {
-        OrderStateView? last = null;
-        AwaitAssert(() =>
+        var deadline = DateTime.UtcNow + Wait;
+        while (true)
         {
-            var probe = CreateTestProbe();
-            region.Tell(new GetOrderState(executionId), probe);
-            last = probe.ExpectMsg<OrderStateView>(Wait);
-            Assert.True(done(last), $"order {executionId} is {last.State}, filled {last.FilledCount}");
-        }, Wait, TimeSpan.FromMilliseconds(100));
-        return last!;
+            var view = await node.OrderAsync(executionId);
+            if (done(view)) return view;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"order {executionId} is {view.State}, filled {view.FilledCount}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task AwaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("timed out waiting for " + what);
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
-    public async Task A_signal_sent_to_the_region_reaches_the_venue_and_a_fill_routed_by_the_desk_reaches_the_entity()
+    public async Task A_signal_through_the_admission_reaches_the_venue_and_a_fill_routed_by_the_desk_reaches_the_entity()
     {
         var venue = new FakeVenue();
-        var gate = Sys.ActorOf(RiskGateActor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-region")));
-        var (region, desk) = await StartAsync(gate, venue);
-        var id = ExecutionIds.FromSignal("sig-region-1");
+        await using var node = await StartNode(venue, "gate-region-path");
+        var id = Send(node.Admission, Signal("sig-region-1", "T1"));
 
-        region.Tell(Signal("sig-region-1", "T1"));
-        var placed = ExpectMsg<OrderPlaced>(Wait);
-        Assert.Equal(id, placed.ExecutionId);
-        Assert.True(placed.IsNew);
-
-        AwaitOrder(region, id, o => o.State == S.Resting);
+        await AwaitOrderAsync(node, id, o => o.State == S.Resting);
         Assert.Equal(1, venue.SubmitCount);
-        Assert.Equal(VenueOrderStatus.Resting, venue.Order(id)!.Status);
 
         // The same signal again lands on the same entity: no second order at the venue.
-        region.Tell(Signal("sig-region-1", "T1"));
-        Assert.False(ExpectMsg<OrderPlaced>(Wait).IsNew);
+        Send(node.Admission, Signal("sig-region-1", "T1"));
+        await AwaitAsync(async () => (await node.AdmissionAsync()).Repeated == 1, "the repeat to be answered");
         Assert.Equal(1, venue.SubmitCount);
 
         // Told to the desk directly (not pushed by the venue), so only the desk's routing can deliver it.
         var fill = venue.Fill(id, 4, 50, "t-region-1", push: false);
-        desk.Tell(fill);
-        var partial = AwaitOrder(region, id, o => o.FilledCount == Quantity.FromContracts(4));
+        node.Desk.Tell(fill);
+        var partial = await AwaitOrderAsync(node, id, o => o.FilledCount == Quantity.FromContracts(4));
         Assert.Equal(S.PartiallyFilled, partial.State);
-        Assert.Equal("t-region-1", Assert.Single(partial.Fills).TradeId);
 
-        // The entity reports to the desk (its owner by actor selection): the desk's status lists it.
-        AwaitAssert(() =>
-        {
-            var probe = CreateTestProbe();
-            desk.Tell(GetExecutionStatus.Instance, probe);
-            var status = probe.ExpectMsg<ExecutionStatus>(Wait);
-            Assert.Equal(S.PartiallyFilled, Assert.Single(status.Open).State);
-        }, Wait, TimeSpan.FromMilliseconds(100));
+        // The entity reports to the desk of its node (by actor selection): the desk's status lists it.
+        await AwaitAsync(async () => (await node.DeskAsync()).Open.SingleOrDefault()?.State == S.PartiallyFilled, "the desk to list the order");
     }
 
     [Fact]
-    public async Task The_desk_places_through_the_region_and_drains_it()
+    public async Task A_node_that_is_shutting_down_takes_no_new_orders()
     {
         var venue = new FakeVenue();
-        var gate = Sys.ActorOf(RiskGateActor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-region-drain")));
-        var (region, desk) = await StartAsync(gate, venue);
+        var node = await StartNode(venue, "gate-region-drain");
+        var resting = Send(node.Admission, Signal("sig-drain-1", "T1"));
+        await AwaitOrderAsync(node, resting, o => o.State == S.Resting);
 
-        desk.Tell(Signal("sig-region-2", "T2"));
-        var id = ExpectMsg<OrderPlaced>(Wait).ExecutionId;
-        AwaitOrder(region, id, o => o.State == S.Resting);
-        AwaitAssert(() =>
+        // Hold the shutdown where the host drains its orders, and look at the node while it is there.
+        var draining = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shutdown = CoordinatedShutdown.Get(node.System);
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "hold-for-test", async () =>
         {
-            var probe = CreateTestProbe();
-            desk.Tell(GetExecutionStatus.Instance, probe);
-            Assert.Single(probe.ExpectMsg<ExecutionStatus>(Wait).Open);
-        }, Wait, TimeSpan.FromMilliseconds(100));
+            draining.TrySetResult();
+            await release.Task;
+            return Akka.Done.Instance;
+        });
+        var stopped = shutdown.Run(CoordinatedShutdown.ClrExitReason.Instance);
+        await draining.Task.WaitAsync(Wait);
+        try
+        {
+            // Through the door: refused, counted.
+            var viaAdmission = Send(node.Admission, Signal("sig-drain-2", "T2"));
+            await AwaitAsync(async () => (await node.AdmissionAsync()).RefusedByReason.GetValueOrDefault(nameof(AdmissionRefusal.NodeShuttingDown)) == 1,
+                "the admission to refuse");
+            // Straight into the region (a signal from another node): the entity refuses it on this node.
+            var direct = new PlaceOrder(ExecutionIds.FromSignal("sig-drain-3"), Signal("sig-drain-3", "T3"));
+            var answer = await node.Region.Ask<object>(direct, Wait);
+            Assert.Equal(new OrderNotPlaced(direct.ExecutionId, "node shutting down: no new orders"), answer);
 
-        desk.Tell(new DrainOrders(CancelResting: true));
-        Assert.Equal(0, ExpectMsg<OrdersDrained>(Wait).StillOpen);
-        Assert.Equal(VenueOrderStatus.Canceled, venue.Order(id)!.Status);
-
-        desk.Tell(Signal("sig-region-3", "T3"));
-        Assert.Equal("node shutting down", ExpectMsg<OrderNotPlaced>(Wait).Reason);
-        Assert.Equal(1, venue.SubmitCount);
+            Assert.False((await node.OrderAsync(viaAdmission)).Exists);
+            Assert.Equal(1, venue.SubmitCount);
+        }
+        finally
+        {
+            release.TrySetResult();
+            await stopped.WaitAsync(Wait);
+            await node.DisposeAsync();
+        }
     }
 
+    [Fact]
+    public async Task After_a_crash_unfinished_orders_come_back_by_themselves_and_reconcile()
+    {
+        var venue = new FakeVenue();
+        string resting, partial, done;
+        await using (var first = await StartNode(venue, "gate-region-restart"))
+        {
+            resting = Send(first.Admission, Signal("sig-r1", "T1"));
+            partial = Send(first.Admission, Signal("sig-r2", "T2"));
+            done = Send(first.Admission, Signal("sig-r3", "T3"));
+            await AwaitOrderAsync(first, resting, o => o.State == S.Resting);
+            await AwaitOrderAsync(first, partial, o => o.State == S.Resting);
+            await AwaitOrderAsync(first, done, o => o.State == S.Resting);
+            venue.Fill(done, 10, 50, "t-done");
+            await AwaitOrderAsync(first, done, o => o.State == S.Filled);
+            await first.CrashAsync();
+        }
+
+        // While nobody watched, the venue filled part of one order.
+        venue.Fill(partial, 4, 50, "t-offline", push: false);
+        var lookupsBefore = venue.LookupCount;
+
+        await using var second = await StartNode(venue, "gate-region-restart");
+        // Nothing is sent to the orders: the region starts the remembered ones, they recover and ask the venue.
+        await AwaitAsync(async () =>
+        {
+            var s = await second.DeskAsync();
+            return s.Open.Select(n => n.ExecutionId).Order(StringComparer.Ordinal).SequenceEqual(new[] { partial, resting }.Order(StringComparer.Ordinal))
+                && s.Open.Single(n => n.ExecutionId == partial).State == S.PartiallyFilled;
+        }, "both unfinished orders to come back, one with the offline fill");
+        Assert.True(venue.LookupCount >= lookupsBefore + 2, "each order asked the venue");
+        Assert.Equal(3, venue.SubmitCount);
+        Assert.Equal(3, venue.OrderCount);
+
+        // Fills pushed after the restart reach them.
+        venue.Fill(resting, 10, 50, "t-after");
+        await AwaitOrderAsync(second, resting, o => o.State == S.Filled);
+        await AwaitAsync(async () => (await second.GateAsync()).Positions.SingleOrDefault(p => p.Ticker == "T2")?.Contracts == Quantity.FromContracts(4),
+            "the gate to hold the offline fill");
+    }
+
+    [Fact]
+    public async Task An_unfinished_order_that_stops_is_started_again_by_its_shard_and_reconciles()
+    {
+        var venue = new FakeVenue();
+        await using var node = await StartNode(venue, "gate-region-stop");
+        var id = Send(node.Admission, Signal("sig-stop", "T1"));
+        await AwaitOrderAsync(node, id, o => o.State == S.Resting);
+        var lookupsBefore = venue.LookupCount;
+
+        // What a failed journal write does: the entity stops without passivating.
+        var entity = await node.System.ActorSelection($"/system/sharding/order/*/{Uri.EscapeDataString(id)}").ResolveOne(Wait);
+        entity.Tell(PoisonPill.Instance);
+
+        await AwaitAsync(() => Task.FromResult(venue.LookupCount > lookupsBefore), "the restarted order to reconcile");
+        venue.Fill(id, 10, 50, "t-1");
+        await AwaitOrderAsync(node, id, o => o.State == S.Filled);
+        Assert.Equal(1, venue.SubmitCount);
+    }
 }

@@ -27,7 +27,8 @@ public sealed class MarketFeedSimulatorSpec : TestKit
     private const string KeyId = "market-side-test";
     private readonly ITestOutputHelper _output;
 
-    public MarketFeedSimulatorSpec(ITestOutputHelper output) : base(output: output) => _output = output;
+    public MarketFeedSimulatorSpec(ITestOutputHelper output)
+        : base(OneMemberCluster.Config(Cluster.ClusterRoles.Market), "market-feed-simulator-spec", output) => _output = output;
 
     [Fact]
     public async Task Market_books_follow_the_simulator_through_ticks_and_a_dropped_connection()
@@ -44,7 +45,8 @@ public sealed class MarketFeedSimulatorSpec : TestKit
         var rest = new KalshiRestClient(http, new KalshiRestOptions { BaseUrl = sim.RestBaseUrl, MaxRetries = 1 }, signer);
         var kalshiFeed = new KalshiFeed(new KalshiFeedOptions { Url = sim.WsUrl, MinBackoff = TimeSpan.FromMilliseconds(50) }, signer);
         var signals = CreateTestProbe();
-        var side = MarketSide.Start(Sys, new MarketSideOptions
+        await OneMemberCluster.JoinAsync(Sys, TimeSpan.FromSeconds(20));
+        var side = await MarketSide.StartInClusterAsync(Sys, new MarketSideOptions
         {
             Discovery = new KalshiMarketDiscovery(rest),
             MarketData = new KalshiMarketDataSource(kalshiFeed),
@@ -52,7 +54,7 @@ public sealed class MarketFeedSimulatorSpec : TestKit
             Teams = TeamTables.LoadShipped(),
             SignalSink = signals,
             Catalog = new MarketCatalogSettings { RefreshInterval = null },
-        });
+        }, shards: 10);
         var tickers = sim.Exchange.Games().SelectMany(g => new[] { g.AwayMarketTicker, g.HomeMarketTicker }).Order(StringComparer.Ordinal).ToArray();
 
         // discovery finds exactly the game markets (spread/total series are not configured)

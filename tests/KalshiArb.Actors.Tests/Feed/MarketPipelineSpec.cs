@@ -15,8 +15,8 @@ using KalshiArb.Odds.Teams;
 namespace KalshiArb.Actors.Tests.Feed;
 
 /// <summary>
-/// The whole market side wired together in one process — discovery, feed, router with MarketActors, odds poller —
-/// over fake Kalshi and Odds API sources (the simulator has no Odds API endpoint yet).
+/// The whole market side as a node runs it (one-member cluster: MarketActors in the market shard region, feed, odds
+/// poller and catalog as singletons) over fake Kalshi and Odds API sources.
 /// </summary>
 public sealed class MarketPipelineSpec : TestKit
 {
@@ -27,6 +27,10 @@ public sealed class MarketPipelineSpec : TestKit
     private static readonly DateTimeOffset Tip = new(2026, 2, 8, 1, 0, 0, TimeSpan.Zero);
 
     private readonly ManualClock _clock = new(MarketFixtures.T0);
+
+    public MarketPipelineSpec() : base(OneMemberCluster.Config(Cluster.ClusterRoles.Market), "market-pipeline-spec")
+    {
+    }
 
     [Fact]
     public async Task Signals_only_for_matched_markets_with_fresh_odds_that_diverge_from_the_book()
@@ -52,11 +56,12 @@ public sealed class MarketPipelineSpec : TestKit
         var signals = CreateTestProbe();
         var settings = new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromMilliseconds(50) };
 
-        var side = MarketSide.Start(Sys, new MarketSideOptions
+        await OneMemberCluster.JoinAsync(Sys, TimeSpan.FromSeconds(20));
+        var side = await MarketSide.StartInClusterAsync(Sys, new MarketSideOptions
         {
             Discovery = discovery, MarketData = source, Odds = odds, Teams = TeamTables.LoadShipped(), SignalSink = signals,
             Market = settings, Catalog = new MarketCatalogSettings { Series = ["KXNBAGAME"], RefreshInterval = null }, Clock = _clock,
-        });
+        }, shards: 10);
         var (router, poller) = (side.Markets, side.OddsPoller);
 
         // every market is mispriced by ~12 points against the books; only OKC/HOU have fresh, matched odds

@@ -9,6 +9,7 @@ using KalshiArb.Actors.Venues.Paper;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Odds;
 using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Kalshi.Feed;
@@ -20,8 +21,9 @@ using Microsoft.Data.Sqlite;
 namespace KalshiArb.Node.Tests.Admin;
 
 /// <summary>
-/// A small trading node in a test ActorSystem over a private SQLite file: the real RiskGate and OrderSupervisor
-/// with the paper venue (one market with a book), fixed feed and odds views, and the admin endpoint on loopback.
+/// A small trading node in a test ActorSystem over a private SQLite file: its execution side as the host wires it
+/// (<see cref="ExecutionSide"/>) with the paper venue (one market with a book), fixed feed and odds views, and the
+/// admin endpoint on loopback.
 /// </summary>
 public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
@@ -41,6 +43,7 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
     protected string DataDirectory => _dir.Directory;
     protected AdminEndpoint Endpoint { get; private set; } = null!;
     protected AdminTargets Targets { get; private set; } = null!;
+    protected ExecutionSide Execution { get; private set; } = null!;
 
     public static RiskLimits Limits { get; } = new()
     {
@@ -62,15 +65,18 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
         BookLevel[] no = [new(Price.FromCents(47), Quantity.FromContracts(10)), new(Price.FromCents(48), Quantity.FromContracts(5))];
         Assert.Equal(BookUpdateResult.Applied, _venue.ApplySnapshot(Ticker, 1, yes, no));
 
-        var gate = Sys.ActorOf(RiskGateActor.Props(new RiskGateSettings(Limits) { InitialBalance = Money.FromDollars(1_000) }), "risk-gate");
         var orderSettings = new OrderActorSettings
         {
-            RiskTimeout = TimeSpan.FromSeconds(5),
-            VenueCallTimeout = TimeSpan.FromSeconds(5),
-            PollInterval = TimeSpan.FromMilliseconds(50),
-            ReconcileRetryInterval = TimeSpan.FromMilliseconds(50),
+            Policy = new OrderPolicy
+            {
+                RiskTimeout = TimeSpan.FromSeconds(5),
+                VenueCallTimeout = TimeSpan.FromSeconds(5),
+                PollInterval = TimeSpan.FromMilliseconds(50),
+                ReconcileRetryInterval = TimeSpan.FromMilliseconds(50),
+            },
         };
-        var orders = Sys.ActorOf(OrderSupervisor.Props(gate, _venue, new OrderSupervisorSettings { Order = orderSettings }), "orders");
+        Execution = await ExecutionSide.StartAsync(Sys, _venue, new RiskGateSettings(Limits) { InitialBalance = Money.FromDollars(1_000) }, orderSettings);
+        var (gate, orders) = (Execution.Gate, Execution.Desk);
         var feed = Sys.ActorOf(FixedAnswerActor.Props(typeof(GetFeedState), new FeedStateView(true, 1, null, null, 1, 0, 500, 12.5, 40, 0, 0, 3,
             ImmutableDictionary<FeedIgnoreReason, long>.Empty, ImmutableDictionary<FeedRejectReason, long>.Empty)), "feed");
         var odds = Sys.ActorOf(FixedAnswerActor.Props(typeof(GetOddsFeedState), new OddsFeedStateView([], KalshiArb.Odds.Api.QuotaSnapshot.Unknown,
@@ -97,13 +103,12 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
     protected void SignalReaches(string signalId, ExecutionOrderState expected)
     {
         var executionId = ExecutionIds.FromSignal(signalId);
-        Targets.Orders.Tell(new TradeSignal(signalId, Ticker, OutcomeSide.Yes, Price.FromCents(53), Quantity.FromContracts(10),
-            0.6, 0.05, 0.9, "admin test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), TestActor);
-        Assert.Equal(executionId, ExpectMsg<OrderPlaced>(Wait).ExecutionId);
+        Execution.Admission.Tell(new TradeSignal(signalId, Ticker, OutcomeSide.Yes, Price.FromCents(53), Quantity.FromContracts(10),
+            0.6, 0.05, 0.9, "admin test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ActorRefs.NoSender);
         AwaitAssert(() =>
         {
             var probe = CreateTestProbe();
-            Targets.Orders.Tell(new GetOrderState(executionId), probe);
+            Execution.Region.Tell(new GetOrderState(executionId), probe);
             Assert.Equal(expected, probe.ExpectMsg<OrderStateView>(Wait).State);
         }, Wait, TimeSpan.FromMilliseconds(50));
     }

@@ -5,6 +5,7 @@ using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues.Paper;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Node.Hosting;
@@ -13,8 +14,8 @@ using Microsoft.Data.Sqlite;
 namespace KalshiArb.Node.Tests.Audit;
 
 /// <summary>
-/// A real order journal, produced once per test class: the OrderSupervisor with its OrderActors, the RiskGate
-/// and the paper venue fed a book, over an SQLite file. Two orders fill (one game series, one not), one is
+/// A real order journal, produced once per test class: the execution side as the host wires it (OrderActors in the
+/// order shard region, the RiskGate singleton, the admission) and the paper venue fed a book, over an SQLite file. Two orders fill (one game series, one not), one is
 /// denied by risk. Tests audit private copies of it, so corrupting one never touches another.
 /// </summary>
 public sealed class AuditJournalFixture : IAsyncLifetime
@@ -48,19 +49,22 @@ public sealed class AuditJournalFixture : IAsyncLifetime
             Assert.Equal(BookUpdateResult.Applied, venue.ApplySnapshot(GameTicker, 1, yes, no));
             Assert.Equal(BookUpdateResult.Applied, venue.ApplySnapshot(OtherTicker, 1, yes, no));
 
-            var gate = kit.Sys.ActorOf(RiskGateActor.Props(new RiskGateSettings(Limits()) { InitialBalance = Money.FromDollars(1_000) }), "risk-gate");
             var orderSettings = new OrderActorSettings
             {
-                RiskTimeout = TimeSpan.FromSeconds(5),
-                VenueCallTimeout = TimeSpan.FromSeconds(5),
-                PollInterval = TimeSpan.FromMilliseconds(50),
-                ReconcileRetryInterval = TimeSpan.FromMilliseconds(50),
+                Policy = new OrderPolicy
+                {
+                    RiskTimeout = TimeSpan.FromSeconds(5),
+                    VenueCallTimeout = TimeSpan.FromSeconds(5),
+                    PollInterval = TimeSpan.FromMilliseconds(50),
+                    ReconcileRetryInterval = TimeSpan.FromMilliseconds(50),
+                },
             };
-            var supervisor = kit.Sys.ActorOf(OrderSupervisor.Props(gate, venue, new OrderSupervisorSettings { Order = orderSettings }), "orders");
+            var node = await ExecutionSide.StartAsync(kit.Sys, venue, new RiskGateSettings(Limits()) { InitialBalance = Money.FromDollars(1_000) },
+                orderSettings);
 
-            Place(kit, supervisor, "sig-game", GameTicker, 10, 53, GameOrder, ExecutionOrderState.Filled);
-            Place(kit, supervisor, "sig-other", OtherTicker, 3, 52, OtherOrder, ExecutionOrderState.Filled);
-            Place(kit, supervisor, "sig-denied", GameTicker, 500, 50, DeniedOrder, ExecutionOrderState.RiskDenied);
+            Place(kit, node, "sig-game", GameTicker, 10, 53, GameOrder, ExecutionOrderState.Filled);
+            Place(kit, node, "sig-other", OtherTicker, 3, 52, OtherOrder, ExecutionOrderState.Filled);
+            Place(kit, node, "sig-denied", GameTicker, 500, 50, DeniedOrder, ExecutionOrderState.RiskDenied);
         }
         finally
         {
@@ -92,16 +96,15 @@ public sealed class AuditJournalFixture : IAsyncLifetime
         return copy;
     }
 
-    private static void Place(Akka.TestKit.Xunit2.TestKit kit, IActorRef supervisor, string signalId, string ticker, long contracts, int cents,
+    private static void Place(Akka.TestKit.Xunit2.TestKit kit, ExecutionSide node, string signalId, string ticker, long contracts, int cents,
         string executionId, ExecutionOrderState expected)
     {
-        supervisor.Tell(new TradeSignal(signalId, ticker, OutcomeSide.Yes, Price.FromCents(cents), Quantity.FromContracts(contracts),
-            0.6, 0.05, 0.9, "audit test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), kit.TestActor);
-        Assert.Equal(executionId, kit.ExpectMsg<OrderPlaced>(Wait).ExecutionId);
+        node.Admission.Tell(new TradeSignal(signalId, ticker, OutcomeSide.Yes, Price.FromCents(cents), Quantity.FromContracts(contracts),
+            0.6, 0.05, 0.9, "audit test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ActorRefs.NoSender);
         kit.AwaitAssert(() =>
         {
             var probe = kit.CreateTestProbe();
-            supervisor.Tell(new GetOrderState(executionId), probe);
+            node.Region.Tell(new GetOrderState(executionId), probe);
             Assert.Equal(expected, probe.ExpectMsg<OrderStateView>(Wait).State);
         }, Wait, TimeSpan.FromMilliseconds(50));
     }

@@ -6,12 +6,12 @@ public sealed record GetExecutionStatus
 }
 
 /// <summary>
-/// Orders still working (or about to) and orders a person must look at. <paramref name="TrackedCount"/> counts
-/// every unfinished order in the index, including ones still starting up.
+/// This execution node's orders still working (or about to) and orders a person must look at.
+/// <paramref name="TrackedCount"/> counts every unfinished order the desk has heard of.
 /// </summary>
 public sealed record ExecutionStatus(IReadOnlyList<OrderStatusNotice> Open, IReadOnlyList<OrderStatusNotice> NeedsAttention, int TrackedCount);
 
-/// <summary>Shutdown: take no new orders; with <see cref="CancelResting"/> cancel every open order and answer
+/// <summary>Shutdown: with <see cref="CancelResting"/> cancel every open order of this node and answer
 /// <see cref="OrdersDrained"/> once none is working (orders needing attention do not hold the answer back).</summary>
 public sealed record DrainOrders(bool CancelResting);
 

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Cluster.Sharding;
 using Akka.TestKit;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
@@ -12,11 +11,11 @@ namespace KalshiArb.Actors.Tests.Execution;
 /// The desk cancels on a change INTO Halted, once. A probe stands in for the order region so every cancel the
 /// desk sends is counted (an order would swallow a repeated cancel itself and hide a repeat).
 /// </summary>
-public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
+public sealed class OrderDeskKillSwitchSpec : ExecutionSpec
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(600);
 
-    public OrderSupervisorKillSwitchSpec() : base(new TestDatabase(), "order-supervisor-kill-switch-spec")
+    public OrderDeskKillSwitchSpec() : base(new TestDatabase(), "order-desk-kill-switch-spec")
     {
     }
 
@@ -24,12 +23,12 @@ public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
 
     private static KillSwitchChanged Changed(KillSwitchState state, params string[] inFlight) => new(state, "test", inFlight);
 
-    private (IActorRef Desk, TestProbe Gate, TestProbe Region) Desk(TimeSpan? resubscribe = null)
+    private (IActorRef Desk, TestProbe Gate, TestProbe Region) ProbedDesk(TimeSpan? resubscribe = null)
     {
         var gate = CreateTestProbe();
         var region = CreateTestProbe();
-        var settings = new OrderSupervisorSettings { Order = FastSettings, SubscribeToVenue = false, GateResubscribeInterval = resubscribe };
-        var desk = Sys.ActorOf(OrderSupervisor.ForRegion(gate.Ref, new FakeVenue(), settings, region.Ref));
+        var settings = new OrderDeskSettings { SubscribeToVenue = false, GateResubscribeInterval = resubscribe ?? TimeSpan.FromHours(1) };
+        var desk = Sys.ActorOf(OrderDesk.Props(gate.Ref, new FakeVenue(), region.Ref, settings));
         gate.ExpectMsg<SubscribeKillSwitch>(Wait);
         return (desk, gate, region);
     }
@@ -45,9 +44,7 @@ public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
         var ids = new List<string>();
         for (var i = 0; i < expected; i++)
         {
-            var envelope = region.ExpectMsg<ShardingEnvelope>(Wait);
-            var cancel = Assert.IsType<CancelOrder>(envelope.Message);
-            Assert.Equal(envelope.EntityId, cancel.ExecutionId);
+            var cancel = region.ExpectMsg<CancelOrder>(Wait);
             Assert.StartsWith("halt", cancel.Reason, StringComparison.Ordinal);
             ids.Add(cancel.ExecutionId);
         }
@@ -61,7 +58,7 @@ public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
     [Fact]
     public void Halted_twice_cancels_each_order_once()
     {
-        var (desk, _, region) = Desk();
+        var (desk, _, region) = ProbedDesk();
         var a = Id("sig-k1");
         var b = Id("sig-k2");
         var inFlight = Id("sig-k3");
@@ -77,7 +74,7 @@ public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
     [Fact]
     public void Trading_then_halted_again_cancels_again()
     {
-        var (desk, _, region) = Desk();
+        var (desk, _, region) = ProbedDesk();
         var a = Id("sig-t1");
         Working(desk, a);
         desk.Tell(Changed(KillSwitchState.Halted));
@@ -96,7 +93,7 @@ public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
     [Fact]
     public void Reduce_only_cancels_nothing()
     {
-        var (desk, _, region) = Desk();
+        var (desk, _, region) = ProbedDesk();
         Working(desk, Id("sig-r1"));
 
         desk.Tell(Changed(KillSwitchState.ReduceOnly));
@@ -108,7 +105,7 @@ public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
     [Fact]
     public void Resubscribing_to_a_halted_gate_does_not_cancel_again()
     {
-        var (desk, gate, region) = Desk(resubscribe: TimeSpan.FromMilliseconds(100));
+        var (desk, gate, region) = ProbedDesk(resubscribe: TimeSpan.FromMilliseconds(100));
         var a = Id("sig-s1");
         Working(desk, a);
 
@@ -128,19 +125,13 @@ public sealed class OrderSupervisorKillSwitchSpec : ExecutionSpec
     {
         var venue = new FakeVenue();
         var gate = Gate("gate-kill-real");
-        var desk = Sys.ActorOf(OrderSupervisor.Props(gate, venue, new OrderSupervisorSettings
-        {
-            Order = FastSettings,
-            IndexPersistenceId = "index-kill-real",
-            GateResubscribeInterval = TimeSpan.FromMilliseconds(100),
-        }));
-        desk.Tell(Signal("sig-v1", ticker: "T1"));
-        var a = ExpectMsg<OrderPlaced>(Wait).ExecutionId;
-        AwaitOrder(desk, a, S.Resting);
+        var (region, _, admission) = Desk(gate, venue, deskSettings: new OrderDeskSettings { GateResubscribeInterval = TimeSpan.FromMilliseconds(100) });
+        var a = Send(admission, Signal("sig-v1", ticker: "T1"));
+        AwaitOrder(region, a, S.Resting);
 
         gate.Tell(new HaltTrading("operator"));
         ExpectMsg<KillSwitchChanged>(Wait);
-        AwaitOrder(desk, a, S.Canceled);
+        AwaitOrder(region, a, S.Canceled);
 
         // Several resubscriptions to the halted gate later, still one cancel at the venue.
         ExpectNoMsg(Quiet);

@@ -1,0 +1,95 @@
+using Akka.Actor;
+using Akka.Event;
+using KalshiArb.Actors.Contracts;
+using KalshiArb.Actors.Risk;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Risk;
+
+namespace KalshiArb.Actors.Execution;
+
+/// <summary>
+/// The one way a signal becomes an order, on every node that produces signals: refuses them while this node shuts
+/// down, while the kill switch is halted, or once they are past their horizon (<see cref="SignalAdmission"/>), and
+/// otherwise places the order in the "order" shard region under the execution id derived from the signal id (a
+/// repeated signal finds the same order). Counts what it admitted and refused, by reason. The order entity checks
+/// its own node's shutdown again, so a drain holds on whichever node the order would live.
+/// </summary>
+public sealed class OrderAdmission : ReceiveActor, IWithTimers
+{
+    private readonly IActorRef _region;
+    private readonly IActorRef _gate;
+    private readonly OrderAdmissionSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<AdmissionRefusal, long> _refused = new();
+    private readonly Dictionary<string, long> _notPlaced = new(StringComparer.Ordinal);
+    private KillSwitchState? _killSwitch;
+    private long _admitted;
+    private long _placed;
+    private long _repeated;
+
+    public OrderAdmission(IActorRef orderRegion, IActorRef riskGate, OrderAdmissionSettings settings)
+    {
+        _region = orderRegion;
+        _gate = riskGate;
+        _settings = settings;
+
+        Receive<TradeSignal>(OnSignal);
+        Receive<OrderPlaced>(p =>
+        {
+            if (p.IsNew) _placed++;
+            else _repeated++;
+        });
+        Receive<OrderNotPlaced>(n =>
+        {
+            _notPlaced[n.Reason] = _notPlaced.GetValueOrDefault(n.Reason) + 1;
+            _log.Info("order {0} not placed: {1}", n.ExecutionId, n.Reason);
+        });
+        Receive<KillSwitchChanged>(k => _killSwitch = k.State);
+        Receive<ResubscribeKillSwitch>(_ => _gate.Tell(SubscribeKillSwitch.Instance));
+        Receive<GetAdmissionStatus>(_ => Sender.Tell(new AdmissionStatus(_admitted, _placed, _repeated,
+            _refused.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value), new Dictionary<string, long>(_notPlaced), _killSwitch)));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IActorRef orderRegion, IActorRef riskGate, OrderAdmissionSettings? settings = null) =>
+        Akka.Actor.Props.Create(() => new OrderAdmission(orderRegion, riskGate, settings ?? new OrderAdmissionSettings()));
+
+    protected override void PreStart()
+    {
+        _gate.Tell(SubscribeKillSwitch.Instance);
+        Timers.StartPeriodicTimer("resubscribe", ResubscribeKillSwitch.Instance, _settings.GateResubscribeInterval);
+    }
+
+    private void OnSignal(TradeSignal signal)
+    {
+        var now = _settings.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var shuttingDown = CoordinatedShutdown.Get(Context.System).ShutdownReason is not null;
+        var refusal = SignalAdmission.Check(signal.CreatedAtMs, now, _settings.MaxSignalAge, _killSwitch, shuttingDown);
+        if (refusal != AdmissionRefusal.None)
+        {
+            var n = _refused[refusal] = _refused.GetValueOrDefault(refusal) + 1;
+            // One line per reason now and then, not one per signal: a halt refuses every signal it sees.
+            if (IsPowerOfTwo(n)) _log.Info("signal {0} refused: {1} ({2} so far)", signal.SignalId, refusal, n);
+            return;
+        }
+        _admitted++;
+        _region.Tell(new PlaceOrder(ExecutionIds.FromSignal(signal.SignalId), signal));
+    }
+
+    private static bool IsPowerOfTwo(long n) => (n & (n - 1)) == 0;
+}
+
+public sealed record GetAdmissionStatus
+{
+    public static readonly GetAdmissionStatus Instance = new();
+}
+
+/// <summary>Signals this node admitted and refused (by reason), and what became of the admitted ones.</summary>
+public sealed record AdmissionStatus(
+    long Admitted,
+    long Placed,
+    long Repeated,
+    IReadOnlyDictionary<string, long> RefusedByReason,
+    IReadOnlyDictionary<string, long> NotPlacedByReason,
+    KillSwitchState? KillSwitch);

@@ -1,0 +1,141 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using KalshiArb.Actors.Risk;
+using KalshiArb.Actors.Venues;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Risk;
+using KalshiArb.Domain.Venues;
+
+namespace KalshiArb.Actors.Execution;
+
+/// <summary>
+/// The order desk of one execution node (one per node, next to the "order" shard region): routes the venue's fills
+/// and order updates into the region, keeps the status its orders tell it, cancels them when the kill switch halts,
+/// drains them at shutdown and answers status. It creates no orders: signals enter through <see cref="OrderAdmission"/>.
+/// </summary>
+public sealed class OrderDesk : ReceiveActor, IWithTimers
+{
+    private readonly IActorRef _gate;
+    private readonly IVenue _venue;
+    private readonly IActorRef _region;
+    private readonly OrderDeskSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, OrderStatusNotice> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _executionByExchangeId = new(StringComparer.Ordinal);
+    private readonly List<IActorRef> _drainWaiters = [];
+    private KillSwitchState? _killSwitch;
+    private int _unroutable;
+
+    public OrderDesk(IActorRef riskGate, IVenue venue, IActorRef orderRegion, OrderDeskSettings settings)
+    {
+        _gate = riskGate;
+        _venue = venue;
+        _region = orderRegion;
+        _settings = settings;
+
+        Receive<VenueFill>(f => Route(f.ClientOrderId, f.ExchangeOrderId, f));
+        Receive<VenueOrderUpdate>(u => Route(u.Order.ClientOrderId, u.Order.ExchangeOrderId, u));
+        Receive<IOrderMessage>(m => _region.Forward(m));
+        Receive<OrderStatusNotice>(OnNotice);
+        Receive<KillSwitchChanged>(OnKillSwitch);
+        Receive<ResubscribeKillSwitch>(_ => _gate.Tell(SubscribeKillSwitch.Instance));
+        Receive<DrainOrders>(OnDrain);
+        Receive<GetExecutionStatus>(_ => Sender.Tell(Status()));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IActorRef riskGate, IVenue venue, IActorRef orderRegion, OrderDeskSettings? settings = null) =>
+        Akka.Actor.Props.Create(() => new OrderDesk(riskGate, venue, orderRegion, settings ?? new OrderDeskSettings()));
+
+    protected override void PreStart()
+    {
+        if (_settings.SubscribeToVenue) _venue.Subscribe(new ActorVenueListener(Self));
+        _gate.Tell(SubscribeKillSwitch.Instance);
+        // A singleton gate that moved to another node has forgotten its subscribers: subscribe again now and then.
+        Timers.StartPeriodicTimer("resubscribe", ResubscribeKillSwitch.Instance, _settings.GateResubscribeInterval);
+    }
+
+    // The venue keeps the listener across restarts (it targets Self, which survives them): do not subscribe twice.
+    protected override void PostRestart(Exception reason)
+    {
+        _gate.Tell(SubscribeKillSwitch.Instance);
+        Timers.StartPeriodicTimer("resubscribe", ResubscribeKillSwitch.Instance, _settings.GateResubscribeInterval);
+    }
+
+    private void Route(string? clientOrderId, string exchangeOrderId, object report)
+    {
+        // A late fill for a finished order still belongs to it: the entity recovers and applies what is due.
+        if (!string.IsNullOrEmpty(clientOrderId)) _region.Tell(report, ActorRefs.NoSender);
+        else if (_executionByExchangeId.TryGetValue(exchangeOrderId, out var id)) _region.Tell(new ShardingEnvelope(id, report), ActorRefs.NoSender);
+        else
+        {
+            _unroutable++;
+            _log.Warning("order desk: no order for exchange order {0}; dropped {1}", exchangeOrderId, report.GetType().Name);
+        }
+    }
+
+    private void OnNotice(OrderStatusNotice notice)
+    {
+        if (notice.ExchangeOrderId is { } exchangeId) _executionByExchangeId[exchangeId] = notice.ExecutionId;
+        if (notice.State.IsTerminal())
+        {
+            _open.Remove(notice.ExecutionId);
+            AnswerDrainWaiters();
+            return;
+        }
+        _open[notice.ExecutionId] = notice;
+    }
+
+    private void OnKillSwitch(KillSwitchChanged change)
+    {
+        var previous = _killSwitch;
+        _killSwitch = change.State;
+        // Re-subscribing repeats the current state: only a change into Halted cancels (once).
+        if (change.State != KillSwitchState.Halted || previous == KillSwitchState.Halted) return;
+        var ids = new HashSet<string>(_open.Keys, StringComparer.Ordinal);
+        // Orders still holding a reservation may live on this node before they told the desk anything.
+        ids.UnionWith(change.InFlightExecutionIds);
+        _log.Warning("order desk: halt ({0}); canceling {1} orders", change.Reason, ids.Count);
+        // Orders needing attention are a person's to resolve: a cancel would hide them as "cancel requested".
+        foreach (var id in ids.Where(id => !NeedsAttention(id))) _region.Tell(new CancelOrder(id, "halt: " + change.Reason));
+    }
+
+    private void OnDrain(DrainOrders drain)
+    {
+        _log.Warning("order desk: draining for shutdown; {0} open orders, {1}", _open.Count,
+            drain.CancelResting ? "canceling them" : "leaving them working");
+        if (drain.CancelResting)
+            foreach (var id in _open.Keys.Where(id => !NeedsAttention(id)).ToArray()) _region.Tell(new CancelOrder(id, "shutdown"));
+        _drainWaiters.Add(Sender);
+        if (!drain.CancelResting || _open.Count == 0) AnswerDrainWaiters(force: true);
+        else AnswerDrainWaiters(); // every open order may already need attention: nothing will end them
+    }
+
+    private void AnswerDrainWaiters(bool force = false)
+    {
+        if (_drainWaiters.Count == 0) return;
+        if (!force && _open.Values.Any(n => n.State != ExecutionOrderState.NeedsAttention)) return;
+        foreach (var w in _drainWaiters) w.Tell(new OrdersDrained(_open.Count));
+        _drainWaiters.Clear();
+    }
+
+    private bool NeedsAttention(string executionId) =>
+        _open.TryGetValue(executionId, out var n) && n.State == ExecutionOrderState.NeedsAttention;
+
+    private ExecutionStatus Status()
+    {
+        var all = _open.Values.OrderBy(n => n.ExecutionId, StringComparer.Ordinal).ToArray();
+        return new ExecutionStatus(
+            all.Where(n => n.State != ExecutionOrderState.NeedsAttention).ToArray(),
+            all.Where(n => n.State == ExecutionOrderState.NeedsAttention).ToArray(),
+            all.Length);
+    }
+
+    protected override void PostStop()
+    {
+        if (_unroutable > 0) _log.Warning("order desk stopped; {0} venue reports could not be routed", _unroutable);
+        base.PostStop();
+    }
+}

@@ -1,0 +1,50 @@
+using KalshiArb.Domain.Venues;
+
+namespace KalshiArb.Domain.Orders.Lifecycle;
+
+/// <summary>The timing rules an order's lifecycle follows. Binding them from configuration is the host's job.</summary>
+public sealed record OrderPolicy
+{
+    /// <summary>
+    /// How long a signal stays valid: no venue call is made later than this after the signal was decided. An order
+    /// still unsubmitted then ends Expired. See hocon/base.conf (kalshiarb.orders.max-signal-age) for why 3 s.
+    /// </summary>
+    public TimeSpan MaxSignalAge { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>No answer from the risk gate within this: the order is rejected (fail closed).</summary>
+    public TimeSpan RiskTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>A venue call not answered within this is an unknown outcome: reconcile.</summary>
+    public TimeSpan VenueCallTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How much longer than <see cref="VenueCallTimeout"/> a request we gave up on may still take to land at the venue.
+    /// "The venue never saw it" is final only after the horizon + call timeout + this.
+    /// </summary>
+    public TimeSpan InFlightGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An order still working this long after it was acknowledged is canceled.</summary>
+    public TimeSpan CancelAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Between lookups while waiting for the venue to confirm a cancel or show fills.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Give up polling after this many lookups and mark the order for attention.</summary>
+    public int MaxPolls { get; init; } = 60;
+
+    public TimeSpan ReconcileRetryInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Failed reconciliations in a row before the order is marked NeedsAttention.</summary>
+    public int MaxReconcileAttempts { get; init; } = 5;
+
+    /// <summary>A finished (or never created) order stops after this long without messages; it recovers on demand.</summary>
+    public TimeSpan IdleStopAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    public VenueTimeInForce TimeInForce { get; init; } = VenueTimeInForce.GoodTillCanceled;
+
+    /// <summary>
+    /// Ask the venue to end the order by itself at horizon + <see cref="CancelAfter"/> (Kalshi expiration_time), so an
+    /// order we lose track of (a crash, a partition) does not rest forever.
+    /// </summary>
+    public bool SetVenueExpiry { get; init; } = true;
+}

@@ -1,0 +1,107 @@
+using KalshiArb.Domain.Risk;
+using KalshiArb.Domain.Venues;
+using S = KalshiArb.Domain.Orders.ExecutionOrderState;
+
+namespace KalshiArb.Domain.Orders.Lifecycle;
+
+// Bringing the order in line with what the venue reports: acknowledgement, fills, status.
+internal sealed partial class OrderStep
+{
+    private void OnVenueUpdated(VenueOrderState update)
+    {
+        if (Order is null || Order.IsFinal || !IsOurs(update.ClientOrderId, update.ExchangeOrderId)) return;
+        if (_s.InFlight != VenueCallInFlight.None)
+        {
+            _s = _s with { PendingUpdate = update };
+            return;
+        }
+        ApplyVenueState(update);
+    }
+
+    private bool IsOurs(string? clientOrderId, string exchangeOrderId) =>
+        clientOrderId == Id || (Order?.ExchangeOrderId is { } known && known == exchangeOrderId);
+
+    /// <summary>Acknowledgement, missing fills, then the venue's status.</summary>
+    private void ApplyVenueState(VenueOrderState s)
+    {
+        // The venue has it: nothing sent earlier is unaccounted for any more.
+        _s = _s with { SubmitUncertain = false };
+        if (Order!.ExchangeOrderId is null && s.ExchangeOrderId.Length > 0) Emit(new Acknowledged(s.ExchangeOrderId));
+        if (s.FilledCount > Order!.FilledCount && _s.InFlight == VenueCallInFlight.None)
+        {
+            _s = _s with { InFlight = VenueCallInFlight.Fills };
+            Do(new FetchFills(s.ExchangeOrderId, s));
+            return;
+        }
+        ApplyVenueStatus(s);
+    }
+
+    private void OnFillsFetched(FillsFetched fetched)
+    {
+        _s = _s with { InFlight = VenueCallInFlight.None };
+        foreach (var fill in fetched.Fills)
+            if (fill.ExchangeOrderId == fetched.Then.ExchangeOrderId) ApplyFill(fill);
+        ApplyVenueStatus(fetched.Then);
+        DrainQueued();
+    }
+
+    private void ApplyVenueStatus(VenueOrderState s)
+    {
+        var o = Order!;
+        if (o.IsTerminal) return;
+        switch (s.Status)
+        {
+            case VenueOrderStatus.Canceled:
+                if (Emit(new Canceled(s.FilledCount))) Finished();
+                break;
+            case VenueOrderStatus.Executed:
+                // Executed but not every fill is visible yet: look again shortly.
+                SchedulePoll("executed, fills pending");
+                break;
+            default:
+                if (o.State == S.CancelRequested)
+                {
+                    if (_s.CancelSent) SchedulePoll("cancel sent, venue still says resting");
+                    else SendCancel();
+                }
+                else if (_s.CancelWanted)
+                {
+                    RequestCancel("requested before acknowledgement");
+                }
+                else if (o.State is S.Resting or S.PartiallyFilled && !_s.CancelTimerStarted)
+                {
+                    _s = _s with { CancelTimerStarted = true };
+                    Do(new StartTimer(OrderTimer.CancelAfter, policy.CancelAfter));
+                }
+                break;
+        }
+    }
+
+    private void SchedulePoll(string why)
+    {
+        var polls = _s.Polls + 1;
+        _s = _s with { Polls = polls };
+        if (polls > policy.MaxPolls)
+        {
+            if (Emit(new MarkedNeedsAttention($"venue did not reach a final status after {policy.MaxPolls} lookups ({why})")))
+                Do(StopAllTimers.Instance);
+            return;
+        }
+        Do(new StartTimer(OrderTimer.Poll, policy.PollInterval));
+    }
+
+    private void ApplyFill(VenueFill fill)
+    {
+        var o = Order;
+        if (o is null || !IsOurs(fill.ClientOrderId, fill.ExchangeOrderId)) return;
+        if (fill.Side != o.Side || fill.Ticker != o.Ticker)
+        {
+            _s = _s with { Refused = _s.Refused + 1 };
+            Log(OrderLogLevel.Warning, $"fill {fill.TradeId} for {fill.Ticker}/{fill.Side} does not match the order");
+            return;
+        }
+        if (!Emit(new FillApplied(fill.TradeId, fill.Count, fill.Price, fill.Fee, fill.IsTaker))) return;
+        Do(new ReportFillToGate(new RiskFill(Id, fill.TradeId, o.Ticker, o.Side, fill.Count, fill.Price, fill.Fee)));
+        if (Order!.State == S.Filled) Finished();
+    }
+}
