@@ -93,14 +93,21 @@ public sealed class SimulatedExchange : IDisposable
     /// <summary>An API account (or a synthetic one) by key id.</summary>
     public AccountLedger? Account(string keyId) => _accounts.GetValueOrDefault(keyId);
 
-    /// <summary>One clock step: fair values drift, makers re-quote, takers maybe trade.</summary>
+    /// <summary>One clock step: due orders expire, fair values drift, makers re-quote, takers maybe trade.</summary>
     public void Tick()
     {
         lock (_tickGate)
         {
+            ExpireOrders();
             FairValues.Drift();
             _liquidity.Tick();
         }
+    }
+
+    /// <summary>Cancels, in every market, the resting orders whose expiration_time has come (as of <see cref="Clock"/>).</summary>
+    public void ExpireOrders()
+    {
+        foreach (var market in _markets) market.ExpireDue();
     }
 
     /// <summary>Only the synthetic makers/takers act (fair values stay put): fills an empty book at once.</summary>

@@ -8,7 +8,10 @@ namespace KalshiArb.Domain.Audit;
 /// Re-checks an order's journal independently of the state machine that wrote it: an audit must not trust
 /// the code it audits. Rules: no submit without approval; submitted at most once; fills only after the
 /// submit, never above the limit, never beyond the count, never twice per trade id, never after a final
-/// state, fees equal to the fee rule for each fill; and (optionally) the order ended terminal or flagged.
+/// state, fees equal to the fee rule for each fill; no submit or re-send after the signal's horizon
+/// (OrderCreated.SubmitByMs, when the journal has one); a re-send only after a submit and before the venue
+/// acknowledged the order; no "never reached the venue" expiry for an order the venue had; and (optionally)
+/// the order ended terminal or flagged.
 /// </summary>
 public static class OrderAuditor
 {
@@ -16,7 +19,7 @@ public static class OrderAuditor
     {
         var violations = new List<AuditViolation>();
         OrderCreated? created = null;
-        bool approved = false, denied = false, submitted = false, final = false, terminalSeen = false;
+        bool approved = false, denied = false, submitted = false, final = false, terminalSeen = false, venueHadIt = false;
         Quantity filled = Quantity.Zero;
         Quantity? venueFinalFilled = null;
         var tradeIds = new HashSet<string>(StringComparer.Ordinal);
@@ -52,20 +55,30 @@ public static class OrderAuditor
                     if (!approved) Flag(AuditViolationKind.SubmitWithoutApproval, "SubmitRequested with no RiskApproved before it");
                     if (denied) Flag(AuditViolationKind.SubmitAfterDenial, "SubmitRequested after RiskDenied");
                     if (submitted) Flag(AuditViolationKind.SubmittedTwice, "a second SubmitRequested");
+                    CheckHorizon(entry, created, Flag);
                     submitted = true;
+                    break;
+                case SubmitRetried:
+                    if (!submitted) Flag(AuditViolationKind.RetryWithoutSubmit, "SubmitRetried with no SubmitRequested before it");
+                    if (venueHadIt) Flag(AuditViolationKind.RetryAfterAcknowledged, "SubmitRetried after the venue acknowledged or filled the order");
+                    CheckHorizon(entry, created, Flag);
                     break;
                 case Acknowledged a:
                     if (!submitted) Flag(AuditViolationKind.AcknowledgedWithoutSubmit, $"exchange order {a.ExchangeOrderId} acknowledged before any submit");
+                    venueHadIt = true;
                     break;
                 case FillApplied f:
                     CheckFill(f, created, fees, submitted, terminalSeen, venueFinalFilled, filled, tradeIds, Flag);
                     if (tradeIds.Add(f.TradeId)) filled += f.Count;
+                    venueHadIt = true;
                     break;
                 case Canceled c:
                     terminalSeen = true;
                     venueFinalFilled = c.VenueFilledCount;
                     break;
                 case Expired e:
+                    if (venueHadIt && e.Reason is not (OrderExpiryReason.VenueExpired or OrderExpiryReason.Unknown))
+                        Flag(AuditViolationKind.HorizonExpiryAtVenue, $"Expired ({e.Reason}) although the venue acknowledged or filled the order");
                     terminalSeen = true;
                     venueFinalFilled = e.VenueFilledCount;
                     break;
@@ -90,6 +103,14 @@ public static class OrderAuditor
                 $"order ended in {rebuilt.State}, neither terminal nor flagged for attention"));
         }
         return new OrderAuditReport(executionId, timeline, rebuilt, refused, violations);
+    }
+
+    /// <summary>The event's own time against the horizon; journals written before horizons have none and pass.</summary>
+    private static void CheckHorizon(AuditedEvent entry, OrderCreated? created, Action<AuditViolationKind, string> flag)
+    {
+        if (created?.SubmitByMs is { } submitBy && entry.TimestampMs > submitBy)
+            flag(AuditViolationKind.SubmitAfterHorizon,
+                $"{entry.Event.GetType().Name} at {entry.TimestampMs} is {entry.TimestampMs - submitBy} ms after submit-by {submitBy}");
     }
 
     private static void CheckFill(

@@ -11,4 +11,6 @@ public enum ExchangeRejectCode
     OrderAlreadyExists,
     NotFound,
     MarketInactive,
+    /// <summary>A well-formed order the exchange will not take (e.g. expiration_time already past).</summary>
+    InvalidOrder,
 }

@@ -19,6 +19,7 @@ public sealed record ExchangeRejection(ExchangeRejectCode Code, string Message)
         ExchangeRejectCode.OrderAlreadyExists => "order_already_exists",
         ExchangeRejectCode.NotFound => "not_found",
         ExchangeRejectCode.MarketInactive => "market_inactive",
+        ExchangeRejectCode.InvalidOrder => "invalid_order",
         _ => "internal_error",
     };
 

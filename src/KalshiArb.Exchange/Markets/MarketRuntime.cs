@@ -14,7 +14,8 @@ namespace KalshiArb.Exchange.Markets;
 /// <summary>
 /// One market: the domain matching engine plus status, last trade, volume and open interest, all behind one
 /// lock. Every change is booked to the accounts and fanned out to WS subscribers before the lock is released,
-/// so feeds see events in engine order and per-sid seq numbers never interleave.
+/// so feeds see events in engine order and per-sid seq numbers never interleave. Orders with an expiration_time
+/// are canceled once it has come: on every tick, and before any call reads or changes the book, so none trades late.
 /// </summary>
 internal sealed class MarketRuntime
 {
@@ -32,6 +33,9 @@ internal sealed class MarketRuntime
     private Quantity _volume;
     private Quantity _openInterest;
     private BookTop _publishedTop;
+
+    /// <summary>Expiration times of orders that rested with one (stale entries of orders ended otherwise are harmless).</summary>
+    private readonly PriorityQueue<long, long> _expiries = new();
 
     public MarketRuntime(
         int index,
@@ -68,13 +72,18 @@ internal sealed class MarketRuntime
     {
         lock (_gate)
         {
-            var now = NowMs();
+            var now = ExpireDueLocked();
             if (_status != MarketStatus.Active)
                 return OrderOutcome.Reject(ExchangeRejectCode.MarketInactive, $"market {Ticker} is {_status.ToWire()}, not open for trading", now);
             if (!IsTradablePrice(request.YesPrice))
                 return OrderOutcome.Reject(ExchangeRejectCode.InvalidPrice, $"price {request.YesPrice.ToWire()} is not on the market's price_ranges", now);
             if (request.Count.Hundredths <= 0)
                 return OrderOutcome.Reject(ExchangeRejectCode.InvalidParameters, "count must be positive", now);
+            // Kalshi's FIX docs treat a good-till-date order whose time has passed as immediate-or-cancel. The simulator
+            // refuses it instead (conservative): an order sent past its own end of life is a client bug to surface,
+            // and it must not trade.
+            if (request.ExpirationTimestampMs is { } expires && expires <= now)
+                return OrderOutcome.Reject(ExchangeRejectCode.InvalidOrder, "expiration_time is in the past", now);
 
             var ownPrice = request.Side == OrderSide.Bid ? request.YesPrice : request.YesPrice.Complement;
             var held = ReservationFor(ownPrice, request.Count, request.YesPrice);
@@ -87,13 +96,15 @@ internal sealed class MarketRuntime
             }
 
             var order = new NewOrder(account.AccountId, request.Side, request.YesPrice, request.Count,
-                request.TimeInForce, request.SelfTradePrevention, request.PostOnly, request.ClientOrderId);
+                request.TimeInForce, request.SelfTradePrevention, request.PostOnly, request.ClientOrderId, request.ExpirationTimestampMs);
             var result = _engine.Submit(order, now);
             if (!result.IsAccepted)
             {
                 account.ReleaseHold(request.ClientOrderId, held);
                 return RejectFromEngine(result.Reject, now);
             }
+            if (request.ExpirationTimestampMs is { } expiresAt && result.Order!.Status == EngineOrderStatus.Resting)
+                _expiries.Enqueue(expiresAt, expiresAt);
             var cost = Book(result, now, account, held);
             return new OrderOutcome(result.Order, null, Quantity.Zero, cost, now);
         }
@@ -103,7 +114,7 @@ internal sealed class MarketRuntime
     {
         lock (_gate)
         {
-            var now = NowMs();
+            var now = ExpireDueLocked();
             if (!OwnsLiveOrder(account, orderId, out var before)) return NotFound(orderId, now);
             var result = _engine.Cancel(orderId, now);
             if (!result.IsAccepted) return RejectFromEngine(result.Reject, now);
@@ -117,7 +128,7 @@ internal sealed class MarketRuntime
     {
         lock (_gate)
         {
-            var now = NowMs();
+            var now = ExpireDueLocked();
             if (!OwnsLiveOrder(account, orderId, out var before)) return NotFound(orderId, now);
             var result = reduceBy is { } by ? _engine.DecreaseBy(orderId, by, now) : _engine.DecreaseTo(orderId, reduceTo!.Value, now);
             if (!result.IsAccepted) return RejectFromEngine(result.Reject, now);
@@ -131,7 +142,7 @@ internal sealed class MarketRuntime
     {
         lock (_gate)
         {
-            var now = NowMs();
+            var now = ExpireDueLocked();
             if (_status != MarketStatus.Active)
                 return OrderOutcome.Reject(ExchangeRejectCode.MarketInactive, $"market {Ticker} is {_status.ToWire()}", now);
             if (!OwnsLiveOrder(account, orderId, out var before)) return NotFound(orderId, now);
@@ -164,7 +175,7 @@ internal sealed class MarketRuntime
         lock (_gate)
         {
             if (_status != MarketStatus.Active) return null;
-            var now = NowMs();
+            var now = ExpireDueLocked();
             var result = _engine.Submit(order, now);
             if (!result.IsAccepted) return null;
             Book(result, now, account, Money.Zero);
@@ -176,7 +187,7 @@ internal sealed class MarketRuntime
     {
         lock (_gate)
         {
-            var now = NowMs();
+            var now = ExpireDueLocked();
             var result = _engine.Cancel(orderId, now);
             if (result.IsAccepted) Book(result, now, account, null);
         }
@@ -184,7 +195,17 @@ internal sealed class MarketRuntime
 
     internal bool IsLive(string orderId)
     {
-        lock (_gate) return _engine.TryGetOrder(orderId, out _);
+        lock (_gate)
+        {
+            ExpireDueLocked();
+            return _engine.TryGetOrder(orderId, out _);
+        }
+    }
+
+    /// <summary>Cancels the resting orders whose expiration_time has come (the exchange's tick runs this).</summary>
+    public void ExpireDue()
+    {
+        lock (_gate) ExpireDueLocked();
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -239,6 +260,7 @@ internal sealed class MarketRuntime
     {
         lock (_gate)
         {
+            ExpireDueLocked();
             return new MarketSnapshot(Info, _status, _result, TopLocked(), _lastPrice, _volume, _openInterest,
                 withLevels ? _engine.Levels(OutcomeSide.Yes) : [],
                 withLevels ? _engine.Levels(OutcomeSide.No) : []);
@@ -247,7 +269,11 @@ internal sealed class MarketRuntime
 
     public BookTop Top()
     {
-        lock (_gate) return TopLocked();
+        lock (_gate)
+        {
+            ExpireDueLocked();
+            return TopLocked();
+        }
     }
 
     /// <summary>Adds the market to an orderbook sid and queues its snapshot with the next seq, atomically with the book.</summary>
@@ -255,6 +281,7 @@ internal sealed class MarketRuntime
     {
         lock (_gate)
         {
+            ExpireDueLocked();
             var msg = new OrderbookSnapshotMsg(Ticker, LevelsWire(_engine.Levels(OutcomeSide.Yes)), LevelsWire(_engine.Levels(OutcomeSide.No)));
             var payload = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(msg, WireJson.Options);
             lock (session.Gate)
@@ -276,6 +303,19 @@ internal sealed class MarketRuntime
     }
 
     // ------------------------------------------------------------------ booking and fan-out (lock held)
+
+    /// <summary>
+    /// Ends every resting order whose expiration_time is at or before now, booked and published like any exchange
+    /// cancel (status canceled, user_orders update, book deltas); returns now. Cheap when nothing is due.
+    /// </summary>
+    private long ExpireDueLocked()
+    {
+        var now = NowMs();
+        if (!_expiries.TryPeek(out _, out var next) || next > now) return now;
+        while (_expiries.TryPeek(out _, out next) && next <= now) _expiries.Dequeue();
+        Book(_engine.ExpireDue(now), now, null, null);
+        return now;
+    }
 
     /// <summary>
     /// Books an engine result: fills to both accounts, order records and reservations, then WS events.
@@ -433,6 +473,7 @@ internal sealed class MarketRuntime
         MatchRejectReason.PostOnlyCross => OrderOutcome.Reject(ExchangeRejectCode.PostOnlyCross, "post only cross", now),
         MatchRejectReason.DuplicateClientOrderId => OrderOutcome.Reject(ExchangeRejectCode.OrderAlreadyExists, "order already exists", now),
         MatchRejectReason.UnknownOrder => OrderOutcome.Reject(ExchangeRejectCode.NotFound, "order not found", now),
+        MatchRejectReason.ExpirationInPast => OrderOutcome.Reject(ExchangeRejectCode.InvalidOrder, "expiration_time is in the past", now),
         _ => OrderOutcome.Reject(ExchangeRejectCode.InvalidParameters, $"invalid order: {reason}", now),
     };
 }

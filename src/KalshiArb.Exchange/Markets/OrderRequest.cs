@@ -3,7 +3,7 @@ using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Exchange.Markets;
 
-/// <summary>A parsed V2 create-order body.</summary>
+/// <summary>A parsed V2 create-order body. <paramref name="ExpirationTimestampMs"/> is expiration_time (Unix ms), when given.</summary>
 public sealed record OrderRequest(
     string Ticker,
     string? ClientOrderId,
@@ -12,4 +12,5 @@ public sealed record OrderRequest(
     Quantity Count,
     TimeInForce TimeInForce,
     SelfTradePrevention SelfTradePrevention,
-    bool PostOnly);
+    bool PostOnly,
+    long? ExpirationTimestampMs = null);

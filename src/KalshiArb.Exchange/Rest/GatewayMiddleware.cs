@@ -71,6 +71,8 @@ internal sealed class GatewayMiddleware(SimulatedExchange exchange)
         }
 
         RequestAccount.Set(ctx, account);
+        // reads of orders and balance come from the ledgers, so orders whose time is up end before anyone looks
+        if (isRest) exchange.ExpireOrders();
         await next(ctx);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KalshiArb.Domain.Matching;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Markets;
+using KalshiArb.Exchange.Wire;
 
 namespace KalshiArb.Exchange.Rest;
 
@@ -46,7 +47,17 @@ internal static class OrderBodyParser
 
         if (!TryBool(body, "post_only", out var postOnly, out err)) return err;
         if (clientId is { Length: 0 }) return Bad("client_order_id must not be empty");
-        request = new OrderRequest(ticker!, clientId, side, price, count!.Value, tif, stp, postOnly);
+
+        // whether it is already past is the market's call, on its own clock
+        if (!TryString(body, "expiration_time", required: false, out var expiresText, out err)) return err;
+        long? expiresMs = null;
+        if (expiresText is not null)
+        {
+            if (!WireTime.TryParse(expiresText, out var expires))
+                return Bad($"expiration_time '{expiresText}' must be an RFC 3339 time like \"2026-09-20T17:00:00Z\"");
+            expiresMs = expires.ToUnixTimeMilliseconds();
+        }
+        request = new OrderRequest(ticker!, clientId, side, price, count!.Value, tif, stp, postOnly, expiresMs);
         return null;
     }
 

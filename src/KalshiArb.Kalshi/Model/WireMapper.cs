@@ -203,10 +203,19 @@ public static class WireMapper
             _ => "good_till_canceled",
         },
         SelfTradePreventionType = order.SelfTradePrevention == SelfTradePrevention.Maker ? "maker" : "taker_at_cross",
-        ExpirationTime = order.ExpirationTime?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ExpirationTime = order.ExpirationTime is { } expires ? ExpirationText(expires) : null,
         PostOnly = order.PostOnly,
         ReduceOnly = order.ReduceOnly,
     };
+
+    /// <summary>RFC 3339 UTC in whole seconds, rounded up: the exchange must never end an order earlier than asked.</summary>
+    internal static string ExpirationText(DateTimeOffset time)
+    {
+        var ticks = time.UtcTicks;
+        var rest = ticks % TimeSpan.TicksPerSecond;
+        var whole = new DateTimeOffset(rest == 0 ? ticks : ticks - rest + TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        return whole.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
 
     internal static KalshiError? ToError(ErrorDetailDto? e, int status) =>
         e is null ? null : new KalshiError(KalshiErrorParser.Classify(status, e.Code, e.Message, e.Details), status, e.Code, e.Message, e.Details);

@@ -11,6 +11,7 @@ public static class OrderJournalEventTime
         OrderRiskApprovedEvent x => x.AtMs,
         OrderRiskDeniedEvent x => x.AtMs,
         OrderSubmitRequestedEvent x => x.AtMs,
+        OrderSubmitRetriedEvent x => x.AtMs,
         OrderAcknowledgedEvent x => x.AtMs,
         OrderFillAppliedEvent x => x.AtMs,
         OrderCancelRequestedEvent x => x.AtMs,

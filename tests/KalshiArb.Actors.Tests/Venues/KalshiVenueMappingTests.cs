@@ -51,6 +51,28 @@ public class KalshiVenueMappingTests
         Assert.Equal(unknown, KalshiVenueMapping.IsOutcomeUnknown(kind));
 
     [Fact]
+    public void The_venue_expiry_becomes_expiration_time_never_earlier_than_asked()
+    {
+        var expires = DateTimeOffset.Parse("2026-09-20T17:00:02.250Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        var request = new VenueOrderRequest("c1", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), VenueTimeInForce.GoodTillCanceled,
+            ExpiresAtMs: expires);
+
+        var order = KalshiVenueMapping.ToKalshiOrder(request, SelfTradePrevention.TakerAtCross);
+
+        Assert.Equal(expires, order.ExpirationTime!.Value.ToUnixTimeMilliseconds());
+        Assert.Equal("2026-09-20T17:00:03Z", WireMapper.ToDto(order).ExpirationTime);
+    }
+
+    [Fact]
+    public void No_venue_expiry_sends_no_expiration_time()
+    {
+        var request = new VenueOrderRequest("c1", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), VenueTimeInForce.GoodTillCanceled);
+        var order = KalshiVenueMapping.ToKalshiOrder(request, SelfTradePrevention.TakerAtCross);
+        Assert.Null(order.ExpirationTime);
+        Assert.Null(WireMapper.ToDto(order).ExpirationTime);
+    }
+
+    [Fact]
     public void Buying_no_at_p_is_a_v2_ask_at_yes_price_one_minus_p()
     {
         var request = new VenueOrderRequest("c1", "T", OutcomeSide.No, Price.FromCents(37), Quantity.FromContracts(3), VenueTimeInForce.FillOrKill, PostOnly: true);

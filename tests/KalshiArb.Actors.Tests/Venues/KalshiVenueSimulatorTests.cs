@@ -128,6 +128,20 @@ public sealed class KalshiVenueSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_venue_expiry_reaches_the_exchange_which_refuses_one_already_past()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var past = await _venue.SubmitAsync(Buy("exp-1", OutcomeSide.Yes, Price.FromCents(2), N(1)) with { ExpiresAtMs = now - 5_000 }, default);
+        Assert.Equal(VenueResultKind.InvalidOrder, past.Kind);
+        Assert.Contains("expiration_time is in the past", past.Message);
+
+        // refused, so the client id is still free; a future expiry (sub-second, rounded up on the wire) rests
+        var future = await _venue.SubmitAsync(Buy("exp-1", OutcomeSide.Yes, Price.FromCents(2), N(1)) with { ExpiresAtMs = now + 3_600_123 }, default);
+        Assert.Equal((VenueResultKind.Accepted, VenueOrderStatus.Resting), (future.Kind, future.Status));
+        Assert.Equal(VenueResultKind.Accepted, (await _venue.CancelAsync(future.ExchangeOrderId!, default)).Kind);
+    }
+
+    [Fact]
     public async Task Exchange_rejections_map_to_reason_kinds()
     {
         Assert.Equal(VenueResultKind.InsufficientBalance,

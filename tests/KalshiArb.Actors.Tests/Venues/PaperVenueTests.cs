@@ -223,6 +223,96 @@ public sealed class PaperVenueTests : IAsyncLifetime
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), $"took {watch.Elapsed}");
         Assert.Equal(VenueResultKind.Accepted, (await venue.FindOrderAsync(Ticker, "slow", default)).Kind);
     }
+
+    // ---- expiry (ExpiresAtMs), on the venue's own clock ----
+
+    private static readonly DateTimeOffset Start = new(2026, 9, 20, 17, 0, 0, TimeSpan.Zero);
+
+    private static (PaperVenue Venue, ManualTimerClock Clock, RecordingVenueListener Listener) TimedVenue()
+    {
+        var clock = new ManualTimerClock(Start);
+        var venue = new PaperVenue(new PaperVenueOptions { StartingBalance = Money.FromDollars(100), OrderLatency = TimeSpan.Zero }, clock);
+        var listener = new RecordingVenueListener();
+        venue.Subscribe(listener);
+        Feed(venue);
+        return (venue, clock, listener);
+    }
+
+    [Fact]
+    public async Task A_request_whose_expiry_has_come_is_refused_and_leaves_no_order()
+    {
+        var (venue, clock, _) = TimedVenue();
+        await using var _ = venue;
+        foreach (var expires in new[] { clock.NowMs, clock.NowMs - 1 })
+        {
+            // a taker at the ask: it would fill at once if it were let in
+            var late = await venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1, VenueTimeInForce.ImmediateOrCancel) with { ExpiresAtMs = expires }, default);
+            Assert.Equal(VenueResultKind.InvalidOrder, late.Kind);
+            Assert.Contains("expiration_time is in the past", late.Message);
+        }
+        Assert.Equal(VenueResultKind.NotFound, (await venue.FindOrderAsync(Ticker, "late", default)).Kind);
+        Assert.Equal(Money.FromDollars(100), venue.Cash);
+
+        var inTime = await venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1, VenueTimeInForce.ImmediateOrCancel) with { ExpiresAtMs = clock.NowMs + 1 }, default);
+        Assert.Equal(VenueOrderStatus.Executed, inTime.Status);
+    }
+
+    [Fact]
+    public async Task A_resting_order_is_canceled_when_its_expiry_comes_and_listeners_hear_it()
+    {
+        var (venue, clock, listener) = TimedVenue();
+        await using var _ = venue;
+        var r = await venue.SubmitAsync(Buy("gtd", OutcomeSide.Yes, 40, 5) with { ExpiresAtMs = clock.NowMs + 2_000 }, default);
+        Assert.Equal(VenueOrderStatus.Resting, r.Status);
+        Assert.Equal(VenueOrderStatus.Resting, (await listener.NextUpdateAsync()).Order.Status);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1_999));
+        Assert.Equal(VenueOrderStatus.Resting, (await venue.FindOrderAsync(Ticker, "gtd", default)).Order!.Status);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1)); // the venue's own timer fires: nobody else calls it
+        var update = await listener.NextUpdateAsync();
+        Assert.Equal((r.ExchangeOrderId, "gtd", VenueOrderStatus.Canceled, N(0), N(0), clock.NowMs),
+            (update.Order.ExchangeOrderId, update.Order.ClientOrderId, update.Order.Status, update.Order.FilledCount, update.Order.RemainingCount, update.TimestampMs));
+        Assert.Equal(Money.FromDollars(100), venue.AvailableBalance);
+        Assert.Equal(VenueOrderStatus.Canceled, (await venue.FindOrderAsync(Ticker, "gtd", default)).Order!.Status);
+        Assert.Equal(VenueResultKind.NotFound, (await venue.CancelAsync(r.ExchangeOrderId!, default)).Kind);
+    }
+
+    [Fact]
+    public async Task Each_order_expires_at_its_own_time_and_one_without_an_expiry_stays()
+    {
+        var (venue, clock, listener) = TimedVenue();
+        await using var _ = venue;
+        var later = await venue.SubmitAsync(Buy("later", OutcomeSide.Yes, 40, 1) with { ExpiresAtMs = clock.NowMs + 3_000 }, default);
+        var sooner = await venue.SubmitAsync(Buy("sooner", OutcomeSide.No, 40, 1) with { ExpiresAtMs = clock.NowMs + 1_000 }, default);
+        var open = await venue.SubmitAsync(Buy("open", OutcomeSide.Yes, 39, 1), default);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(sooner.ExchangeOrderId, (await listener.UpdateMatchingAsync(u => u.Order.Status == VenueOrderStatus.Canceled)).Order.ExchangeOrderId);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(later.ExchangeOrderId, (await listener.UpdateMatchingAsync(u => u.Order.Status == VenueOrderStatus.Canceled)).Order.ExchangeOrderId);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(VenueOrderStatus.Resting, (await venue.FindOrderAsync(Ticker, "open", default)).Order!.Status);
+        Assert.Equal(VenueResultKind.Accepted, (await venue.CancelAsync(open.ExchangeOrderId!, default)).Kind);
+    }
+
+    [Fact]
+    public async Task An_order_past_its_expiry_never_fills_even_when_its_timer_is_late()
+    {
+        var (venue, clock, listener) = TimedVenue();
+        await using var _ = venue;
+        var r = await venue.SubmitAsync(Buy("gtd", OutcomeSide.Yes, 45, 4) with { ExpiresAtMs = clock.NowMs + 1_000 }, default);
+        Assert.Equal(VenueOrderStatus.Resting, (await listener.NextUpdateAsync()).Order.Status);
+
+        clock.Advance(TimeSpan.FromSeconds(1), fireTimers: false);
+        venue.ApplyTrade(Ticker, C(45), N(20), OutcomeSide.No, clock.NowMs); // 10 ahead of us, then enough for all 4
+
+        var update = await listener.NextUpdateAsync();
+        Assert.Equal((r.ExchangeOrderId, VenueOrderStatus.Canceled, N(0)), (update.Order.ExchangeOrderId, update.Order.Status, update.Order.FilledCount));
+        Assert.Equal(Money.FromDollars(100), venue.Cash);
+        Assert.Empty(await venue.GetFillsAsync(r.ExchangeOrderId!, default));
+    }
 }
 
 public sealed class PaperVenueListenerTests

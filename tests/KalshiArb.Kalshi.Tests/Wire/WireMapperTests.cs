@@ -131,6 +131,20 @@ public sealed class WireMapperTests
         Assert.DoesNotContain("expiration_time", json);
     }
 
+    [Theory]
+    [InlineData("2026-09-20T17:00:02.0000000+00:00", "2026-09-20T17:00:02Z")]
+    [InlineData("2026-09-20T17:00:02.0010000+00:00", "2026-09-20T17:00:03Z")]
+    [InlineData("2026-09-20T17:00:02.9990000+00:00", "2026-09-20T17:00:03Z")]
+    [InlineData("2026-09-20T19:00:02.0000001+02:00", "2026-09-20T17:00:03Z")]
+    [InlineData("2026-12-31T23:59:59.5000000+00:00", "2027-01-01T00:00:00Z")]
+    public void Expiration_time_is_utc_whole_seconds_rounded_up(string asked, string wire)
+    {
+        var dto = WireMapper.ToDto(new KalshiOrderRequest("T", "exec-1", OrderSide.Bid, Quantity.FromContracts(1), new Price(5000),
+            ExpirationTime: DateTimeOffset.Parse(asked, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(wire, dto.ExpirationTime);
+        Assert.Contains($"\"expiration_time\":\"{wire}\"", JsonSerializer.Serialize(dto, KalshiJsonContext.Default.CreateOrderRequestDto));
+    }
+
     [Fact]
     public void Create_response_accepts_string_or_number_counts()
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Fees;
+using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Node.Audit;
 using KalshiArb.Node.Cli;
@@ -14,17 +15,9 @@ public sealed class AuditCommandSpec(AuditJournalFixture fixture, ITestOutputHel
 {
     private static readonly string[] FilledTwice = ["OrderCreated", "RiskApproved", "SubmitRequested", "Acknowledged", "FillApplied", "FillApplied"];
     private static readonly string[] FilledOnce = ["OrderCreated", "RiskApproved", "SubmitRequested", "Acknowledged", "FillApplied"];
-    private static readonly string[] BeforeTheVenue = ["OrderCreated", "RiskApproved", "SubmitRequested"];
 
-    /// <summary>
-    /// Approval and submit come first; the venue's acknowledgement and its pushed fills race each other
-    /// (both are real paper-venue callbacks), so after the submit only the set of events is fixed.
-    /// </summary>
-    private static void AssertFilledTimeline(IReadOnlyList<string?> actual, string[] expected)
-    {
-        Assert.Equal(BeforeTheVenue, actual.Take(3));
-        Assert.Equal(expected.Skip(3).Order(StringComparer.Ordinal), actual.Skip(3).Order(StringComparer.Ordinal));
-    }
+    /// <summary>The fixture writes each timeline in order, so the audit must give it back exactly.</summary>
+    private static void AssertFilledTimeline(IReadOnlyList<string?> actual, string[] expected) => Assert.Equal(expected, actual);
 
     private static long SeqOf(TempJournal journal, string executionId, string manifest, bool last = false) =>
         Convert.ToInt64(journal.Scalar(
@@ -60,7 +53,7 @@ public sealed class AuditCommandSpec(AuditJournalFixture fixture, ITestOutputHel
 
     private static string[] Kinds(OrderAuditResult order) => order.Findings.Select(f => f.Kind).Distinct().Order(StringComparer.Ordinal).ToArray();
 
-    private static string Pid(string executionId) => OrderActor.PersistenceIdFor(executionId);
+    private static string Pid(string executionId) => AuditJournalFixture.PersistenceIdOf(executionId);
 
     [Fact]
     public async Task A_journal_written_by_real_orders_audits_clean_with_their_timelines()
@@ -74,7 +67,7 @@ public sealed class AuditCommandSpec(AuditJournalFixture fixture, ITestOutputHel
 
         var run = await Read(journal);
         Assert.Equal(new[] { fixture.GameOrder, fixture.OtherOrder, fixture.DeniedOrder }.Order(StringComparer.Ordinal),
-            run.Orders.Select(o => o.ExecutionId).Order(StringComparer.Ordinal)); // risk-gate and order-index are not orders
+            run.Orders.Select(o => o.ExecutionId).Order(StringComparer.Ordinal));
         var game = run.Orders.Single(o => o.ExecutionId == fixture.GameOrder);
         var other = run.Orders.Single(o => o.ExecutionId == fixture.OtherOrder);
         var denied = run.Orders.Single(o => o.ExecutionId == fixture.DeniedOrder);
@@ -244,6 +237,67 @@ public sealed class AuditCommandSpec(AuditJournalFixture fixture, ITestOutputHel
         var afterDelete = await root.Parse(["audit", "--data-dir", journal.Directory, "--out", csvFile, "--allow-open"]).InvokeAsync();
         Assert.Equal(AuditCommand.ExitViolations, afterDelete);
         Assert.Contains("SubmitWithoutApproval", await File.ReadAllTextAsync(csvFile));
+    }
+
+    [Fact]
+    public async Task A_submit_after_the_horizon_fails_the_audit_and_is_named_in_every_format()
+    {
+        using var journal = fixture.Copy();
+        const long submitBy = AuditJournalFixture.T0 + AuditJournalFixture.Horizon;
+        // one submit a millisecond late; one submitted in time but re-sent after the horizon
+        var late = AuditJournalFixture.Filled("audit-late", "sig-late", AuditJournalFixture.GameTicker, 53, FeeSchedule.SportsGame, ("t-late-1", 2, 53));
+        late[2] = new OrderSubmitRequestedEvent(submitBy + 1);
+        OrderJournalEvent[] retried = [.. late.Take(3).Select(e => e is OrderCreatedEvent c ? c with { ExecutionId = "audit-retried" } : e)];
+        retried[2] = new OrderSubmitRequestedEvent(AuditJournalFixture.T0 + 20);
+        retried = [.. retried, new OrderSubmitRetriedEvent(submitBy + 500)];
+        AuditJournalFixture.Write(journal, new Dictionary<string, OrderJournalEvent[]> { ["audit-late"] = late, ["audit-retried"] = retried });
+
+        var (exit, text, _) = await Audit(journal, allowOpen: true);
+        Assert.Equal(AuditCommand.ExitViolations, exit);
+        Assert.Contains("audit: 5 orders, 3 clean, 2 with violations; SubmitAfterHorizon=2", text);
+        Assert.Contains("seq 3: SubmitAfterHorizon: SubmitRequested at", text);
+        Assert.Contains("submit_by=2026-09-20T16:00:02.000Z", text);
+
+        var run = await Read(journal, requireTerminal: false);
+        var lateOrder = run.Orders.Single(o => o.ExecutionId == "audit-late");
+        Assert.Equal(["SubmitAfterHorizon"], Kinds(lateOrder));
+        Assert.Equal(3, lateOrder.Findings.Single().SequenceNr);
+        var retriedOrder = run.Orders.Single(o => o.ExecutionId == "audit-retried");
+        Assert.Equal(["SubmitAfterHorizon"], Kinds(retriedOrder));
+        var retry = retriedOrder.Journal.Entries.Single(e => OrderEventText.Name(e) == "SubmitRetried");
+        Assert.Equal((4L, submitBy + 500), (retry.SequenceNr, retry.TimestampMs)); // its own time, not 0
+        Assert.Equal(4, retriedOrder.Findings.Single().SequenceNr);
+
+        var (_, json, _) = await Audit(journal, AuditFormat.Json, allowOpen: true);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(2, doc.RootElement.GetProperty("summary").GetProperty("by_kind").GetProperty("SubmitAfterHorizon").GetInt32());
+        var (_, csv, _) = await Audit(journal, AuditFormat.Csv, allowOpen: true);
+        Assert.Contains(Csv.Parse(csv), r => r[0] == "violation" && r[1] == "audit-retried" && r[3] == "4" && r[8] == "SubmitAfterHorizon");
+    }
+
+    [Fact]
+    public async Task An_order_expired_before_its_submit_audits_clean_and_shows_why()
+    {
+        using var journal = fixture.Copy();
+        const string id = "audit-expired";
+        OrderJournalEvent[] expired =
+        [
+            new OrderCreatedEvent(id, "sig-expired", AuditJournalFixture.GameTicker, OutcomeSide.Yes, Price.FromCents(53), Quantity.FromContracts(4),
+                AuditJournalFixture.T0, AuditJournalFixture.T0 - 50, AuditJournalFixture.T0 + AuditJournalFixture.Horizon),
+            new OrderRiskApprovedEvent(Money.FromDollars(3), AuditJournalFixture.T0 + 10),
+            new OrderExpiredEvent(null, AuditJournalFixture.T0 + AuditJournalFixture.Horizon + 1, OrderExpiryReason.HorizonPassedBeforeSubmit),
+        ];
+        AuditJournalFixture.Write(journal, new Dictionary<string, OrderJournalEvent[]> { [id] = expired });
+
+        var (exit, text, _) = await Audit(journal);
+        Assert.Equal(AuditCommand.ExitClean, exit);
+        Assert.Contains("audit: 4 orders, 4 clean, 0 with violations", text);
+        Assert.Contains("reason=HorizonPassedBeforeSubmit", text);
+
+        var order = (await Read(journal)).Orders.Single(o => o.ExecutionId == id);
+        Assert.Equal(["OrderCreated", "RiskApproved", "Expired"], Names(order));
+        Assert.Equal(ExecutionOrderState.Expired, order.FinalState);
+        Assert.Equal(OrderExpiryReason.HorizonPassedBeforeSubmit, order.Report.RebuiltState!.ExpiryReason);
     }
 
     [Fact]

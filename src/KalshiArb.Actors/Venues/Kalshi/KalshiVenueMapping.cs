@@ -32,7 +32,10 @@ public static class KalshiVenueMapping
     public static bool IsOutcomeUnknown(KalshiErrorKind kind) =>
         kind is KalshiErrorKind.Timeout or KalshiErrorKind.Transport or KalshiErrorKind.MalformedResponse;
 
-    /// <summary>Buying YES at p = V2 "bid" at p; buying NO at p = V2 "ask" (sell YES) at YES price 1 − p.</summary>
+    /// <summary>
+    /// Buying YES at p = V2 "bid" at p; buying NO at p = V2 "ask" (sell YES) at YES price 1 − p. ExpiresAtMs becomes
+    /// expiration_time, which the wire carries in whole seconds rounded up (never earlier than asked).
+    /// </summary>
     public static KalshiOrderRequest ToKalshiOrder(VenueOrderRequest request, SelfTradePrevention stp) => new(
         request.Ticker,
         request.ClientOrderId,
@@ -46,6 +49,7 @@ public static class KalshiVenueMapping
             _ => TimeInForce.GoodTillCanceled,
         },
         stp,
+        ExpirationTime: request.ExpiresAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
         PostOnly: request.PostOnly ? true : null,
         ReduceOnly: request.ReduceOnly ? true : null);
 

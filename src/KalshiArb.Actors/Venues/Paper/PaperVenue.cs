@@ -17,6 +17,8 @@ namespace KalshiArb.Actors.Venues.Paper;
 /// Money: a fill costs notional plus its per-fill fee; a resting order holds its remainder's notional plus the
 /// worst-case taker fee; buying the other side of a held position nets it ($1 per YES+NO pair back to cash);
 /// settlement pays $1 per winning contract (or the scalar value).
+/// Expiry: a request whose ExpiresAtMs has already come is refused; a resting order is canceled when it comes, by a
+/// timer on the venue's clock and before any call that could fill it or read it, so it never trades late.
 /// </summary>
 public sealed class PaperVenue : IVenue, IAsyncDisposable
 {
@@ -29,6 +31,9 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
     private readonly Dictionary<string, PaperVenueOrder> _byOrderId = new(StringComparer.Ordinal);
     private readonly VenueEventPump _pump = new();
     private readonly Random _jitter;
+    private readonly PriorityQueue<PaperVenueOrder, long> _expiries = new();
+    private readonly ITimer _expiryTimer;
+    private long? _expiryTimerDueMs;
     private Money _cash;
 
     public PaperVenue(PaperVenueOptions options, TimeProvider? clock = null)
@@ -37,6 +42,7 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
         _clock = clock ?? TimeProvider.System;
         _jitter = new Random(options.Seed);
         _cash = options.StartingBalance;
+        _expiryTimer = _clock.CreateTimer(_ => OnExpiryTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string Name => _options.Name;
@@ -50,7 +56,14 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
     /// <summary>Cash minus what resting orders hold: what a new order may spend.</summary>
     public Money AvailableBalance
     {
-        get { lock (_gate) return _cash - Held(); }
+        get
+        {
+            lock (_gate)
+            {
+                ExpireDueLocked();
+                return _cash - Held();
+            }
+        }
     }
 
     /// <summary>Signed position (&gt; 0 YES, &lt; 0 NO) in <paramref name="ticker"/>.</summary>
@@ -96,6 +109,7 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
     {
         lock (_gate)
         {
+            ExpireDueLocked();
             var market = Market(ticker);
             if (market.Status != PaperMarketStatus.Open) return;
             var result = market.Model.ApplyTrade(yesPrice, count, takerSide, timestampMs);
@@ -186,11 +200,12 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
         await TravelAsync(ct).ConfigureAwait(false);
         lock (_gate)
         {
+            var now = ExpireDueLocked();
             if (!_byOrderId.TryGetValue(exchangeOrderId, out var record))
                 return new VenueCancelResult(VenueResultKind.NotFound, Quantity.Zero, "not_found");
             var market = _markets[record.Ticker];
             var remaining = market.Model.TryGetOrder(exchangeOrderId, out var before) ? before!.RemainingCount : Quantity.Zero;
-            var result = market.Model.Cancel(exchangeOrderId, NowMs());
+            var result = market.Model.Cancel(exchangeOrderId, now);
             if (!result.IsAccepted)
                 return new VenueCancelResult(VenueResultKind.NotFound, Quantity.Zero, "order is no longer resting");
             Publish(market, result.Order!);
@@ -202,6 +217,7 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
     {
         lock (_gate)
         {
+            ExpireDueLocked();
             if (!_byClientId.TryGetValue(clientOrderId, out var record) || record is null || record.Ticker != ticker)
                 return Task.FromResult(VenueOrderLookup.NotFound);
             _markets[record.Ticker].Model.TryGetOrder(record.OrderId, out var order);
@@ -220,15 +236,23 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
 
     public void Subscribe(IVenueListener listener) => _pump.Subscribe(listener);
 
-    public ValueTask DisposeAsync() => _pump.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _expiryTimer.DisposeAsync().ConfigureAwait(false);
+        await _pump.DisposeAsync().ConfigureAwait(false);
+    }
 
     // ---- internals (all under _gate) ----
 
     private VenueSubmitResult SubmitLocked(VenueOrderRequest request)
     {
+        var now = ExpireDueLocked();
         var market = Market(request.Ticker);
         if (market.Status != PaperMarketStatus.Open)
             return VenueSubmitResult.Rejected(VenueResultKind.MarketInactive, $"market {request.Ticker} is {market.Status}");
+        // as the exchange simulator: an order that arrives at or after its own end of life is refused, never traded
+        if (request.ExpiresAtMs is { } expires && expires <= now)
+            return VenueSubmitResult.Rejected(VenueResultKind.InvalidOrder, $"expiration_time is in the past ({now - expires} ms ago)");
         if (request.ReduceOnly && (request.Side == OutcomeSide.Yes ? market.No : market.Yes) < request.Count)
             return VenueSubmitResult.Rejected(VenueResultKind.InvalidOrder, "reduce only order would increase the position");
 
@@ -248,7 +272,7 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
         }
 
         var result = market.Model.Submit(
-            new PaperOrderRequest(request.Side, request.LimitPrice, request.Count, tif, request.PostOnly, request.ClientOrderId), NowMs());
+            new PaperOrderRequest(request.Side, request.LimitPrice, request.Count, tif, request.PostOnly, request.ClientOrderId), now);
         if (!result.IsAccepted) return VenueSubmitResult.Rejected(Map(result.Reject), $"{result.Reject}");
 
         var order = result.Order!;
@@ -257,6 +281,11 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
         _byOrderId[order.OrderId] = record;
         foreach (var fill in result.Fills) Record(market, fill);
         Publish(market, order);
+        if (request.ExpiresAtMs is { } expiresAt && order.IsResting)
+        {
+            _expiries.Enqueue(record, expiresAt);
+            ArmExpiryTimer(now);
+        }
         return new VenueSubmitResult(VenueResultKind.Accepted, order.OrderId, MapStatus(order.Status), order.FilledCount, order.RemainingCount, null);
     }
 
@@ -338,6 +367,41 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
         order.InitialCount, order.FilledCount, order.RemainingCount);
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void OnExpiryTimer()
+    {
+        lock (_gate)
+        {
+            // fired (maybe a hair early by the clock): forget the armed time so the sweep re-arms whatever is left
+            _expiryTimerDueMs = null;
+            ExpireDueLocked();
+        }
+    }
+
+    /// <summary>Cancels every resting order whose ExpiresAtMs has come and tells listeners; returns now.</summary>
+    private long ExpireDueLocked()
+    {
+        var now = NowMs();
+        while (_expiries.TryPeek(out var record, out var expiresAt) && expiresAt <= now)
+        {
+            _expiries.Dequeue();
+            var market = _markets[record.Ticker];
+            // an order already ended (filled, canceled, market closed) is simply gone from the book
+            var result = market.Model.Cancel(record.OrderId, now);
+            if (result.IsAccepted) Publish(market, result.Order!);
+        }
+        ArmExpiryTimer(now);
+        return now;
+    }
+
+    /// <summary>One timer, due at the earliest pending expiry.</summary>
+    private void ArmExpiryTimer(long now)
+    {
+        long? due = _expiries.TryPeek(out _, out var next) ? next : null;
+        if (due == _expiryTimerDueMs) return;
+        _expiryTimerDueMs = due;
+        _expiryTimer.Change(due is { } at ? TimeSpan.FromMilliseconds(Math.Max(1, at - now)) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
 
     /// <summary>The latency model: the order (or cancel) is on its way to the book for this long.</summary>
     private Task TravelAsync(CancellationToken ct)
