@@ -14,7 +14,8 @@ namespace KalshiArb.Domain.Orders;
 /// <item>Duplicates (same trade id, same acknowledgement) are reported as errors with IsDuplicate so
 /// the caller can count them; the order is unchanged.</item>
 /// <item>Terminal states stay terminal: from Filled/Canceled/Expired only Settled (and late fills/ids as
-/// above) apply; RiskDenied, Rejected and Settled accept nothing.</item>
+/// above) apply; RiskDenied, Rejected and Settled accept nothing. One exception: an order expired at its horizon as
+/// never sent that the venue turns out to have is marked NeedsAttention, so its fills are kept and a person looks.</item>
 /// </list>
 /// </summary>
 public static class ExecutionOrderMachine
@@ -45,6 +46,7 @@ public static class ExecutionOrderMachine
             Rejected r => ApplyReject(order, r),
             Settled s => ApplySettlement(order, s),
             MarkedNeedsAttention m => order.State is S.RiskApproved or S.Submitting or S.Resting or S.PartiallyFilled or S.CancelRequested
+                || (order.State == S.Expired && order.ExpiryReason?.IsHorizon() == true)
                 ? Ok(order with { State = S.NeedsAttention, AttentionReason = m.Reason })
                 : Fail(order, TransitionError.DisallowedTransition),
             _ => Fail(order, TransitionError.DisallowedTransition),

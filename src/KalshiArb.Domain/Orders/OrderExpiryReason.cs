@@ -19,3 +19,9 @@ public enum OrderExpiryReason
     /// <summary>The venue ended the order at its expiration time.</summary>
     VenueExpired,
 }
+
+public static class OrderExpiryReasonExtensions
+{
+    /// <summary>Expired because its horizon passed before it reached the venue (not the venue's own expiry).</summary>
+    public static bool IsHorizon(this OrderExpiryReason reason) => reason is not (OrderExpiryReason.Unknown or OrderExpiryReason.VenueExpired);
+}

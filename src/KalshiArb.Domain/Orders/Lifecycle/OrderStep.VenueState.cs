@@ -10,12 +10,27 @@ internal sealed partial class OrderStep
     private void OnVenueUpdated(VenueOrderState update)
     {
         if (Order is null || Order.IsFinal || !IsOurs(update.ClientOrderId, update.ExchangeOrderId)) return;
+        CancelIfArrivedLate(update.ExchangeOrderId, $"status {update.Status}");
         if (_s.InFlight != VenueCallInFlight.None)
         {
             _s = _s with { PendingUpdate = update };
             return;
         }
         ApplyVenueState(update);
+    }
+
+    /// <summary>
+    /// The order was expired at its horizon as never sent, yet the venue reports it: a submit landed later than the
+    /// venue could take one (clock skew, a stuck request). Keep what the venue says, cancel it (its price is stale),
+    /// and flag it for a person. The audit shows it as HorizonExpiryAtVenue.
+    /// </summary>
+    private void CancelIfArrivedLate(string exchangeOrderId, string what)
+    {
+        if (Order is not { State: S.Expired, ExpiryReason: { } reason } || !reason.IsHorizon()) return;
+        Log(OrderLogLevel.Error, $"expired at its horizon ({reason}) but the venue reports it ({what}); canceling it, needs attention");
+        if (!Emit(new MarkedNeedsAttention($"reached the venue after its horizon ({what})"))) return;
+        if (Order!.ExchangeOrderId is null && exchangeOrderId.Length > 0) Emit(new Acknowledged(exchangeOrderId));
+        RequestCancel("reached the venue after its horizon");
     }
 
     private bool IsOurs(string? clientOrderId, string exchangeOrderId) =>
@@ -94,6 +109,11 @@ internal sealed partial class OrderStep
     {
         var o = Order;
         if (o is null || !IsOurs(fill.ClientOrderId, fill.ExchangeOrderId)) return;
+        if (fill.Side == o.Side && fill.Ticker == o.Ticker)
+        {
+            CancelIfArrivedLate(fill.ExchangeOrderId, $"fill {fill.TradeId}");
+            o = Order!;
+        }
         if (fill.Side != o.Side || fill.Ticker != o.Ticker)
         {
             _s = _s with { Refused = _s.Refused + 1 };
