@@ -38,7 +38,7 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
             ["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],
             events.Select(e => e.Event.GetType().Name));
         Assert.Equal(resting.SequenceNr, events.Count);
-        var timeline = events.Select(e => new AuditedEvent(e.SequenceNr, e.Timestamp, ((OrderJournalEvent)e.Event).ToDomain())).ToList();
+        var timeline = events.Select(e => new AuditedEvent(e.SequenceNr, ((OrderJournalEvent)e.Event).AtMs, ((OrderJournalEvent)e.Event).ToDomain())).ToList();
         var report = OrderAuditor.Audit("ex-path-audit", timeline, FeeSchedule.StandardTaker, requireTerminal: false);
         Assert.Empty(report.Violations);
         Assert.Equal(1, venue.SubmitCount);
