@@ -8,7 +8,8 @@ namespace KalshiArb.Actors.Risk;
 
 /// <summary>
 /// The gate every order must pass: wraps the domain <see cref="RiskBook"/>, journals every change before it
-/// answers, and tells subscribers (the OrderSupervisor) when the kill switch moves. One instance per cluster.
+/// answers, and tells subscribers (the OrderSupervisor) when the kill switch moves. One instance per cluster, meant to run
+/// under <see cref="RiskGateSupervisor"/>, which starts it again when a journal failure stops it.
 /// </summary>
 public sealed class RiskGateActor : ReceivePersistentActor
 {
@@ -55,6 +56,33 @@ public sealed class RiskGateActor : ReceivePersistentActor
 
     public static Props Props(RiskGateSettings settings) => Akka.Actor.Props.Create(() => new RiskGateActor(settings));
 
+    // A parent (RiskGateSupervisor) sees only Terminated: tell it why first, so it can say so while it restarts us.
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        TellParentStopping("journal write failed", cause);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        // A reservation moves the book before its write (see OnReserve): rejected, the book is ahead of the journal and
+        // its approval never leaves. Stop, so the next start rebuilds the book from the journal. Other events change the
+        // book only once written, so the gate carries on as before.
+        var stop = @event is ReservationRecorded;
+        if (stop) TellParentStopping("journal rejected a write", cause);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        if (stop) Context.Stop(Self);
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        TellParentStopping("journal recovery failed", reason);
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    private void TellParentStopping(string what, Exception cause) =>
+        Context.Parent.Tell(RiskGateStopping.From(what, cause, _settings.Clock()));
+
     private void OnReserve(Reserve reserve)
     {
         // Idempotent: the same execution id asking again (a retry, a recovering order) gets the same approval.
@@ -81,8 +109,8 @@ public sealed class RiskGateActor : ReceivePersistentActor
         // The next Reserve must see this reservation, so the book moves now; the approval leaves only once
         // the event is journaled. PersistAsync lets the journal batch concurrent reservations instead of
         // writing them one round trip at a time (the gate serves every order in the cluster). If the write
-        // fails the actor restarts from the journal without it, the approval is never sent, and the order
-        // fails closed on its risk timeout.
+        // fails the actor stops and restarts from the journal without it; the approval is never sent, and the
+        // order fails closed (at once through RiskGateSupervisor, else on its risk timeout).
         var replyTo = Sender;
         var reservation = decision.Reservation;
         _book = decision.Book;

@@ -20,6 +20,7 @@ public static class RiskMessages
         r.Register<ReservationDenied>("risk-reservation-denied.v1");
         r.Register<RiskGateUnavailable>("risk-gate-unavailable.v1");
         r.Register<RiskGateOutage>("risk-gate-outage.v1");
+        r.Register<RiskGateStopping>("risk-gate-stopping.v1");
         r.Register<ReportFill>("risk-report-fill.v1");
         r.Register<ReportOrderTerminal>("risk-report-order-terminal.v1");
         r.Register<ReportSettlement>("risk-report-settlement.v1");

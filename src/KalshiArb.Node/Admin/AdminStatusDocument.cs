@@ -1,4 +1,5 @@
 using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Risk;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Node.Hosting;
@@ -21,7 +22,10 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
         new AdminRiskStatus(s.Risk.KillSwitch, s.Risk.Balance.ToWire(), s.Risk.AvailableBalance.ToWire(), s.Risk.Reserved.ToWire(),
             s.Risk.TotalExposure.ToWire(), s.Risk.OpenMarkets, s.Risk.RealizedToday.ToWire(), s.Risk.LossStreak, s.Risk.CooldownUntil,
             s.Risk.Positions.Select(p => new AdminPositionLine(p.Ticker, p.Contracts.ToWire(), p.CostBasis.ToWire())).ToArray(),
-            s.Risk.Reservations.Count, s.Risk.DenialCounts, limits is null ? null : AdminRiskLimits.From(limits)))
+            s.Risk.Reservations.Count, s.Risk.DenialCounts, limits is null ? null : AdminRiskLimits.From(limits))
+        {
+            Outage = s.Risk.Outage is { } o ? AdminRiskOutage.From(o, s.At) : null,
+        })
     {
         Cluster = s.Cluster is { } c ? new AdminClusterStatus(c.Self, c.Leader, c.Members, s.UnansweredOrderDesks) : null,
     };
@@ -52,7 +56,18 @@ public sealed record AdminRiskStatus(
     IReadOnlyList<AdminPositionLine> Positions,
     int Reservations,
     IReadOnlyDictionary<string, int> DenialCounts,
-    AdminRiskLimits? Limits);
+    AdminRiskLimits? Limits)
+{
+    /// <summary>Set while the risk gate is down or not yet proven to write again; the figures above are then the last seen.</summary>
+    public AdminRiskOutage? Outage { get; init; }
+}
+
+/// <param name="Summary">"journal write failed at 23:11:49 (disk full); retrying in 2 s", as of the status</param>
+public sealed record AdminRiskOutage(string Reason, DateTimeOffset Since, DateTimeOffset? RetryAt, int Restarts, string Summary)
+{
+    public static AdminRiskOutage From(RiskGateOutage o, DateTimeOffset now) =>
+        new(o.Reason, o.Since, o.RetryAt, o.Restarts, RiskGateOutageText.Describe(o, now));
+}
 
 public sealed record AdminPositionLine(string Ticker, string Contracts, string CostBasis);
 

@@ -11,6 +11,9 @@ public static class AdminStatusText
         var s = new StringBuilder();
         var r = d.Risk;
         s.AppendLine($"kill switch: {KillSwitchWord(r.KillSwitch)}");
+        // Right under the kill switch: while the gate is down every order is refused, whatever the switch says.
+        if (r.Outage is { } outage)
+            s.AppendLine($"risk UNAVAILABLE: {outage.Summary} (restarts {outage.Restarts}, since {outage.Since:u}; risk figures below are the last seen)");
         if (d.Cluster is { } cluster)
         {
             s.AppendLine($"cluster:     {cluster.Members.Count(m => m.Status == "Up")} of {cluster.Members.Count} members up, leader {cluster.Leader ?? "none"}, this node {cluster.Self}");

@@ -17,13 +17,17 @@ public static class StatusReporter
         /// <summary>Execution nodes whose order desk did not answer (their orders are missing from <see cref="Execution"/>).</summary>
         public IReadOnlyList<string> UnansweredOrderDesks { get; init; } = [];
 
+        /// <summary>When the status was taken (the host's wall clock): "retrying in N s" counts from here.</summary>
+        public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
         public override string ToString() =>
             (Cluster is { } c ? $"cluster {c.Members.Count(m => m.Status == "Up")}/{c.Members.Count} up | " : "") +
             $"feed {(Feed.Connected ? "up" : "DOWN")} {Feed.EventsPerSecond:F0} ev/s, {Feed.TrackedMarkets} markets, gaps {Feed.Gaps} | " +
             $"odds matched {Odds.MatchedMarkets} unmatched {Odds.UnmatchedMarkets}, consensus sent {Odds.ConsensusSent} | " +
             $"orders tracked {Execution.TrackedCount}, open {Execution.Open.Count}, attention {Execution.NeedsAttention.Count}" +
             (UnansweredOrderDesks.Count > 0 ? $" (no answer from {string.Join(",", UnansweredOrderDesks)})" : "") + " | " +
-            $"risk {Risk.KillSwitch}, balance {Risk.Balance}, reserved {Risk.Reserved}, exposure {Risk.TotalExposure}, open markets {Risk.OpenMarkets}";
+            (Risk.Outage is { } outage ? $"risk UNAVAILABLE: {RiskGateOutageText.Describe(outage, At)}; last seen " : "risk ") +
+            $"{Risk.KillSwitch}, balance {Risk.Balance}, reserved {Risk.Reserved}, exposure {Risk.TotalExposure}, open markets {Risk.OpenMarkets}";
     }
 
     /// <summary>The whole cluster's status from this node: singletons through their proxies, orders from every execution node.</summary>
