@@ -56,7 +56,7 @@ public static class SubmitHarness
             await BenchCluster.JoinAsync(system);
             var venue = new BenchmarkInstantVenue();
             var gate = ClusterSingleton.Start(system, "risk-gate",
-                RiskGateActor.Props(new RiskGateSettings(GenerousLimits()) { InitialBalance = Money.FromDollars(10_000_000) }), ClusterRoles.Risk);
+                RiskGateSupervisor.Props(new RiskGateSettings(GenerousLimits()) { InitialBalance = Money.FromDollars(10_000_000) }), ClusterRoles.Risk);
             // Orders rest in the benchmark venue; keep them from being canceled mid-run.
             var orderSettings = new OrderActorSettings { Policy = new OrderPolicy { CancelAfter = TimeSpan.FromHours(1) } };
             var desk = system.ActorSelection("/user/orders");

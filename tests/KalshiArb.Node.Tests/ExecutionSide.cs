@@ -21,7 +21,7 @@ public sealed record ExecutionSide(IActorRef Gate, IActorRef Region, IActorRef D
         cluster.Join(cluster.SelfAddress);
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var gateProxy = ClusterSingleton.Start(system, "risk-gate", RiskGateActor.Props(gate), ClusterRoles.Risk);
+        var gateProxy = ClusterSingleton.Start(system, "risk-gate", RiskGateSupervisor.Props(gate), ClusterRoles.Risk);
         var deskPath = system.ActorSelection("/user/orders");
         var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gateProxy, venue, orders, deskPath), 10);
         var desk = system.ActorOf(OrderDesk.Props(gateProxy, venue, region), "orders");

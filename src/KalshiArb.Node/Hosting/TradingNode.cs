@@ -69,7 +69,7 @@ public sealed class TradingNode : IAsyncDisposable
             owned.Add(http);
             var rest = new KalshiRestClient(http, new KalshiRestOptions { BaseUrl = exchange.RestBaseUrl }, exchange.Signer);
 
-            var gate = ClusterSingleton.Start(system, RiskGateName, RiskGateActor.Props(new RiskGateSettings(config.Limits)), ClusterRoles.Risk);
+            var gate = ClusterSingleton.Start(system, RiskGateName, RiskGateSupervisor.Props(new RiskGateSettings(config.Limits)), ClusterRoles.Risk);
 
             IActorRef orderRegion;
             IActorRef? orders = null;

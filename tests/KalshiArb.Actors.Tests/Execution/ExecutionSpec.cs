@@ -58,7 +58,7 @@ public abstract class ExecutionSpec : JournalTestKit
             .RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
 
     protected IActorRef Gate(string persistenceId, long balanceDollars = 1_000) =>
-        Sys.ActorOf(RiskGateActor.Props(RiskTestData.Settings(Clock, balanceDollars: balanceDollars, persistenceId: persistenceId)));
+        Sys.ActorOf(RiskGateSupervisor.Props(RiskTestData.Settings(Clock, balanceDollars: balanceDollars, persistenceId: persistenceId)));
 
     /// <summary>
     /// The order <paramref name="executionId"/> as an entity of a stand-in "order" region (the production extractor;

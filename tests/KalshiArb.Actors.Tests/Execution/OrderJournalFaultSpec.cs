@@ -91,7 +91,7 @@ public sealed class OrderJournalFaultSpec : TestKit
     public async Task A_submit_whose_write_lands_after_the_horizon_is_expired_and_never_sent()
     {
         var venue = new FakeVenue();
-        var gate = Sys.ActorOf(RiskGateActor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-slow-write")));
+        var gate = Sys.ActorOf(RiskGateSupervisor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-slow-write")));
         var region = Region(gate, venue, Settings(TimeSpan.FromMilliseconds(600)));
         await Journal.OnWrite.SetInterceptorAsync(new SlowSubmitWrites(TimeSpan.FromMilliseconds(1_500)));
 
@@ -114,7 +114,7 @@ public sealed class OrderJournalFaultSpec : TestKit
     public async Task An_order_whose_journal_write_fails_comes_back_from_what_is_durable_and_submits_once()
     {
         var venue = new FakeVenue();
-        var gate = Sys.ActorOf(RiskGateActor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-failed-write")));
+        var gate = Sys.ActorOf(RiskGateSupervisor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-failed-write")));
         var region = Region(gate, venue, Settings(TimeSpan.FromSeconds(20)));
         // The approval + submit write fails (disk full) until the test heals the journal.
         var healed = false;
