@@ -241,7 +241,8 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
 
     private void OnHalt(HaltTrading halt)
     {
-        if (_gateUp && _outage is null)
+        // No outage (a first start still recovering included): the gate journals it and answers the commander itself.
+        if (_outage is null && _gate is not null)
         {
             Deliver(halt, Sender, always: true);
             return;

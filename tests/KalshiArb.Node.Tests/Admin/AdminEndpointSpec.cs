@@ -81,7 +81,7 @@ public sealed class AdminEndpointSpec : AdminNodeKit
         Assert.Equal("operator test", killed.Reason);
         Assert.Equal(KillSwitchState.Halted, GateKillSwitch());
 
-        SignalReaches("sig-while-halted", ExecutionOrderState.RiskDenied);
+        SignalRefusedWhileHalted("sig-while-halted");
 
         var resume = await http.PostAsync("admin/resume", Json("""{"reason":"all clear"}"""));
         Assert.Equal(HttpStatusCode.OK, resume.StatusCode);

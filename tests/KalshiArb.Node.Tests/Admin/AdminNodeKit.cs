@@ -113,6 +113,22 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
         }, Wait, TimeSpan.FromMilliseconds(50));
     }
 
+    /// <summary>A signal while the kill switch is halted is refused at the door: no order exists for it.</summary>
+    protected void SignalRefusedWhileHalted(string signalId)
+    {
+        Execution.Admission.Tell(new TradeSignal(signalId, Ticker, OutcomeSide.Yes, Price.FromCents(53), Quantity.FromContracts(10),
+            0.6, 0.05, 0.9, "admin test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ActorRefs.NoSender);
+        AwaitAssert(() =>
+        {
+            var probe = CreateTestProbe();
+            Execution.Admission.Tell(GetAdmissionStatus.Instance, probe);
+            Assert.True(probe.ExpectMsg<AdmissionStatus>(Wait).RefusedByReason.ContainsKey(nameof(AdmissionRefusal.Halted)));
+        }, Wait, TimeSpan.FromMilliseconds(50));
+        var state = CreateTestProbe();
+        Execution.Region.Tell(new GetOrderState(ExecutionIds.FromSignal(signalId)), state);
+        Assert.False(state.ExpectMsg<OrderStateView>(Wait).Exists);
+    }
+
     protected KillSwitchState GateKillSwitch()
     {
         Targets.RiskGate.Tell(GetRiskState.Instance, TestActor);
