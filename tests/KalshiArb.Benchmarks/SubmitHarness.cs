@@ -61,7 +61,7 @@ public static class SubmitHarness
             var orderSettings = new OrderActorSettings { Policy = new OrderPolicy { CancelAfter = TimeSpan.FromHours(1) } };
             var desk = system.ActorSelection("/user/orders");
             var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, desk), 32);
-            system.ActorOf(OrderDesk.Props(gate, venue, region), "orders");
+            var deskRef = system.ActorOf(OrderDesk.Props(gate, venue, region), "orders");
             var admission = system.ActorOf(OrderAdmission.Props(region, gate,
                 new OrderAdmissionSettings { MaxSignalAge = orderSettings.Policy.MaxSignalAge }), "order-admission");
             var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -84,6 +84,8 @@ public static class SubmitHarness
             var admitted = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, TimeSpan.FromSeconds(10));
             var notPlaced = admitted.NotPlacedByReason.Values.Sum() + admitted.RefusedByReason.Values.Sum();
             Console.WriteLine($"  signals admitted {admitted.Admitted}, refused or not placed {notPlaced}; open reservations at the gate: {risk.Reservations.Count}; gate journal seq {risk.SequenceNr}");
+            var ended = (await deskRef.Ask<ExecutionStatus>(GetExecutionStatus.Instance, TimeSpan.FromSeconds(10))).Ended;
+            if (ended.Count > 0) Console.WriteLine("  orders ended: " + string.Join(", ", ended.Select(kv => $"{kv.Key} {kv.Value}")));
             Console.WriteLine($"  at end: {MachineLoad.Describe()}");
             var pass = denials == 0 && steady.Missing == 0 && steady.Summary.P99Ms <= 10.0;
             Console.WriteLine($"  target (a) steady p99 <= 10 ms, 0 denials: {(pass ? "MET" : "NOT MET")}");
@@ -125,8 +127,8 @@ public static class SubmitHarness
         IActorRef admission, BenchmarkInstantVenue venue, ConcurrentDictionary<string, long> sent)
     {
         var runId = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var signals = Enumerable.Range(0, count).Select(i => Signal($"KXBENCH-{tickerPrefix}{runId}-{i:D5}")).ToArray();
-        var ids = signals.Select(s => ExecutionIds.FromSignal(s.SignalId)).ToArray();
+        var tickers = Enumerable.Range(0, count).Select(i => $"KXBENCH-{tickerPrefix}{runId}-{i:D5}").ToArray();
+        var ids = tickers.Select(t => ExecutionIds.FromSignal(SignalIdOf(t))).ToArray();
         var remaining = new CountdownEvent(count);
         var idSet = new HashSet<string>(ids, StringComparer.Ordinal);
         void OnSubmitted(string id, long _)
@@ -146,7 +148,8 @@ public static class SubmitHarness
                 if (waitMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(waitMs));
             }
             sent[ids[i]] = Stopwatch.GetTimestamp();
-            admission.Tell(signals[i], ActorRefs.NoSender);
+            // Decided now, as a MarketActor would: its horizon starts at the send.
+            admission.Tell(Signal(tickers[i]), ActorRefs.NoSender);
         }
         var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var done = await Task.Run(() => remaining.Wait(TimeSpan.FromSeconds(30)));
@@ -159,8 +162,10 @@ public static class SubmitHarness
         return new PhaseResult(LatencySummary.From(latencies), count / Math.Max(sendSeconds, 1e-6), count - latencies.Count, ids);
     }
 
+    private static string SignalIdOf(string ticker) => "bench:" + ticker;
+
     private static TradeSignal Signal(string ticker) => new(
-        "bench:" + ticker, ticker, OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(1),
+        SignalIdOf(ticker), ticker, OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(1),
         FairProbability: 0.55, EdgePerContract: 0.03, Confidence: 1.0, Reason: "benchmark",
         CreatedAtMs: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 }

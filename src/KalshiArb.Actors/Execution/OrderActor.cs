@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
+using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Venues;
@@ -74,6 +75,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
     {
         var replyTo = Sender;
         var now = Now;
+        var wasTerminal = _state.Order?.IsTerminal == true;
         var d = OrderLifecycle.Decide(_state, input, now, _settings.Policy);
         _state = d.State;
         foreach (var effect in d.Immediate) Perform(effect, replyTo);
@@ -91,7 +93,8 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
         PersistAll(journal, _ =>
         {
             if (++stored < journal.Length) return;
-            _desk.Tell(OrderStatusNotice.Of(_state), Self);
+            var notice = OrderStatusNotice.Of(_state);
+            _desk.Tell(!wasTerminal && _state.Order!.IsTerminal ? notice with { EndedAs = OrderOutcome.Of(_state.Order) } : notice, Self);
             foreach (var effect in d.Effects) Perform(effect, replyTo);
             MaybeSnapshot(journal.Length);
         });

@@ -24,6 +24,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
     private readonly Dictionary<string, OrderStatusNotice> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _executionByExchangeId = new(StringComparer.Ordinal);
     private readonly List<IActorRef> _drainWaiters = [];
+    private readonly Dictionary<string, long> _ended = new(StringComparer.Ordinal);
     private KillSwitchState? _killSwitch;
     private int _unroutable;
 
@@ -79,6 +80,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
     private void OnNotice(OrderStatusNotice notice)
     {
         if (notice.ExchangeOrderId is { } exchangeId) _executionByExchangeId[exchangeId] = notice.ExecutionId;
+        if (notice.EndedAs is { } outcome) _ended[outcome] = _ended.GetValueOrDefault(outcome) + 1;
         if (notice.State.IsTerminal())
         {
             _open.Remove(notice.ExecutionId);
@@ -130,7 +132,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         return new ExecutionStatus(
             all.Where(n => n.State != ExecutionOrderState.NeedsAttention).ToArray(),
             all.Where(n => n.State == ExecutionOrderState.NeedsAttention).ToArray(),
-            all.Length);
+            all.Length) { Ended = new Dictionary<string, long>(_ended) };
     }
 
     protected override void PostStop()

@@ -65,8 +65,12 @@ public sealed record OrderStateView(
     }
 }
 
-/// <summary>Told to the order's owner (the OrderSupervisor) after every change and after recovery.</summary>
-public sealed record OrderStatusNotice(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason)
+/// <summary>
+/// Told to the node's order desk after every change and after recovery. <paramref name="EndedAs"/> is set once, on the
+/// change that ended the order (<see cref="OrderOutcome"/>), so the desk can count how orders end.
+/// </summary>
+public sealed record OrderStatusNotice(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason,
+    string? EndedAs = null)
 {
     public static OrderStatusNotice Of(OrderProcess p) =>
         new(p.ExecutionId, p.Order!.Ticker, p.Order.State, p.Order.ExchangeOrderId, p.Order.AttentionReason);

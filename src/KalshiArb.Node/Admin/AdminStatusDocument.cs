@@ -13,12 +13,15 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
     /// <summary>The membership and the execution nodes that did not answer; null for a node outside a cluster.</summary>
     public AdminClusterStatus? Cluster { get; init; }
 
+    /// <summary>Signals at the door of every market node; null when no admission answered.</summary>
+    public AdminSignalsStatus? Signals { get; init; }
+
     public static AdminStatusDocument From(StatusReporter.NodeStatus s, RiskLimits? limits) => new(
         new AdminFeedStatus(s.Feed.Connected, s.Feed.EventsPerSecond, s.Feed.TrackedMarkets, s.Feed.Gaps, s.Feed.Connects,
             s.Feed.Disconnects, s.Feed.LastDisconnectReason),
         new AdminOddsStatus(s.Odds.MatchedMarkets, s.Odds.UnmatchedMarkets, s.Odds.ConsensusSent, s.Odds.Quota.Remaining),
         new AdminOrdersStatus(s.Execution.TrackedCount, s.Execution.Open.Select(AdminOrderLine.From).ToArray(),
-            s.Execution.NeedsAttention.Select(AdminOrderLine.From).ToArray()),
+            s.Execution.NeedsAttention.Select(AdminOrderLine.From).ToArray()) { Ended = s.Execution.Ended },
         new AdminRiskStatus(s.Risk.KillSwitch, s.Risk.Balance.ToWire(), s.Risk.AvailableBalance.ToWire(), s.Risk.Reserved.ToWire(),
             s.Risk.TotalExposure.ToWire(), s.Risk.OpenMarkets, s.Risk.RealizedToday.ToWire(), s.Risk.LossStreak, s.Risk.CooldownUntil,
             s.Risk.Positions.Select(p => new AdminPositionLine(p.Ticker, p.Contracts.ToWire(), p.CostBasis.ToWire())).ToArray(),
@@ -28,6 +31,7 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
         })
     {
         Cluster = s.Cluster is { } c ? new AdminClusterStatus(c.Self, c.Leader, c.Members, s.UnansweredOrderDesks) : null,
+        Signals = s.Admission is { } a ? new AdminSignalsStatus(a.Admitted, a.Placed, a.Repeated, a.RefusedByReason, a.NotPlacedByReason) : null,
     };
 }
 
@@ -36,7 +40,15 @@ public sealed record AdminFeedStatus(bool Connected, double EventsPerSecond, int
 
 public sealed record AdminOddsStatus(int MatchedMarkets, int UnmatchedMarkets, long ConsensusSent, long? QuotaRemaining);
 
-public sealed record AdminOrdersStatus(int Tracked, IReadOnlyList<AdminOrderLine> Open, IReadOnlyList<AdminOrderLine> NeedsAttention);
+public sealed record AdminOrdersStatus(int Tracked, IReadOnlyList<AdminOrderLine> Open, IReadOnlyList<AdminOrderLine> NeedsAttention)
+{
+    /// <summary>How orders ended since the desks started, e.g. "Filled", "Expired(HorizonPassedBeforeSubmit)".</summary>
+    public IReadOnlyDictionary<string, long> Ended { get; init; } = new Dictionary<string, long>();
+}
+
+/// <summary>Signals admitted (new orders, repeats of a known signal) and refused at the door, by reason.</summary>
+public sealed record AdminSignalsStatus(long Admitted, long Placed, long Repeated, IReadOnlyDictionary<string, long> Refused,
+    IReadOnlyDictionary<string, long> NotPlaced);
 
 public sealed record AdminOrderLine(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason)
 {

@@ -27,7 +27,12 @@ public static class AdminStatusText
                      (d.Feed.LastDisconnectReason is { } why ? $" (last: {why})" : ""));
         s.AppendLine($"odds:        matched {d.Odds.MatchedMarkets}, unmatched {d.Odds.UnmatchedMarkets}, consensus sent {d.Odds.ConsensusSent}" +
                      (d.Odds.QuotaRemaining is { } q ? $", quota left {q}" : ""));
+        if (d.Signals is { } sig)
+            s.AppendLine($"signals:     admitted {sig.Admitted} (new orders {sig.Placed}, repeats {sig.Repeated})" +
+                         (sig.Refused.Count > 0 ? ", refused " + Counts(sig.Refused) : "") +
+                         (sig.NotPlaced.Count > 0 ? ", not placed " + Counts(sig.NotPlaced) : ""));
         s.AppendLine($"orders:      tracked {d.Orders.Tracked}, open {d.Orders.Open.Count}, needing attention {d.Orders.NeedsAttention.Count}");
+        if (d.Orders.Ended.Count > 0) s.AppendLine("  ended      " + Counts(d.Orders.Ended));
         foreach (var o in d.Orders.Open)
             s.AppendLine($"  open       {o.ExecutionId} {o.Ticker} {o.State}{(o.ExchangeOrderId is { } x ? $" exchange {x}" : "")}");
         foreach (var o in d.Orders.NeedsAttention)
@@ -45,6 +50,9 @@ public static class AdminStatusText
             s.AppendLine("  denials    " + string.Join(", ", r.DenialCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
         return s.ToString();
     }
+
+    private static string Counts(IReadOnlyDictionary<string, long> counts) =>
+        string.Join(", ", counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
 
     public static string KillSwitchWord(KillSwitchState state) => state switch
     {

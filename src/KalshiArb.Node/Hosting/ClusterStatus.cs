@@ -40,6 +40,7 @@ public static class ClusterStatus
         var attention = new List<OrderStatusNotice>();
         var unanswered = new List<string>();
         var tracked = 0;
+        var ended = new List<IReadOnlyDictionary<string, long>>();
         foreach (var (address, ask) in desks)
         {
             try
@@ -48,6 +49,7 @@ public static class ClusterStatus
                 open.AddRange(s.Open);
                 attention.AddRange(s.NeedsAttention);
                 tracked += s.TrackedCount;
+                ended.Add(s.Ended);
             }
             catch (Exception ex) when (ex is AskTimeoutException or ActorNotFoundException)
             {
@@ -57,6 +59,40 @@ public static class ClusterStatus
         // An order that just moved between nodes may be reported by both: keep one line per order.
         static OrderStatusNotice[] Distinct(List<OrderStatusNotice> l) =>
             l.GroupBy(n => n.ExecutionId, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(n => n.ExecutionId, StringComparer.Ordinal).ToArray();
-        return new ClusterOrders(new ExecutionStatus(Distinct(open), Distinct(attention), tracked), unanswered);
+        return new ClusterOrders(new ExecutionStatus(Distinct(open), Distinct(attention), tracked) { Ended = Sum(ended) }, unanswered);
+    }
+
+    /// <summary>Signals admitted and refused by every market node's admission, added up; null when none answered.</summary>
+    public static async Task<AdmissionStatus?> GatherAdmissionsAsync(ActorSystem system, TimeSpan timeout, CancellationToken ct)
+    {
+        var asks = Akka.Cluster.Cluster.Get(system).State.Members
+            .Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterRoles.Market))
+            .Select(m => system.ActorSelection(new RootActorPath(m.Address) / "user" / TradingNode.AdmissionName)
+                .Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct))
+            .ToArray();
+        var answers = new List<AdmissionStatus>();
+        foreach (var ask in asks)
+        {
+            try
+            {
+                answers.Add(await ask);
+            }
+            catch (Exception ex) when (ex is AskTimeoutException or ActorNotFoundException)
+            {
+                // A node that does not answer leaves its counts out; the order desks' list names silent nodes.
+            }
+        }
+        if (answers.Count == 0) return null;
+        return new AdmissionStatus(answers.Sum(a => a.Admitted), answers.Sum(a => a.Placed), answers.Sum(a => a.Repeated),
+            Sum(answers.Select(a => a.RefusedByReason)), Sum(answers.Select(a => a.NotPlacedByReason)), answers[0].KillSwitch);
+    }
+
+    private static Dictionary<string, long> Sum(IEnumerable<IReadOnlyDictionary<string, long>> counts)
+    {
+        var sum = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in counts)
+        foreach (var (k, v) in c)
+            sum[k] = sum.GetValueOrDefault(k) + v;
+        return sum;
     }
 }

@@ -17,6 +17,9 @@ public static class StatusReporter
         /// <summary>Execution nodes whose order desk did not answer (their orders are missing from <see cref="Execution"/>).</summary>
         public IReadOnlyList<string> UnansweredOrderDesks { get; init; } = [];
 
+        /// <summary>Signals admitted and refused at the door, all market nodes together; null when not asked or none answered.</summary>
+        public AdmissionStatus? Admission { get; init; }
+
         /// <summary>When the status was taken (the host's wall clock): "retrying in N s" counts from here.</summary>
         public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
 
@@ -24,7 +27,9 @@ public static class StatusReporter
             (Cluster is { } c ? $"cluster {c.Members.Count(m => m.Status == "Up")}/{c.Members.Count} up | " : "") +
             $"feed {(Feed.Connected ? "up" : "DOWN")} {Feed.EventsPerSecond:F0} ev/s, {Feed.TrackedMarkets} markets, gaps {Feed.Gaps} | " +
             $"odds matched {Odds.MatchedMarkets} unmatched {Odds.UnmatchedMarkets}, consensus sent {Odds.ConsensusSent} | " +
-            $"orders tracked {Execution.TrackedCount}, open {Execution.Open.Count}, attention {Execution.NeedsAttention.Count}" +
+            (Admission is { } a ? $"signals admitted {a.Admitted}, refused {a.RefusedByReason.Values.Sum()} | " : "") +
+            $"orders tracked {Execution.TrackedCount}, open {Execution.Open.Count}, attention {Execution.NeedsAttention.Count}, " +
+            $"ended {Execution.Ended.Values.Sum()} (expired {Execution.Ended.Where(kv => kv.Key.StartsWith("Expired", StringComparison.Ordinal)).Sum(kv => kv.Value)})" +
             (UnansweredOrderDesks.Count > 0 ? $" (no answer from {string.Join(",", UnansweredOrderDesks)})" : "") + " | " +
             (Risk.Outage is { } outage ? $"risk UNAVAILABLE: {RiskGateOutageText.Describe(outage, At)}; last seen " : "risk ") +
             $"{Risk.KillSwitch}, balance {Risk.Balance}, reserved {Risk.Reserved}, exposure {Risk.TotalExposure}, open markets {Risk.OpenMarkets}";
@@ -40,12 +45,14 @@ public static class StatusReporter
         var feed = feedActor.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct);
         var odds = oddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
         var orders = ClusterStatus.GatherOrdersAsync(system, timeout, ct);
+        var admissions = ClusterStatus.GatherAdmissionsAsync(system, timeout, ct);
         var risk = riskGate.Ask<RiskStateView>(GetRiskState.Instance, timeout, ct);
-        await Task.WhenAll(feed, odds, orders, risk);
+        await Task.WhenAll(feed, odds, orders, admissions, risk);
         return new NodeStatus(await feed, await odds, (await orders).Status, await risk)
         {
             Cluster = ClusterStatus.Read(system),
             UnansweredOrderDesks = (await orders).Unanswered,
+            Admission = await admissions,
         };
     }
 
