@@ -23,26 +23,21 @@ public sealed class OrderMessageExtractorSpec
             Quantity.FromContracts(10), Quantity.Zero, Quantity.Zero), 1_700_000_000_000);
 
     [Fact]
-    public void A_trade_signal_becomes_the_place_order_of_the_execution_id_derived_from_its_signal()
+    public void A_bare_signal_has_no_entity_orders_enter_through_the_admission()
     {
-        var signal = Signal("sig-1");
-        var expectedId = ExecutionIds.FromSignal("sig-1");
-
-        Assert.Equal(expectedId, _extractor.EntityId(signal));
-        var place = Assert.IsType<PlaceOrder>(_extractor.EntityMessage(signal));
-        Assert.Equal(expectedId, place.ExecutionId);
-        Assert.Same(signal, place.Signal);
+        Assert.Null(_extractor.EntityId(Signal("sig-1")));
     }
 
     [Fact]
     public void The_same_signal_always_lands_on_the_same_entity_and_shard()
     {
-        var first = _extractor.EntityId(Signal("sig-repeat"))!;
-        var again = _extractor.EntityId(Signal("sig-repeat") with { CreatedAtMs = 1_800_000_000_000, Count = Quantity.FromContracts(3) })!;
+        var first = ExecutionIds.FromSignal("sig-repeat");
+        var place = new PlaceOrder(first, Signal("sig-repeat"));
+        var again = new PlaceOrder(ExecutionIds.FromSignal("sig-repeat"), Signal("sig-repeat") with { CreatedAtMs = 1_800_000_000_000, Count = Quantity.FromContracts(3) });
 
-        Assert.Equal(first, again);
-        Assert.NotEqual(first, _extractor.EntityId(Signal("sig-other")));
-        Assert.Equal(_extractor.ShardId(first, Signal("sig-repeat")), _extractor.ShardId(again, new GetOrderState(again)));
+        Assert.Equal(_extractor.EntityId(place), _extractor.EntityId(again));
+        Assert.NotEqual(first, ExecutionIds.FromSignal("sig-other"));
+        Assert.Equal(_extractor.ShardId(first, place), _extractor.ShardId(first, new GetOrderState(first)));
     }
 
     [Fact]

@@ -85,7 +85,8 @@ public sealed class ClusterFailoverSpec
         var signal = new TradeSignal("cluster-crash-1", ticker, OutcomeSide.Yes, new Price(500), Quantity.FromContracts(2), 0.5, 0.1, 1.0, "cluster spec",
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var executionId = ExecutionIds.FromSignal(signal.SignalId);
-        var placed = await n1.Trading.OrderRegion.Ask<OrderPlaced>(signal, TimeSpan.FromSeconds(20));
+        // As an admission on a market node would place it.
+        var placed = await n1.Trading.OrderRegion.Ask<OrderPlaced>(new PlaceOrder(executionId, signal), TimeSpan.FromSeconds(20));
         Assert.True(placed.IsNew);
 
         OrderStateView before = null!;
@@ -137,7 +138,7 @@ public sealed class ClusterFailoverSpec
         var signal = new TradeSignal("cluster-gate-crash-1", ticker, OutcomeSide.No, new Price(400), Quantity.FromContracts(3), 0.5, 0.1, 1.0, "cluster spec",
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var executionId = ExecutionIds.FromSignal(signal.SignalId);
-        await n2.Trading.OrderRegion.Ask<OrderPlaced>(signal, TimeSpan.FromSeconds(20));
+        await n2.Trading.OrderRegion.Ask<OrderPlaced>(new PlaceOrder(executionId, signal), TimeSpan.FromSeconds(20));
         RiskStateView before = null!;
         await ClusterKit.EventuallyAsync(async () =>
         {
@@ -157,6 +158,67 @@ public sealed class ClusterFailoverSpec
             Assert.Equal(before.Reserved, view.Reserved);
         }, TimeSpan.FromSeconds(150));
         await ResolveAsync(n2, "/user/risk-gate/singleton");
+    }
+
+    [Fact]
+    public async Task An_execution_node_that_is_shutting_down_takes_no_new_orders_while_the_others_trade()
+    {
+        await using var kit = await ClusterKit.StartAsync();
+        var n1 = await kit.AddNodeAsync("n1", ["market", "risk"]);
+        var n2 = await kit.AddNodeAsync("n2", ["execution"]);
+        var n3 = await kit.AddNodeAsync("n3", ["execution"]);
+        var ticker = kit.Simulator.Exchange.Games()[2].HomeMarketTicker;
+        TradeSignal SignalFor(string id) => new(id, ticker, OutcomeSide.Yes, new Price(500), Quantity.FromContracts(1), 0.5, 0.1, 1.0, "cluster spec",
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+        // Spread some shards over both execution nodes, then pick one new order for a shard on each.
+        for (var i = 0; i < 40; i++)
+        {
+            var id = ExecutionIds.FromSignal("cluster-drain-warm-" + i);
+            await n1.Trading.OrderRegion.Ask<OrderStateView>(new GetOrderState(id), TimeSpan.FromSeconds(20));
+        }
+        var extractor = new OrderMessageExtractor(KalshiArb.Node.Hosting.TradingConfig.From(n1.System.Settings.Config).Cluster.OrderShards);
+        var shardsOn3 = (await n3.Trading.OrderRegion.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(
+            Akka.Cluster.Sharding.GetShardRegionState.Instance, Ask)).Shards.Select(s => s.ShardId).ToHashSet();
+        var shardsOn2 = (await n2.Trading.OrderRegion.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(
+            Akka.Cluster.Sharding.GetShardRegionState.Instance, Ask)).Shards.Select(s => s.ShardId).ToHashSet();
+        Assert.NotEmpty(shardsOn3);
+        Assert.NotEmpty(shardsOn2);
+        string Pick(HashSet<string> shards, string prefix) => Enumerable.Range(0, 10_000).Select(i => prefix + i)
+            .First(s => shards.Contains(extractor.ShardId(ExecutionIds.FromSignal(s), new GetOrderState(ExecutionIds.FromSignal(s)))));
+        var toDrainingNode = Pick(shardsOn3, "cluster-drain-n3-");
+        var toOtherNode = Pick(shardsOn2, "cluster-drain-n2-");
+
+        // n3 begins to shut down; hold it where it drains its orders.
+        var draining = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shutdown = CoordinatedShutdown.Get(n3.System);
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "hold-for-spec", async () =>
+        {
+            draining.TrySetResult();
+            await release.Task;
+            return Akka.Done.Instance;
+        });
+        var stopped = shutdown.Run(CoordinatedShutdown.ClrExitReason.Instance);
+        await draining.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            // Placed from the market node as its admission would: the draining node refuses, the other one trades.
+            var refusedId = ExecutionIds.FromSignal(toDrainingNode);
+            var refused = await n1.Trading.OrderRegion.Ask<object>(new PlaceOrder(refusedId, SignalFor(toDrainingNode)), TimeSpan.FromSeconds(20));
+            Assert.Equal(new OrderNotPlaced(refusedId, "node shutting down: no new orders"), refused);
+            var acceptedId = ExecutionIds.FromSignal(toOtherNode);
+            var accepted = await n1.Trading.OrderRegion.Ask<object>(new PlaceOrder(acceptedId, SignalFor(toOtherNode)), TimeSpan.FromSeconds(20));
+            Assert.True(Assert.IsType<OrderPlaced>(accepted).IsNew);
+            Assert.DoesNotContain(kit.Simulator.Exchange.Account(kit.Key.KeyId)!.Orders(), o => o.Snapshot.ClientOrderId == refusedId);
+        }
+        finally
+        {
+            release.TrySetResult();
+            await stopped.WaitAsync(TimeSpan.FromSeconds(60));
+            n3.Stopped = true;
+            await n3.Trading.DisposeAsync();
+        }
     }
 
     private static Task<IActorRef> ResolveAsync(ClusterNode node, string path) =>
