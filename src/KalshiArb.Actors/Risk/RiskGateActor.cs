@@ -8,7 +8,7 @@ namespace KalshiArb.Actors.Risk;
 
 /// <summary>
 /// The gate every order must pass: wraps the domain <see cref="RiskBook"/>, journals every change before it
-/// answers, and tells subscribers (the OrderSupervisor) when the kill switch moves. One instance per cluster, meant to run
+/// answers, and tells subscribers (the order desks and admissions) when the kill switch moves. One instance per cluster, meant to run
 /// under <see cref="RiskGateSupervisor"/>, which starts it again when a journal failure stops it.
 /// </summary>
 public sealed class RiskGateActor : ReceivePersistentActor

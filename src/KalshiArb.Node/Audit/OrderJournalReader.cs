@@ -95,7 +95,7 @@ public static class OrderJournalReader
 
         var entries = rows.Select(r => r.Event switch
         {
-            OrderJournalEvent e => new JournalEntry(r.SequenceNr, OrderJournalEventTime.AtMs(e), e, null),
+            OrderJournalEvent e => new JournalEntry(r.SequenceNr, e.AtMs, e, null),
             null => new JournalEntry(r.SequenceNr, 0, null, r.Fault),
             var other => new JournalEntry(r.SequenceNr, 0, null, $"not an order event: {other.GetType().Name}"),
         }).ToArray();
