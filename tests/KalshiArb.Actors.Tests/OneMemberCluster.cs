@@ -5,28 +5,18 @@ using KalshiArb.Actors.Cluster;
 namespace KalshiArb.Actors.Tests;
 
 /// <summary>
-/// A test ActorSystem as a one-member cluster, as every node runs (the embedded default forms one): the sharding
-/// stores of hocon/cluster.conf, loopback on a free port, the given roles.
+/// A test ActorSystem as a one-member cluster, as every node runs (the embedded default forms one): the shipped
+/// cluster configuration (<see cref="ClusterConfig.OneMember"/>) with quicker entity restarts and no process hooks.
 /// </summary>
 public static class OneMemberCluster
 {
     public static Config Config(params string[] roles) =>
-        ConfigurationFactory.ParseString($$"""
-            akka.actor.provider = cluster
-            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-            akka.cluster {
-              roles = [{{string.Join(", ", roles)}}]
-              min-nr-of-members = 1
-              sharding {
-                state-store-mode = ddata
-                remember-entities-store = eventsourced
-                passivation.default-idle-strategy.idle-entity.timeout = off
-                entity-restart-backoff = 300ms
-              }
-              singleton-proxy.singleton-identification-interval = 200ms
-            }
+        ConfigurationFactory.ParseString("""
+            akka.cluster.sharding.entity-restart-backoff = 300ms
+            akka.cluster.singleton-proxy.singleton-identification-interval = 200ms
             akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
-            """).WithFallback(ClusterDefaults.Create());
+            akka.cluster.run-coordinated-shutdown-when-down = off
+            """).WithFallback(ClusterConfig.OneMember(roles));
 
     /// <summary>Joins itself and waits until it is Up.</summary>
     public static async Task JoinAsync(ActorSystem system, TimeSpan within)

@@ -28,7 +28,7 @@ public static class MemoryHarness
         var plain = ProcessMemory.AfterFullGc();
         Console.WriteLine($"  plain process         {plain}");
 
-        var config = BenchCluster.Config(ClusterRoles.Market).WithFallback(SerializationConfig.Create()).WithFallback(HoconFiles.Load("base.conf"));
+        var config = ClusterConfig.OneMember(ClusterRoles.Market).WithFallback(SerializationConfig.Create()).WithFallback(HoconFiles.Load("base.conf"));
         var system = ActorSystem.Create("bench-memory", config);
         try
         {

@@ -46,7 +46,7 @@ public static class SubmitHarness
 
         Console.WriteLine("  order path: admission -> order shard region (remembered entities) -> OrderActor, RiskGate singleton; one-member cluster");
         var config = ConfigurationFactory.ParseString(overlay)
-            .WithFallback(BenchCluster.Config(ClusterRoles.Market, ClusterRoles.Execution, ClusterRoles.Risk))
+            .WithFallback(ClusterConfig.OneMember(ClusterRoles.Market, ClusterRoles.Execution, ClusterRoles.Risk))
             .WithFallback(SerializationConfig.Create())
             .WithFallback(PersistenceConfig.Create(PersistenceStore.Sqlite, connectionString))
             .WithFallback(HoconFiles.Load("base.conf"));

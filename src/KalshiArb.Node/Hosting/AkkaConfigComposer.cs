@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using KalshiArb.Actors;
+using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Serialization;
 
@@ -17,7 +18,7 @@ public static class AkkaConfigComposer
         var config = SerializationConfig.Create()
             .WithFallback(Deployment(settings))
             .WithFallback(PersistenceConfig.Create(settings.Store, settings.EffectiveConnectionString))
-            .WithFallback(ClusterWithRoles(settings.Roles))
+            .WithFallback(ClusterConfig.WithRoles(settings.Roles))
             .WithFallback(HoconFiles.Load("base.conf"))
             .WithFallback(KalshiArb.Actors.Cluster.ClusterDefaults.Create());
         if (settings.ConfigOverlayPath is { } overlay)
@@ -25,14 +26,6 @@ public static class AkkaConfigComposer
             if (!File.Exists(overlay)) throw new FileNotFoundException($"config overlay not found: {overlay}");
             config = ConfigurationFactory.ParseString(File.ReadAllText(overlay)).WithFallback(config);
         }
-        return config;
-    }
-
-    /// <summary>The overlay of each of the node's roles over cluster.conf.</summary>
-    public static Config ClusterWithRoles(IReadOnlyList<string> roles)
-    {
-        var config = HoconFiles.Load("cluster.conf");
-        foreach (var role in roles) config = HoconFiles.Load($"role-{role}.conf").WithFallback(config);
         return config;
     }
 

@@ -21,7 +21,7 @@ public abstract class ExecutionSpec : JournalTestKit
 {
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    protected ExecutionSpec(TestDatabase db, string systemName) : base(db, systemName)
+    protected ExecutionSpec(TestDatabase db, string systemName, Akka.Configuration.Config? config = null) : base(db, systemName, config)
     {
     }
 

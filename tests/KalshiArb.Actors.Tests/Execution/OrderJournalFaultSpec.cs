@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence;
 using Akka.Persistence.TestKit;
-using Akka.TestKit.Xunit2;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Serialization;
@@ -19,10 +18,8 @@ namespace KalshiArb.Actors.Tests.Execution;
 /// Orders over a journal that is slow or refuses writes on command (Akka.Persistence.TestKit's TestJournal): a submit
 /// whose write lands after the horizon is never sent, and an order whose write fails comes back from what is durable.
 /// </summary>
-public sealed class OrderJournalFaultSpec : TestKit
+public sealed class OrderJournalFaultSpec : ExecutionSpec
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-
     private static readonly Config TestJournalConfig = ConfigurationFactory.ParseString("""
         akka.persistence {
           journal {
@@ -36,47 +33,13 @@ public sealed class OrderJournalFaultSpec : TestKit
         }
         """).WithFallback(SerializationConfig.Create()).WithFallback(HoconFiles.Load("base.conf"));
 
-    public OrderJournalFaultSpec() : base(TestJournalConfig, "order-journal-fault-spec")
+    public OrderJournalFaultSpec() : base(new TestDatabase(), "order-journal-fault-spec", TestJournalConfig)
     {
     }
 
     private ITestJournal Journal => TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
 
-    private static OrderActorSettings Settings(TimeSpan horizon) => new()
-    {
-        Policy = new OrderPolicy
-        {
-            MaxSignalAge = horizon,
-            RiskTimeout = TimeSpan.FromSeconds(5),
-            VenueCallTimeout = TimeSpan.FromSeconds(5),
-            PollInterval = TimeSpan.FromMilliseconds(50),
-            ReconcileRetryInterval = TimeSpan.FromMilliseconds(50),
-        },
-    };
-
-    private IActorRef Region(IActorRef gate, IVenue venue, OrderActorSettings settings)
-    {
-        var region = Sys.ActorOf(ShardStandIn.Props(new OrderMessageExtractor(),
-            id => OrderActor.Props(id, gate, venue, settings, ActorRefs.Nobody), TimeSpan.FromMilliseconds(200)));
-        venue.Subscribe(new ActorVenueListener(region));
-        return region;
-    }
-
-    private OrderStateView AwaitOrder(IActorRef region, string id, S state)
-    {
-        OrderStateView? last = null;
-        AwaitAssert(() =>
-        {
-            var probe = CreateTestProbe();
-            region.Tell(new GetOrderState(id), probe);
-            last = probe.ExpectMsg<OrderStateView>(Wait);
-            Assert.Equal(state, last.State);
-        }, Wait, TimeSpan.FromMilliseconds(50));
-        return last!;
-    }
-
-    private static Contracts.TradeSignal Signal(string id) =>
-        new(id, "T1", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(10), 0.6, 0.05, 0.9, "test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+    private static OrderActorSettings Settings(TimeSpan horizon) => Fast(p => p with { MaxSignalAge = horizon });
 
     /// <summary>Holds every write that carries a SubmitRequested for a while: a journal stalling at the worst moment.</summary>
     private sealed class SlowSubmitWrites(TimeSpan delay) : IJournalInterceptor
@@ -91,8 +54,9 @@ public sealed class OrderJournalFaultSpec : TestKit
     public async Task A_submit_whose_write_lands_after_the_horizon_is_expired_and_never_sent()
     {
         var venue = new FakeVenue();
-        var gate = Sys.ActorOf(RiskGateSupervisor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-slow-write")));
-        var region = Region(gate, venue, Settings(TimeSpan.FromMilliseconds(600)));
+        var gate = Gate("gate-slow-write");
+        var region = Order("ex-slow-write", gate, venue, Settings(TimeSpan.FromMilliseconds(600)));
+        Assert.False(StateNow(region, "ex-slow-write").Exists);
         await Journal.OnWrite.SetInterceptorAsync(new SlowSubmitWrites(TimeSpan.FromMilliseconds(1_500)));
 
         region.Tell(new PlaceOrder("ex-slow-write", Signal("s-slow-write")), TestActor);
@@ -102,20 +66,15 @@ public sealed class OrderJournalFaultSpec : TestKit
         Assert.Equal(OrderExpiryReason.HorizonPassedInJournal, expired.ExpiryReason);
         Assert.Equal(0, venue.SubmitCount);
         await Journal.OnWrite.Pass();
-        AwaitAssert(() =>
-        {
-            var probe = CreateTestProbe();
-            gate.Tell(GetRiskState.Instance, probe);
-            Assert.Empty(probe.ExpectMsg<RiskStateView>(Wait).Reservations);
-        }, Wait);
+        AwaitGate(gate, g => Assert.Empty(g.Reservations));
     }
 
     [Fact]
     public async Task An_order_whose_journal_write_fails_comes_back_from_what_is_durable_and_submits_once()
     {
         var venue = new FakeVenue();
-        var gate = Sys.ActorOf(RiskGateSupervisor.Props(RiskTestData.Settings(new ManualClock(), persistenceId: "gate-failed-write")));
-        var region = Region(gate, venue, Settings(TimeSpan.FromSeconds(20)));
+        var gate = Gate("gate-failed-write");
+        var region = Order("ex-failed-write", gate, venue, Settings(TimeSpan.FromSeconds(20)));
         // The approval + submit write fails (disk full) until the test heals the journal.
         var healed = false;
         await Journal.OnWrite.FailIf(rep => !Volatile.Read(ref healed) && rep.Payload is OrderRiskApprovedEvent or OrderSubmitRequestedEvent);
