@@ -22,7 +22,7 @@ public static class OrderLifecycle
         ArgumentNullException.ThrowIfNull(input);
         var step = new OrderStep(state, nowMs, policy);
         step.Handle(input);
-        return step.Result();
+        return step.Decision();
     }
 
     /// <summary>Applies a journaled event, as on replay. An event the machine refuses is counted and skipped.</summary>

@@ -17,7 +17,7 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
 
     private string Id => _s.ExecutionId;
 
-    public OrderDecision Result() => new(_s, _events, _effects, _immediate);
+    public OrderDecision Decision() => new(_s, _events, _effects, _immediate);
 
     public void Handle(OrderInput input)
     {
