@@ -13,6 +13,17 @@ public abstract class JournalTestKit : TestKit
 
     protected string ConnectionString => _db.ConnectionString;
 
+    /// <summary>How many snapshots the (separate) snapshot file holds for a persistence id.</summary>
+    protected long SnapshotCount(string persistenceId)
+    {
+        using var conn = new Microsoft.Data.Sqlite.SqliteConnection(KalshiArb.Actors.Persistence.SqliteJournalFile.SnapshotConnectionString(ConnectionString));
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM snapshot WHERE persistence_id = $id";
+        cmd.Parameters.AddWithValue("$id", persistenceId);
+        return Convert.ToInt64(cmd.ExecuteScalar());
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -59,6 +59,9 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <summary>Without snapshots a new order's recovery is one journal read, not a snapshot read first.</summary>
+    public override Recovery Recovery => _settings.SnapshotEvery > 0 ? base.Recovery : new Recovery(SnapshotSelectionCriteria.None);
+
     private string ExecutionId => _state.ExecutionId;
 
     public static string PersistenceIdFor(string executionId) => "order-" + executionId;

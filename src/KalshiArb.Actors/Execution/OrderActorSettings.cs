@@ -7,7 +7,11 @@ public sealed record OrderActorSettings
 {
     public OrderPolicy Policy { get; init; } = new();
 
-    public int SnapshotEvery { get; init; } = 20;
+    /// <summary>
+    /// 0 (the default): no snapshots, and recovery does not look for one. An order has a handful of events, so the
+    /// snapshot read every new order would pay at start (and the writes) cost more than replaying them.
+    /// </summary>
+    public int SnapshotEvery { get; init; }
 
     /// <summary>The one clock every order decision reads (a replay passes a virtual one).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

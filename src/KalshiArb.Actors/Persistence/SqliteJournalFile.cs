@@ -2,14 +2,38 @@ using Microsoft.Data.Sqlite;
 
 namespace KalshiArb.Actors.Persistence;
 
-/// <summary>Prepares the SQLite journal file before the journal plugin opens it.</summary>
+/// <summary>Prepares the SQLite files before the persistence plugins open them.</summary>
 public static class SqliteJournalFile
 {
     /// <summary>
-    /// Creates the file's folder and switches the file to WAL (persistent per file; about 1.6x faster
-    /// journal writes, and readers no longer block the writer). Returns the journal mode in force.
+    /// Snapshots live in a file of their own beside the journal ("x.db" → "x-snapshots.db"). SQLite has one writer
+    /// per file: a snapshot write in the journal's file took the lock from the journal writer now and then, and
+    /// Microsoft.Data.Sqlite answers a busy database by sleeping 150 ms, which stalled every order in flight.
+    /// </summary>
+    public static string SnapshotConnectionString(string journalConnectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(journalConnectionString);
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:") return journalConnectionString;
+        var source = builder.DataSource;
+        var ext = Path.GetExtension(source);
+        builder.DataSource = builder.Mode == SqliteOpenMode.Memory || ext.Length == 0
+            ? source + "-snapshots"
+            : source[..^ext.Length] + "-snapshots" + ext;
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Creates the files' folder and switches the journal and snapshot files to WAL (persistent per file; about 1.6x
+    /// faster writes, and readers no longer block the writer). Returns the journal's mode in force.
     /// </summary>
     public static string Prepare(string connectionString)
+    {
+        var mode = SetWal(connectionString);
+        SetWal(SnapshotConnectionString(connectionString));
+        return mode;
+    }
+
+    private static string SetWal(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource))

@@ -21,6 +21,8 @@ public sealed class RiskGateActor : ReceivePersistentActor
     private readonly Dictionary<RiskDenialReason, int> _denials = new();
     private RiskBook _book;
     private int _refusedUpdates;
+    private int _writesInFlight; // PersistAsync writes whose handlers have not run: the book is ahead of the journal
+    private bool _snapshotDue;
 
     public RiskGateActor(RiskGateSettings settings)
     {
@@ -46,7 +48,13 @@ public sealed class RiskGateActor : ReceivePersistentActor
             Sender.Tell(KillSwitchNotice("subscribed"));
         });
         Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
-        Command<GetRiskState>(_ => Sender.Tell(View()));
+        // After every write-ahead change before it is durable: a view never shows what the journal may still lose (and
+        // RiskGateSupervisor takes an answer as proof that the reports sent before it are safe).
+        Command<GetRiskState>(_ =>
+        {
+            var asker = Sender;
+            DeferAsync(GetRiskState.Instance, _ => asker.Tell(View()));
+        });
         Command<LoadVenueState>(OnLoadVenueState);
         Command<SaveSnapshotSuccess>(s => _log.Debug("risk gate snapshot saved at {0}", s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(f => _log.Warning("risk gate snapshot failed: {0}", f.Cause.Message));
@@ -65,10 +73,11 @@ public sealed class RiskGateActor : ReceivePersistentActor
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
-        // A reservation moves the book before its write (see OnReserve): rejected, the book is ahead of the journal and
-        // its approval never leaves. Stop, so the next start rebuilds the book from the journal. Other events change the
-        // book only once written, so the gate carries on as before.
-        var stop = @event is ReservationRecorded;
+        // Reservations, fills and releases move the book before their write (see OnReserve): rejected, the book is ahead
+        // of the journal (and a reservation's approval never leaves). Stop, so the next start rebuilds the book from the
+        // journal; RiskGateSupervisor delivers the unconfirmed reports again. Other events change the book only once
+        // written, so the gate carries on as before.
+        var stop = @event is ReservationRecorded or RiskFillRecorded or ReservationReleased;
         if (stop) TellParentStopping("journal rejected a write", cause);
         base.OnPersistRejected(cause, @event, sequenceNr);
         if (stop) Context.Stop(Self);
@@ -114,11 +123,7 @@ public sealed class RiskGateActor : ReceivePersistentActor
         var replyTo = Sender;
         var reservation = decision.Reservation;
         _book = decision.Book;
-        PersistAsync(new ReservationRecorded(reservation, day), _ =>
-        {
-            replyTo.Tell(new ReservationApproved(reservation));
-            MaybeSnapshot();
-        });
+        WriteAhead(new ReservationRecorded(reservation, day), () => replyTo.Tell(new ReservationApproved(reservation)));
     }
 
     private static bool SameOrder(Reservation r, Reserve q) =>
@@ -132,20 +137,40 @@ public sealed class RiskGateActor : ReceivePersistentActor
         return new ReservationDenied(executionId, reason);
     }
 
+    /// <summary>
+    /// Moves the book now and journals the change without holding other commands back (the journal batches
+    /// concurrent writes: the gate serves every order in the cluster). Safe because a failed or rejected write stops
+    /// the gate, which then rebuilds the book from the journal, and RiskGateSupervisor delivers the reports the gate
+    /// had not confirmed again. <paramref name="then"/> runs once the event is durable.
+    /// </summary>
+    private void WriteAhead(RiskJournalEvent e, Action? then = null)
+    {
+        _writesInFlight++;
+        PersistAsync(e, _ =>
+        {
+            _writesInFlight--;
+            then?.Invoke();
+            MaybeSnapshot();
+        });
+    }
+
     private void OnFill(ReportFill report)
     {
         var day = _settings.TradingDayOf(_settings.Clock());
         var update = _book.ApplyFill(report.Fill, day);
         if (!update.IsApplied)
         {
-            Refused("fill " + report.Fill.TradeId, update.Error);
+            // Orders re-report their fills after a restart: a fill the gate already holds is the normal case.
+            if (update.Error == RiskUpdateError.DuplicateTradeId)
+            {
+                _refusedUpdates++;
+                _log.Debug("risk gate already has fill {0}", report.Fill.TradeId);
+            }
+            else Refused("fill " + report.Fill.TradeId, update.Error);
             return;
         }
-        Persist(new RiskFillRecorded(report.Fill, day), _ =>
-        {
-            _book = update.Book;
-            MaybeSnapshot();
-        });
+        _book = update.Book;
+        WriteAhead(new RiskFillRecorded(report.Fill, day));
     }
 
     private void OnTerminal(ReportOrderTerminal report)
@@ -157,11 +182,8 @@ public sealed class RiskGateActor : ReceivePersistentActor
             if (update.Error != RiskUpdateError.UnknownReservation) Refused("terminal " + report.ExecutionId, update.Error);
             return;
         }
-        Persist(new ReservationReleased(report.ExecutionId), _ =>
-        {
-            _book = update.Book;
-            MaybeSnapshot();
-        });
+        _book = update.Book;
+        WriteAhead(new ReservationReleased(report.ExecutionId));
     }
 
     private void OnSettlement(ReportSettlement report)
@@ -232,10 +254,16 @@ public sealed class RiskGateActor : ReceivePersistentActor
         });
     }
 
+    /// <summary>
+    /// Every SnapshotEvery events, at the first moment no write-ahead change is pending: a snapshot must hold exactly
+    /// the journal up to its sequence number, not a book that is already ahead of it.
+    /// </summary>
     private void MaybeSnapshot()
     {
-        if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
-            SaveSnapshot(RiskGateSnapshot.From(_book));
+        if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0) _snapshotDue = true;
+        if (!_snapshotDue || _writesInFlight > 0) return;
+        _snapshotDue = false;
+        SaveSnapshot(RiskGateSnapshot.From(_book));
     }
 
     private RiskStateView View() => new(

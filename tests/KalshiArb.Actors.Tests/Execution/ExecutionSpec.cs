@@ -160,15 +160,6 @@ public abstract class ExecutionSpec : JournalTestKit
         return last!;
     }
 
-    protected long SnapshotCount(string persistenceId)
-    {
-        using var conn = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM snapshot WHERE persistence_id = $id";
-        cmd.Parameters.AddWithValue("$id", persistenceId);
-        return Convert.ToInt64(cmd.ExecuteScalar());
-    }
 
     /// <summary>Stops the order's region and the order with it, as a crash of its node would (nothing journaled on the way out).</summary>
     protected void StopAndWait(IActorRef actor)

@@ -31,6 +31,12 @@ public sealed record OrderProcess
     /// <summary>A lookup is due as soon as the call in flight ends.</summary>
     public bool ReconcileQueued { get; init; }
 
+    /// <summary>
+    /// The venue's order id, known but not journaled yet: the order was filled at once and its fills are being fetched,
+    /// so the acknowledgement goes into the same write as them.
+    /// </summary>
+    public string? PendingAck { get; init; }
+
     /// <summary>A venue report that arrived while a call was in flight; applied when it ends.</summary>
     public Venues.VenueOrderState? PendingUpdate { get; init; }
 

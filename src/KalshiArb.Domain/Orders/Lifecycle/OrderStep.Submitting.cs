@@ -135,6 +135,7 @@ internal sealed partial class OrderStep
     private void OnLookupFailed(string reason)
     {
         _s = _s with { InFlight = VenueCallInFlight.None };
+        AcknowledgePending(); // the fills could not be fetched: the venue's order id is known all the same
         RetryReconcile(reason);
         DrainQueued();
     }

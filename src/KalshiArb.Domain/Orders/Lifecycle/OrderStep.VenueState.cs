@@ -41,23 +41,35 @@ internal sealed partial class OrderStep
     {
         // The venue has it: nothing sent earlier is unaccounted for any more.
         _s = _s with { SubmitUncertain = false };
-        if (Order!.ExchangeOrderId is null && s.ExchangeOrderId.Length > 0) Emit(new Acknowledged(s.ExchangeOrderId));
-        if (s.FilledCount > Order!.FilledCount && _s.InFlight == VenueCallInFlight.None)
+        var unacknowledged = Order!.ExchangeOrderId is null && s.ExchangeOrderId.Length > 0;
+        if (s.FilledCount > Order.FilledCount && _s.InFlight == VenueCallInFlight.None)
         {
-            _s = _s with { InFlight = VenueCallInFlight.Fills };
+            // Filled already (a taker order usually is): fetching the fills is only a read, so the acknowledgement
+            // waits and goes into the one write with them.
+            _s = _s with { InFlight = VenueCallInFlight.Fills, PendingAck = unacknowledged ? s.ExchangeOrderId : _s.PendingAck };
             Do(new FetchFills(s.ExchangeOrderId, s));
             return;
         }
+        if (unacknowledged) Emit(new Acknowledged(s.ExchangeOrderId));
         ApplyVenueStatus(s);
     }
 
     private void OnFillsFetched(FillsFetched fetched)
     {
         _s = _s with { InFlight = VenueCallInFlight.None };
+        AcknowledgePending();
         foreach (var fill in fetched.Fills)
             if (fill.ExchangeOrderId == fetched.Then.ExchangeOrderId) ApplyFill(fill);
         ApplyVenueStatus(fetched.Then);
         DrainQueued();
+    }
+
+    /// <summary>Journals an acknowledgement held back for the fills (see <see cref="ApplyVenueState"/>).</summary>
+    private void AcknowledgePending()
+    {
+        if (_s.PendingAck is not { } exchangeOrderId) return;
+        _s = _s with { PendingAck = null };
+        if (Order!.ExchangeOrderId is null) Emit(new Acknowledged(exchangeOrderId));
     }
 
     private void ApplyVenueStatus(VenueOrderState s)

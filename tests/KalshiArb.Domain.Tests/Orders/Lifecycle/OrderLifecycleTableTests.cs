@@ -89,8 +89,13 @@ public sealed class OrderLifecycleTableTests
         new("refused by the venue", Sending, new SubmitAnswered(VenueSubmitResult.Rejected(VenueResultKind.InsufficientBalance, "no cash")), T0 + 30,
             ["Rejected(InsufficientBalance)"], ["StopAllTimers", "ReleaseAtGate", "IdleAfter"]),
         new("the answer was lost", Sending, new SubmitLost("timeout"), T0 + 30, [], ["LookupAtVenue"]),
-        new("accepted with fills: fetch them", Sending, new SubmitAnswered(new VenueSubmitResult(VenueResultKind.Accepted, "x-1",
-            VenueOrderStatus.Resting, Quantity.FromContracts(4), Quantity.FromContracts(6), null)), T0 + 30, ["Acknowledged"], ["FetchFills"]),
+        new("accepted with fills: fetch them first", Sending, new SubmitAnswered(new VenueSubmitResult(VenueResultKind.Accepted, "x-1",
+            VenueOrderStatus.Resting, Quantity.FromContracts(4), Quantity.FromContracts(6), null)), T0 + 30, [], ["FetchFills"]),
+        new("the fills fetched: acknowledgement and fills in one write", Journaled(Submitted) with { InFlight = VenueCallInFlight.Fills, PendingAck = "x-1" },
+            new FillsFetched([Fill("t-1", 4)], VenueOrder(filled: 4)), T0 + 40, ["Acknowledged", "FillApplied"],
+            ["ReportFillToGate", "StartTimer(CancelAfter)"]),
+        new("the fills could not be fetched: acknowledge, look again", Journaled(Submitted) with { InFlight = VenueCallInFlight.Fills, PendingAck = "x-1" },
+            new LookupFailed("503"), T0 + 40, ["Acknowledged"], ["StartTimer(Reconcile)"]),
 
         // fills and cancels
         new("a full fill ends it", Journaled(Resting), new FillReported(Fill("t-1", 10)), T0 + 40, ["FillApplied"],
