@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Risk;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 
@@ -65,21 +66,23 @@ public static class LifecycleHarness
                 // A sample of orders sent in the window's last seconds, for the stage breakdown (the gate's journal is read
                 // from where it stood then).
                 var sampleFrom = TimeSpan.FromSeconds(Math.Max(0, seconds - SampleBeforeEnd.TotalSeconds));
-                long? gateSeqAtSample = null;
-                await loop.RunAsync(TimeSpan.FromSeconds(seconds), sending: true, onPoll: async () =>
+                // Not awaited here: a busy gate answers late, and the loop must not stop sending meanwhile.
+                Task<RiskStateView>? gateAtSample = null;
+                await loop.RunAsync(TimeSpan.FromSeconds(seconds), sending: true, onPoll: () =>
                 {
                     var now = measured.Elapsed;
-                    if (gateSeqAtSample is null && now >= sampleFrom)
+                    if (gateAtSample is null && now >= sampleFrom)
                     {
-                        gateSeqAtSample = (await path.RiskStateAsync()).SequenceNr;
+                        gateAtSample = path.RiskStateAsync();
                         loop.SampleNext(BreakdownSample);
                     }
-                    if (now - lastReport < ReportEvery) return;
+                    if (now - lastReport < ReportEvery) return Task.CompletedTask;
                     var recent = loop.Filled - lastReportFilled;
                     Console.WriteLine($"  t={now.TotalSeconds,5:F0} s  last {(now - lastReport).TotalSeconds:F0} s: {recent / (now - lastReport).TotalSeconds,8:F0}/s;  "
                                       + $"so far {(loop.Filled - startFilled) / now.TotalSeconds,8:F0}/s;  in flight {loop.InFlight};  load {MachineLoad.Average()}");
                     lastReport = now;
                     lastReportFilled = loop.Filled;
+                    return Task.CompletedTask;
                 });
                 var elapsed = measured.Elapsed;
                 var completed = loop.Filled - startFilled;
@@ -104,7 +107,7 @@ public static class LifecycleHarness
                                   + $"open reservations {risk.Reservations.Count}; positions {risk.Positions.Count}; gate journal seq {risk.SequenceNr}");
                 Console.WriteLine($"  venue: {venue.SubmitCount} orders submitted, {venue.FillsFetched} fill fetches");
                 Console.WriteLine($"  where the time goes: {loop.Sampled.Count} orders sent from {sampleFrom.TotalSeconds:0} s into the window on (each stage over the orders that reached both its ends)");
-                await JournalStageBreakdown.PrintLifecyclesAsync(path.System, loop.Sampled.Keys.ToArray(), loop.Sampled, gateSeqAtSample ?? 0);
+                await JournalStageBreakdown.PrintLifecyclesAsync(path.System, loop.Sampled.Keys.ToArray(), loop.Sampled, await GateReadFrom(gateAtSample));
                 Console.WriteLine($"  at end: {MachineLoad.Describe()}");
                 figure = $"lifecycles/s: {(long)Math.Floor(perSecond)}";
             }
@@ -114,6 +117,23 @@ public static class LifecycleHarness
             }
         }
         Console.WriteLine(figure);
+    }
+
+    /// <summary>
+    /// Where to start reading the gate's journal for the sample: a little before where it stood when the sample began
+    /// (the sampled orders' reservations come after), or from the start when that is unknown.
+    /// </summary>
+    private static async Task<long> GateReadFrom(Task<RiskStateView>? atSample)
+    {
+        if (atSample is null) return 0;
+        try
+        {
+            return Math.Max(0, (await atSample).SequenceNr - 1_000);
+        }
+        catch (Exception)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Keeps up to the window in flight, reading completions from the desk and refusals from the admission.</summary>
