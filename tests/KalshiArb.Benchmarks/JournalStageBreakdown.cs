@@ -1,70 +1,261 @@
+using System.Collections;
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using KalshiArb.Actors.Cluster;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Risk;
 
 namespace KalshiArb.Benchmarks;
 
 /// <summary>
-/// Where the signal→submit time goes, read back from the journal's own write timestamps (event_journal.timestamp,
-/// stamped by the plugin when it builds the row): sent → OrderIndexed → OrderCreated → gate ReservationRecorded → RiskApproved →
-/// SubmitRequested → venue called. Diagnostic only; resolution is whatever the plugin stamps (ticks or ms).
+/// Where the time goes, read back through the SQL read journal (any store) while the system is up: signal → venue call
+/// (<see cref="PrintAsync"/>, target a) and signal → filled (<see cref="PrintLifecyclesAsync"/>, target b). Every
+/// event's envelope carries the journal's write stamp (<see cref="EventEnvelope.Timestamp"/>: DateTime UTC ticks taken
+/// when the journal plugin accepted the write, i.e. when the write began, before its batch was committed); order events
+/// also carry their own decision time (<see cref="OrderJournalEvent.AtMs"/>, Unix ms). Stages, per order:
+/// sent → OrderCreated journaled (the shard's remembered-entity write + the entity's recovery + the Created write),
+/// OrderCreated → the gate's ReservationRecorded journaled, gate → RiskApproved journaled, RiskApproved → venue called.
+/// Because a stamp marks the start of a write, each stage holds the commit of the write that opens it. The gate's journal
+/// is read from <c>gateFromSequenceNr</c> (it holds every order's reservation, fill and release).
 /// </summary>
-public static partial class JournalStageBreakdown
+public static class JournalStageBreakdown
 {
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
-    private static partial Regex ExecutionIdPattern();
+    private const int ReadParallelism = 8;
 
-    /// <param name="toUtcTicks">Converts a Stopwatch timestamp to DateTime UTC ticks.</param>
-    public static void Print(string connectionString, IReadOnlyList<string> executionIds, IReadOnlyDictionary<string, long> sentAt,
-        IReadOnlyDictionary<string, long> submittedAt, Func<long, long> toUtcTicks)
+    private sealed record Row(long SequenceNr, long WriteTicks, OrderJournalEvent Event);
+
+    /// <summary>What the read journal holds for a set of orders; every stamp already in DateTime UTC ticks.</summary>
+    private sealed class JournalRead
     {
-        var wanted = new HashSet<string>(executionIds, StringComparer.Ordinal);
-        var orderEvents = new Dictionary<string, long[]>(StringComparer.Ordinal); // seq 1..3 timestamps
-        var gateRecorded = new Dictionary<string, long>(StringComparer.Ordinal);
-        var indexed = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var conn = new SqliteConnection(connectionString))
-        {
-            conn.Open();
-            using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT persistence_id, sequence_nr, timestamp, payload FROM event_journal WHERE persistence_id IN ('risk-gate', 'order-index') OR (persistence_id LIKE 'order-%' AND sequence_nr <= 3)";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var pid = r.GetString(0);
-                var ts = ToTicks(r.GetInt64(2));
-                if (pid is "risk-gate" or "order-index")
-                {
-                    var m = ExecutionIdPattern().Match(Encoding.UTF8.GetString((byte[])r.GetValue(3)));
-                    if (m.Success && wanted.Contains(m.Value)) (pid == "risk-gate" ? gateRecorded : indexed).TryAdd(m.Value, ts);
-                    continue;
-                }
-                var id = pid["order-".Length..];
-                if (!wanted.Contains(id)) continue;
-                if (!orderEvents.TryGetValue(id, out var arr)) orderEvents[id] = arr = new long[3];
-                arr[r.GetInt64(1) - 1] = ts;
-            }
-        }
+        public Dictionary<string, long> GateReserved { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, long> GateFill { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, long> GateReleased { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, long> Remembered { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, List<Row>> Orders { get; } = new(StringComparer.Ordinal);
+        public int ShardJournals { get; set; }
+        public string Unit { get; set; } = "";
+        public TimeSpan Took { get; set; }
 
-        var stages = new[] { "sent→index OrderIndexed stamped (queue at index)", "OrderIndexed→OrderCreated (index/remember write, recovery)", "OrderCreated→gate ReservationRecorded", "gate→RiskApproved", "RiskApproved→SubmitRequested", "SubmitRequested→venue called" };
-        var samples = stages.Select(_ => new List<long>()).ToArray();
-        foreach (var id in executionIds)
+        public void PrintHeader(int orders)
         {
-            if (!orderEvents.TryGetValue(id, out var e) || e.Any(t => t == 0) || !gateRecorded.TryGetValue(id, out var g)) continue;
-            if (!submittedAt.TryGetValue(id, out var sub)) continue;
-            // Region mode keeps no order index: the first stage is then 0 and the second runs from the send.
-            if (!indexed.TryGetValue(id, out var ix)) ix = toUtcTicks(sentAt[id]);
-            long[] points = [toUtcTicks(sentAt[id]), ix, e[0], g, e[1], e[2], toUtcTicks(sub)];
-            for (var s = 0; s < stages.Length; s++) samples[s].Add(Math.Max(0, points[s + 1] - points[s]) * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
-        }
-        Console.WriteLine($"    stage breakdown from journal timestamps ({samples[0].Count} orders):");
-        for (var s = 0; s < stages.Length; s++)
-        {
-            var l = LatencySummary.From(samples[s]);
-            Console.WriteLine($"      {stages[s],-52} p50={l.P50Ms,8:F2} ms  p90={l.P90Ms,8:F2} ms  p99={l.P99Ms,8:F2} ms");
+            Console.WriteLine($"    stage breakdown through the read journal ({orders} orders, {Remembered.Count} remembered-entity writes found in {ShardJournals} shard journals; read in {Took.TotalSeconds:F1} s)");
+            Console.WriteLine($"      journal write stamp (EventEnvelope.Timestamp): {Unit}, taken when the journal plugin accepted the write (before its commit)");
         }
     }
 
-    // The plugin stamps DateTime ticks on some versions and Unix ms on others: tell them apart by size.
-    private static long ToTicks(long raw) => raw > 100_000_000_000_000L ? raw : DateTime.UnixEpoch.Ticks + raw * TimeSpan.TicksPerMillisecond;
+    private static async Task<JournalRead> ReadAsync(ActorSystem system, IReadOnlyCollection<string> executionIds, long gateFromSequenceNr)
+    {
+        var read = Stopwatch.StartNew();
+        var result = new JournalRead();
+        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var mat = system.Materializer();
+        var wanted = new HashSet<string>(executionIds, StringComparer.Ordinal);
+        long? sampleStamp = null;
+
+        // The gate's journal (one for every order): reservations, fills, releases.
+        await journal.CurrentEventsByPersistenceId(RiskGateActor.DefaultPersistenceId, gateFromSequenceNr, long.MaxValue).RunForeach(env =>
+        {
+            sampleStamp ??= env.Timestamp;
+            var ts = Ticks(env.Timestamp);
+            switch (env.Event)
+            {
+                case ReservationRecorded r when wanted.Contains(r.Reservation.ExecutionId):
+                    result.GateReserved.TryAdd(r.Reservation.ExecutionId, ts);
+                    break;
+                case RiskFillRecorded f when wanted.Contains(f.Fill.ExecutionId):
+                    result.GateFill.TryAdd(f.Fill.ExecutionId, ts);
+                    break;
+                case ReservationReleased x when wanted.Contains(x.ExecutionId):
+                    result.GateReleased.TryAdd(x.ExecutionId, ts);
+                    break;
+            }
+        }, mat);
+
+        // The shards' remembered-entity writes (EntitiesStarted under "/sharding/orderShard/<shard>").
+        var shardIds = (await journal.CurrentPersistenceIds().RunWith(Sink.Seq<string>(), mat))
+            .Where(p => p.StartsWith("/sharding/" + ShardRegions.Order + "Shard", StringComparison.Ordinal)).Distinct().ToArray();
+        result.ShardJournals = shardIds.Length;
+        await Parallel.ForEachAsync(shardIds, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism }, async (pid, _) =>
+            await journal.CurrentEventsByPersistenceId(pid, 0, long.MaxValue).RunForeach(env =>
+            {
+                foreach (var entity in StartedEntities(env.Event))
+                    if (wanted.Contains(entity)) result.Remembered.TryAdd(entity, Ticks(env.Timestamp));
+            }, mat));
+
+        // Each order's own journal.
+        await Parallel.ForEachAsync(executionIds, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism }, async (id, _) =>
+        {
+            var rows = new List<Row>();
+            await journal.CurrentEventsByPersistenceId(OrderActor.PersistenceIdFor(id), 0, long.MaxValue).RunForeach(env =>
+            {
+                if (env.Event is OrderJournalEvent e) rows.Add(new Row(env.SequenceNr, Ticks(env.Timestamp), e));
+            }, mat);
+            result.Orders[id] = rows;
+        });
+        result.Unit = sampleStamp is { } s && !IsDateTimeTicks(s) ? "Unix ms (converted)" : "DateTime UTC ticks (100 ns)";
+        result.Took = read.Elapsed;
+        return result;
+    }
+
+    /// <summary>Signal → venue call (target a), for orders that reached the venue.</summary>
+    public static async Task PrintAsync(ActorSystem system, IReadOnlyList<string> executionIds, IReadOnlyDictionary<string, long> sentAt,
+        IReadOnlyDictionary<string, long> venueAt, int designRoundTrips)
+    {
+        var j = await ReadAsync(system, executionIds, 0);
+        j.PrintHeader(executionIds.Count);
+
+        string[] stages =
+        [
+            "sent → OrderCreated journaled (remember + recovery + write)",
+            "  of which sent → remembered-entity write journaled",
+            "  of which remembered → OrderCreated journaled",
+            "OrderCreated → gate reservation journaled (overlap: <0)",
+            "gate → RiskApproved+SubmitRequested journaled",
+            "RiskApproved → venue called",
+            "sent → venue called (same orders)",
+        ];
+        var samples = stages.Select(_ => new List<long>()).ToArray();
+        var ownWritesBefore = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var eventsByAtMs = new SortedDictionary<int, int>();
+        var waitedOn = new SortedDictionary<int, int>();
+        var complete = 0;
+        foreach (var id in executionIds)
+        {
+            if (!j.Orders.TryGetValue(id, out var rows) || !venueAt.TryGetValue(id, out var venueSw) || !sentAt.TryGetValue(id, out var sentSw)) continue;
+            var created = rows.FirstOrDefault(r => r.Event is OrderCreatedEvent);
+            var approved = rows.FirstOrDefault(r => r.Event is OrderRiskApprovedEvent);
+            if (created is null || approved is null || !j.GateReserved.TryGetValue(id, out var tg)) continue;
+            complete++;
+            var t0 = BenchClock.ToUtcTicks(sentSw);
+            var tv = BenchClock.ToUtcTicks(venueSw);
+            var tc = created.WriteTicks;
+            var ta = approved.WriteTicks;
+            Add(samples[0], tc - t0);
+            if (j.Remembered.TryGetValue(id, out var tr))
+            {
+                Add(samples[1], tr - t0);
+                Add(samples[2], tc - tr);
+            }
+            Add(samples[3], tg - tc);
+            Add(samples[4], ta - tg);
+            Add(samples[5], tv - ta);
+            Add(samples[6], tv - t0);
+
+            // The order's own writes that began before its venue call (one write per distinct stamp: a decision's
+            // events go in one atomic write), and its events decided before the call by their own AtMs.
+            var before = rows.Where(x => x.WriteTicks < tv).ToArray();
+            var writes = before.Select(x => x.WriteTicks).Distinct().Count();
+            var key = $"{writes} write(s), {before.Length} event(s)";
+            ownWritesBefore[key] = ownWritesBefore.GetValueOrDefault(key) + 1;
+            var venueMs = BenchClock.ToUnixMs(venueSw);
+            var byAtMs = rows.Count(x => x.Event.AtMs <= venueMs);
+            eventsByAtMs[byAtMs] = eventsByAtMs.GetValueOrDefault(byAtMs) + 1;
+            var total = writes + 1 + (j.Remembered.ContainsKey(id) ? 1 : 0);
+            waitedOn[total] = waitedOn.GetValueOrDefault(total) + 1;
+        }
+
+        Console.WriteLine($"      {complete} orders with OrderCreated, gate reservation, RiskApproved and a venue call:");
+        PrintStages(stages, samples);
+        Console.WriteLine($"      design: {designRoundTrips} durable round trips on the path signal → venue call (harness parameter --round-trips; "
+                          + "now: remembered entity, OrderCreated ∥ gate reservation, RiskApproved+SubmitRequested)");
+        Console.WriteLine($"      order's own writes begun before its venue call: {Histogram(ownWritesBefore)}");
+        Console.WriteLine($"      order's own events decided before its venue call by AtMs (ms resolution: an Acknowledged decided in the call's own ms counts): {Histogram(eventsByAtMs)}");
+        Console.WriteLine($"      journal writes the order waited on (remembered entity + own + gate, own/gate overlap): {Histogram(waitedOn)}");
+    }
+
+    /// <summary>Signal → filled (target b), for the sampled orders that filled.</summary>
+    public static async Task PrintLifecyclesAsync(ActorSystem system, IReadOnlyList<string> executionIds, IReadOnlyDictionary<string, long> sentAt,
+        long gateFromSequenceNr)
+    {
+        var j = await ReadAsync(system, executionIds, gateFromSequenceNr);
+        j.PrintHeader(executionIds.Count);
+        string[] stages =
+        [
+            "sent → OrderCreated journaled (remember + recovery + write)",
+            "OrderCreated → gate reservation journaled (overlap: <0)",
+            "gate → RiskApproved+SubmitRequested journaled",
+            "RiskApproved → Acknowledged journaled (venue submit)",
+            "Acknowledged → FillApplied journaled (fill fetch)",
+            "sent → FillApplied journaled (+ its commit = complete)",
+            "FillApplied → gate fill journaled",
+            "FillApplied → gate release journaled",
+        ];
+        var samples = stages.Select(_ => new List<long>()).ToArray();
+        var writes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in executionIds)
+        {
+            if (!sentAt.TryGetValue(id, out var sentSw)) continue;
+            if (!j.Orders.TryGetValue(id, out var rows) || rows.Count == 0)
+            {
+                outcomes["no order journal"] = outcomes.GetValueOrDefault("no order journal") + 1;
+                continue;
+            }
+            var outcome = rows[^1].Event switch
+            {
+                OrderFillAppliedEvent => "Filled",
+                OrderExpiredEvent x => $"Expired({x.Reason})",
+                OrderRejectedEvent r => $"Rejected({r.Reason})",
+                OrderRiskDeniedEvent d => $"RiskDenied({d.Reason})",
+                var e => "last event " + e.GetType().Name.Replace("Order", "").Replace("Event", ""),
+            };
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+
+            long? At<T>() => rows.FirstOrDefault(r => r.Event is T)?.WriteTicks;
+            long? Gate(Dictionary<string, long> d) => d.TryGetValue(id, out var t) ? t : null;
+            long? t0 = BenchClock.ToUtcTicks(sentSw), tc = At<OrderCreatedEvent>(), ta = At<OrderRiskApprovedEvent>(),
+                tk = At<OrderAcknowledgedEvent>(), tf = At<OrderFillAppliedEvent>(),
+                tg = Gate(j.GateReserved), gf = Gate(j.GateFill), gr = Gate(j.GateReleased);
+            (long? From, long? To)[] spans = [(t0, tc), (tc, tg), (tg, ta), (ta, tk), (tk, tf), (t0, tf), (tf, gf), (tf, gr)];
+            for (var i = 0; i < spans.Length; i++)
+                if (spans[i] is ({ } from, { } to)) Add(samples[i], to - from);
+            if (tf is null) continue;
+            var own = rows.Select(r => r.WriteTicks).Distinct().Count();
+            var gate = (tg is null ? 0 : 1) + (gf is null ? 0 : 1) + (gr is null ? 0 : 1);
+            var key = $"order {own} ({rows.Count} events) + gate {gate} + remembered entity {(j.Remembered.ContainsKey(id) ? 1 : 0)}";
+            writes[key] = writes.GetValueOrDefault(key) + 1;
+        }
+        Console.WriteLine($"      how the sampled orders ended: {Histogram(outcomes)}");
+        PrintStages(stages, samples);
+        Console.WriteLine($"      journal writes per filled lifecycle: {Histogram(writes)}");
+    }
+
+    private static void PrintStages(string[] stages, List<long>[] samples)
+    {
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var l = LatencySummary.From(samples[i]);
+            if (l.Count == 0) continue;
+            Console.WriteLine($"      {stages[i],-60} p50={l.P50Ms,8:F2}  p90={l.P90Ms,8:F2}  p99={l.P99Ms,8:F2}  max={l.MaxMs,8:F2} ms  (n={l.Count})");
+        }
+    }
+
+    private static void Add(List<long> list, long utcTicks) => list.Add(BenchClock.UtcTicksToStopwatch(utcTicks));
+
+    private static long Ticks(long stamp) => IsDateTimeTicks(stamp) ? stamp : DateTime.UnixEpoch.Ticks + stamp * TimeSpan.TicksPerMillisecond;
+
+    /// <summary>The plugin stamps DateTime ticks (this version); a Unix-ms stamp would be six orders of magnitude smaller.</summary>
+    private static bool IsDateTimeTicks(long stamp) => stamp > 100_000_000_000_000L;
+
+    /// <summary>Entity ids in a remembered-entity store event (EntitiesStarted; the type is internal to sharding).</summary>
+    private static IEnumerable<string> StartedEntities(object e)
+    {
+        var type = e.GetType();
+        if (!type.Name.Contains("Started", StringComparison.Ordinal)) return [];
+        var value = type.GetProperty("Entities")?.GetValue(e) ?? type.GetProperty("EntityId")?.GetValue(e);
+        return value switch
+        {
+            string one => [one],
+            IEnumerable many => many.OfType<string>(),
+            _ => [],
+        };
+    }
+
+    private static string Histogram<TKey>(SortedDictionary<TKey, int> counts) where TKey : notnull =>
+        counts.Count == 0 ? "none" : string.Join("; ", counts.Select(kv => $"{kv.Key}: {kv.Value} orders"));
 }

@@ -1,9 +1,18 @@
 using BenchmarkDotNet.Running;
 using KalshiArb.Benchmarks;
 
-// Load harnesses (print figures): `ingest [markets] [messages]`, `submit-region [steadyCount] [ratePerSecond] [burstCount]`
-// (the production order path in a one-member cluster; `submit` is the same), `memory [markets]`. For `submit-region`,
-// any words after the three numbers are a HOCON overlay for a diagnostic variant. Anything else goes to BenchmarkDotNet.
+// Load harnesses (print figures):
+//   ingest [markets] [messages]
+//   submit-region [steadyCount=3000] [ratePerSecond=100] [burstCount=50] [HOCON overlay...]   (`submit` is the same)
+//       target (a): the production order path in a one-member cluster, signal -> venue call; last line "target (a): MET|NOT MET ..."
+//   lifecycles [seconds=60] [--window N=400] [HOCON overlay...]
+//       target (b): complete lifecycles (signal -> filled, every event durable) per second, closed loop; last line "lifecycles/s: N"
+//   memory [markets]
+// submit-region and lifecycles take, anywhere in the arguments: --store sqlite|postgres (default sqlite: a temp file in
+// WAL mode), --pg "<connection string>" (the PostgreSQL server; else KA_PG_CONNECTION; a database ka_bench_<guid> is
+// created for the run and dropped at its end), and for submit-region --round-trips N (the design's durable round trips
+// before the venue call, printed beside the breakdown). Words left after the numbers are a HOCON overlay placed above
+// the shipped config for a diagnostic variant. Anything else goes to BenchmarkDotNet.
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
 
 switch (args.Length > 0 ? args[0] : "")
@@ -12,7 +21,10 @@ switch (args.Length > 0 ? args[0] : "")
         IngestHarness.Run(Arg(1, 5_000), Arg(2, 2_000_000));
         return;
     case "submit" or "submit-region":
-        await SubmitHarness.Run(Arg(1, 2_000), Arg(2, 200), Arg(3, 1_000), string.Join(' ', args.Skip(4)));
+        await SubmitHarness.Run(BenchOptions.Parse(args.Skip(1)));
+        return;
+    case "lifecycles":
+        await LifecycleHarness.Run(BenchOptions.Parse(args.Skip(1)));
         return;
     case "memory":
         await MemoryHarness.Run(Arg(1, 5_000));

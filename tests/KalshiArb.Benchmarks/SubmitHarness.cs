@@ -1,134 +1,130 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Akka.Actor;
-using Akka.Configuration;
-using KalshiArb.Actors;
-using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Persistence;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
-using Microsoft.Data.Sqlite;
 
 namespace KalshiArb.Benchmarks;
 
 /// <summary>
-/// Load harness for target (a): signal → venue call (risk approved and SubmitRequested persisted) p99 ≤ 10 ms. Runs
-/// the production path in a one-member cluster on the shipped persistence config (SQLite file in WAL mode, our
-/// serializer): the order admission, the "order" shard region with remembered entities, OrderActors, the RiskGate
-/// singleton, against <see cref="BenchmarkInstantVenue"/>. Latency runs from just before the TradeSignal is told to
-/// the admission to the moment the venue's SubmitAsync is entered; on the way: the shard's remembered-entity write,
-/// OrderCreated persist overlapping the Reserve ask + gate persist, then RiskApproved and SubmitRequested in one write
-/// (so the breakdown's RiskApproved→SubmitRequested stage reads 0). Every signal is for its own ticker, so
-/// one-order-in-flight-per-market never denies one.
+/// Load harness for target (a): signal → venue call p99 ≤ 10 ms at 100 signals/s, and a burst of 50 simultaneous
+/// signals all at the venue within 50 ms. Runs the production path (<see cref="BenchOrderPath"/>: admission, the
+/// "order" shard region with remembered entities, OrderActors, the RiskGate singleton) on the shipped config against
+/// the journal chosen by <c>--store</c>, with <see cref="BenchmarkInstantVenue"/> as the venue. Latency runs from just
+/// before the TradeSignal is told to the admission (the signal is decided then: its horizon starts at the send) to the
+/// moment the venue's SubmitAsync is entered. Phases: warm-up (discarded), steady at the rate, burst all at once. Every
+/// signal is for its own ticker, so one-order-in-flight-per-market never denies one. The last line is the verdict.
 /// </summary>
 public static class SubmitHarness
 {
-    /// <param name="overlay">
-    /// HOCON placed above the shipped config for a diagnostic variant (e.g. journal parallelism); empty = the real config.
-    /// </param>
-    public static async Task Run(int steadyCount, int ratePerSecond, int burstCount, string overlay = "")
+    private const int WarmUpCount = 300;
+    private static readonly TimeSpan PhaseTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan QuietWait = TimeSpan.FromSeconds(4);
+
+    public static async Task Run(BenchOptions options)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "kalshiarb-bench-" + Guid.NewGuid().ToString("N"));
-        var connectionString = $"Data Source={Path.Combine(dir, "journal.db")}";
-        var journalMode = SqliteJournalFile.Prepare(connectionString);
-        Console.WriteLine($"submit harness: SQLite journal {connectionString} (journal_mode={journalMode}); {MachineLoad.Describe()}");
+        var steadyCount = options.Number(0, 3_000);
+        var rate = options.Number(1, 100);
+        var burstCount = options.Number(2, 50);
+        var overlay = options.Overlay(3);
+        var roundTrips = options.RoundTrips ?? 3;
 
-        var probe = SqliteCommitProbe.Run(dir, 200);
-        Console.WriteLine($"  raw SQLite single-row commit on this disk (floor per journal write): {probe}");
-        if (overlay.Length > 0) Console.WriteLine($"  DIAGNOSTIC VARIANT, config overlay: {overlay}");
-        else Console.WriteLine("  config: the shipped one (serialization + persistence-sqlite.conf + base.conf), no overlay");
-
-        Console.WriteLine("  order path: admission -> order shard region (remembered entities) -> OrderActor, RiskGate singleton; one-member cluster");
-        var config = ConfigurationFactory.ParseString(overlay)
-            .WithFallback(ClusterConfig.OneMember(ClusterRoles.Market, ClusterRoles.Execution, ClusterRoles.Risk))
-            .WithFallback(SerializationConfig.Create())
-            .WithFallback(PersistenceConfig.Create(PersistenceStore.Sqlite, connectionString))
-            .WithFallback(HoconFiles.Load("base.conf"));
-        var system = ActorSystem.Create("bench-submit", config);
-        try
+        Console.WriteLine($"submit harness, target (a): warm-up {WarmUpCount}, steady {steadyCount} signals at {rate}/s, burst {burstCount} at once; store {options.Store}");
+        // The verdict is printed last, after the system stopped (its shutdown logs) and the store was removed.
+        string verdict;
+        using (var store = BenchStore.Create(options))
         {
-            await BenchCluster.JoinAsync(system);
+            Console.WriteLine($"  store: {store.Description}");
+            Console.WriteLine($"  at start: {MachineLoad.Describe()}");
+            Console.WriteLine("  " + store.CommitProbe(200));
+            BenchOrderPath.PrintConfig(overlay);
+
             var venue = new BenchmarkInstantVenue();
-            var gate = ClusterSingleton.Start(system, "risk-gate",
-                RiskGateSupervisor.Props(new RiskGateSettings(GenerousLimits()) { InitialBalance = Money.FromDollars(10_000_000) }), ClusterRoles.Risk);
             // Orders rest in the benchmark venue; keep them from being canceled mid-run.
             var orderSettings = new OrderActorSettings { Policy = new OrderPolicy { CancelAfter = TimeSpan.FromHours(1) } };
-            var desk = system.ActorSelection("/user/orders");
-            var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, desk), 32);
-            var deskRef = system.ActorOf(OrderDesk.Props(gate, venue, region), "orders");
-            var admission = system.ActorOf(OrderAdmission.Props(region, gate,
-                new OrderAdmissionSettings { MaxSignalAge = orderSettings.Policy.MaxSignalAge }), "order-admission");
-            var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+            var path = await BenchOrderPath.StartAsync("bench-submit", BenchOrderPath.BuildConfig(store, overlay), venue, orderSettings,
+                BenchOrderPath.GenerousGate());
+            try
+            {
+                var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
 
-            // Warm-up: JIT, SQLite table creation, the singleton and shards starting. Not counted.
-            var warm = await Phase("warm-up", "WARM", 300, ratePerSecond, admission, venue, sent);
-            Console.WriteLine($"  warm-up   {warm.Summary}  (discarded)");
+                // Warm-up: JIT, table creation, the singleton and shards starting. Not counted.
+                var warm = await Phase("warm-up", "WARM", WarmUpCount, rate, path, venue, sent);
+                Console.WriteLine($"  warm-up   {warm.Summary}  (discarded)");
 
-            var steady = await Phase("steady", "STEADY", steadyCount, ratePerSecond, admission, venue, sent);
-            Console.WriteLine($"  steady    {steady.Summary}  sent at {steady.AchievedRate:F0}/s (target {ratePerSecond}/s), not submitted {steady.Missing}");
-            JournalStageBreakdown.Print(connectionString, steady.ExecutionIds, sent, venue.SubmittedAt, ToUtcTicks);
+                var steady = await Phase("steady", "STEADY", steadyCount, rate, path, venue, sent);
+                Console.WriteLine($"  steady    {steady.Summary}");
+                Console.WriteLine($"            sent at {steady.AchievedRate:F0}/s (target {rate}/s); {steady.NotReachedLine}");
+                await JournalStageBreakdown.PrintAsync(path.System, steady.ExecutionIds, sent, venue.SubmittedAt, roundTrips);
 
-            var burst = await Phase("burst", "BURST", burstCount, 0, admission, venue, sent);
-            Console.WriteLine($"  burst     {burst.Summary}  all sent at once ({burst.AchievedRate:F0}/s), not submitted {burst.Missing}");
-            JournalStageBreakdown.Print(connectionString, burst.ExecutionIds, sent, venue.SubmittedAt, ToUtcTicks);
+                var burst = await Phase("burst", "BURST", burstCount, 0, path, venue, sent);
+                Console.WriteLine($"  burst     {burst.Summary}");
+                Console.WriteLine($"            all sent at once ({burst.SendMs:F2} ms to send), first send → last venue call {burst.SpanMs:F2} ms; {burst.NotReachedLine}");
+                await JournalStageBreakdown.PrintAsync(path.System, burst.ExecutionIds, sent, venue.SubmittedAt, roundTrips);
 
-            var risk = await gate.Ask<RiskStateView>(GetRiskState.Instance, TimeSpan.FromSeconds(10));
-            var denials = risk.DenialCounts.Values.Sum();
-            Console.WriteLine($"  risk denials: {denials} {(denials == 0 ? "" : string.Join(", ", risk.DenialCounts.Select(kv => $"{kv.Key}={kv.Value}")))}");
-            var admitted = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, TimeSpan.FromSeconds(10));
-            var notPlaced = admitted.NotPlacedByReason.Values.Sum() + admitted.RefusedByReason.Values.Sum();
-            Console.WriteLine($"  signals admitted {admitted.Admitted}, refused or not placed {notPlaced}; open reservations at the gate: {risk.Reservations.Count}; gate journal seq {risk.SequenceNr}");
-            var ended = (await deskRef.Ask<ExecutionStatus>(GetExecutionStatus.Instance, TimeSpan.FromSeconds(10))).Ended;
-            if (ended.Count > 0) Console.WriteLine("  orders ended: " + string.Join(", ", ended.Select(kv => $"{kv.Key} {kv.Value}")));
-            Console.WriteLine($"  at end: {MachineLoad.Describe()}");
-            var pass = denials == 0 && steady.Missing == 0 && steady.Summary.P99Ms <= 10.0;
-            Console.WriteLine($"  target (a) steady p99 <= 10 ms, 0 denials: {(pass ? "MET" : "NOT MET")}");
+                var risk = await path.RiskStateAsync();
+                var denials = risk.DenialCounts.Values.Sum();
+                Console.WriteLine($"  risk denials: {denials}{(denials == 0 ? "" : " (" + string.Join(", ", risk.DenialCounts.Select(kv => $"{kv.Key}={kv.Value}")) + ")")}; "
+                                  + $"open reservations at the gate {risk.Reservations.Count}; gate journal seq {risk.SequenceNr}");
+                var admitted = await path.AdmissionStatusAsync();
+                Console.WriteLine($"  admission: admitted {admitted.Admitted}, placed {admitted.Placed}, refused {BenchOrderPath.Counts(admitted.RefusedByReason)}, not placed {BenchOrderPath.Counts(admitted.NotPlacedByReason)}");
+                var desk = await path.DeskStatusAsync();
+                Console.WriteLine($"  desk: {desk.TrackedCount} orders open (resting at the venue), ended {BenchOrderPath.Counts(desk.Ended)}; venue calls {venue.SubmitCount}");
+                Console.WriteLine($"  at end: {MachineLoad.Describe()}");
+
+                // Steady: p99 within 10 ms, every order at the venue (none expired, denied or refused), and really at the rate.
+                var atRate = steady.AchievedRate >= 0.95 * rate;
+                var steadyOk = steady.Summary.P99Ms <= 10.0 && steady.NotReached == 0 && steady.Accounted == 0 && atRate;
+                var burstOk = burst.Summary.MaxMs <= 50.0 && burst.NotReached == 0;
+                verdict = $"target (a): {(steadyOk && burstOk ? "MET" : "NOT MET")} on {options.Store}: "
+                          + $"steady p99 {steady.Summary.P99Ms:F2} ms at {steady.AchievedRate:F0}/s (<= 10 ms at {rate}/s, {steady.NotReached} of {steady.Count} not at the venue) {(steadyOk ? "ok" : "FAILED")}; "
+                          + $"burst of {burst.Count} max {burst.Summary.MaxMs:F2} ms (<= 50 ms, {burst.NotReached} not at the venue) {(burstOk ? "ok" : "FAILED")}";
+            }
+            finally
+            {
+                await path.System.Terminate();
+            }
         }
-        finally
-        {
-            await system.Terminate();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(dir, recursive: true);
-        }
+        Console.WriteLine(verdict);
     }
 
-    private static RiskLimits GenerousLimits() => new()
+    private sealed record PhaseResult(
+        LatencySummary Summary,
+        int Count,
+        double AchievedRate,
+        double SendMs,
+        double SpanMs,
+        int NotReached,
+        IReadOnlyDictionary<string, long> Ended,
+        IReadOnlyDictionary<string, long> Refused,
+        IReadOnlyList<string> ExecutionIds)
     {
-        MaxContractsPerMarket = Quantity.FromContracts(1_000),
-        MaxExposurePerMarket = Money.FromDollars(1_000_000),
-        MaxTotalExposure = Money.FromDollars(1_000_000),
-        MaxOpenMarkets = 1_000_000,
-        DailyLossLimit = Money.FromDollars(1_000_000),
-        LossStreakLimit = 1_000,
-        LossStreakCooldown = TimeSpan.FromMinutes(1),
-        MaxOrdersPerMinute = 1_000_000,
-    };
+        /// <summary>Orders of this phase that ended or were refused without reaching the venue (as far as the desk and admission say).</summary>
+        public long Accounted => Ended.Values.Sum() + Refused.Values.Sum();
 
-    private sealed record PhaseResult(LatencySummary Summary, double AchievedRate, int Missing, IReadOnlyList<string> ExecutionIds);
-
-    // One fixed pairing of the two clocks, so Stopwatch stamps can be compared with the journal's wall-clock stamps.
-    private static readonly long ClockBaseUtcTicks = DateTime.UtcNow.Ticks;
-    private static readonly long ClockBaseStopwatch = Stopwatch.GetTimestamp();
-
-    private static long ToUtcTicks(long stopwatch) =>
-        ClockBaseUtcTicks + (long)((stopwatch - ClockBaseStopwatch) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+        public string NotReachedLine => NotReached == 0
+            ? "all reached the venue"
+            : $"{NotReached} did not reach the venue: ended {BenchOrderPath.Counts(Ended)}; refused at admission {BenchOrderPath.Counts(Refused)}; "
+              + $"still working {Math.Max(0, NotReached - Accounted)}";
+    }
 
     /// <summary>
-    /// Sends <paramref name="count"/> signals (at <paramref name="ratePerSecond"/>, or all at once when 0) and waits
-    /// until each reached the venue or 30 s passed.
+    /// Sends <paramref name="count"/> signals (at <paramref name="ratePerSecond"/>, or all at once when 0) and waits until
+    /// each reached the venue or ended without (desk, admission), or 30 s passed. What ended or was refused is the change
+    /// in the desk's and admission's counts over the phase.
     /// </summary>
     private static async Task<PhaseResult> Phase(string name, string tickerPrefix, int count, int ratePerSecond,
-        IActorRef admission, BenchmarkInstantVenue venue, ConcurrentDictionary<string, long> sent)
+        BenchOrderPath path, BenchmarkInstantVenue venue, ConcurrentDictionary<string, long> sent)
     {
         var runId = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var tickers = Enumerable.Range(0, count).Select(i => $"KXBENCH-{tickerPrefix}{runId}-{i:D5}").ToArray();
         var ids = tickers.Select(t => ExecutionIds.FromSignal(SignalIdOf(t))).ToArray();
+        var endedBefore = (await path.DeskStatusAsync()).Ended;
+        var refusedBefore = Refusals(await path.AdmissionStatusAsync());
+
         var remaining = new CountdownEvent(count);
         var idSet = new HashSet<string>(ids, StringComparer.Ordinal);
         void OnSubmitted(string id, long _)
@@ -149,18 +145,53 @@ public static class SubmitHarness
             }
             sent[ids[i]] = Stopwatch.GetTimestamp();
             // Decided now, as a MarketActor would: its horizon starts at the send.
-            admission.Tell(Signal(tickers[i]), ActorRefs.NoSender);
+            path.Admission.Tell(Signal(tickers[i]), ActorRefs.NoSender);
         }
-        var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var done = await Task.Run(() => remaining.Wait(TimeSpan.FromSeconds(30)));
+        var sendElapsed = Stopwatch.GetElapsedTime(start);
+
+        // Wait quietly past the signals' horizon (3 s) first: polling the desk lists every open order, which would load the
+        // cores while the last orders are on their way. Then account for the rest (ended or refused) or give up at 30 s.
+        var waitStart = Stopwatch.GetTimestamp();
+        await Task.Run(() => remaining.Wait(QuietWait));
+        IReadOnlyDictionary<string, long> ended, refused;
+        while (true)
+        {
+            ended = Delta((await path.DeskStatusAsync()).Ended, endedBefore);
+            refused = Delta(Refusals(await path.AdmissionStatusAsync()), refusedBefore);
+            if (remaining.CurrentCount <= ended.Values.Sum() + refused.Values.Sum()) break;
+            if (Stopwatch.GetElapsedTime(waitStart) > PhaseTimeout)
+            {
+                Console.WriteLine($"  {name}: {remaining.CurrentCount} orders neither reached the venue nor ended within {PhaseTimeout.TotalSeconds:0} s");
+                break;
+            }
+            await Task.Delay(100);
+        }
         venue.Submitted -= OnSubmitted;
-        if (!done) Console.WriteLine($"  {name}: {remaining.CurrentCount} orders did not reach the venue within 30 s");
 
         var latencies = new List<long>(count);
+        long lastVenue = 0;
         foreach (var id in ids)
-            if (venue.SubmittedAt.TryGetValue(id, out var at)) latencies.Add(at - sent[id]);
-        return new PhaseResult(LatencySummary.From(latencies), count / Math.Max(sendSeconds, 1e-6), count - latencies.Count, ids);
+        {
+            if (!venue.SubmittedAt.TryGetValue(id, out var at)) continue;
+            latencies.Add(at - sent[id]);
+            lastVenue = Math.Max(lastVenue, at);
+        }
+        var spanMs = lastVenue == 0 ? double.NaN : (lastVenue - sent[ids[0]]) * 1000.0 / Stopwatch.Frequency;
+        return new PhaseResult(LatencySummary.From(latencies), count, count / Math.Max(sendElapsed.TotalSeconds, 1e-6),
+            sendElapsed.TotalMilliseconds, spanMs, count - latencies.Count, ended, refused, ids);
     }
+
+    private static Dictionary<string, long> Refusals(AdmissionStatus s)
+    {
+        var all = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var kv in s.RefusedByReason) all[kv.Key] = kv.Value;
+        foreach (var kv in s.NotPlacedByReason) all["not placed: " + kv.Key] = kv.Value;
+        return all;
+    }
+
+    private static Dictionary<string, long> Delta(IReadOnlyDictionary<string, long> now, IReadOnlyDictionary<string, long> before) =>
+        now.Select(kv => (kv.Key, Value: kv.Value - before.GetValueOrDefault(kv.Key)))
+            .Where(x => x.Value != 0).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
 
     private static string SignalIdOf(string ticker) => "bench:" + ticker;
 
