@@ -11,7 +11,12 @@ public sealed record RiskGateSettings(RiskLimits Limits)
     /// <summary>Cash before the venue's startup load (paper trading starts from this).</summary>
     public Money InitialBalance { get; init; } = Money.Zero;
 
-    public int SnapshotEvery { get; init; } = 200;
+    /// <summary>
+    /// Events between snapshots. A snapshot holds every execution and trade id the gate has seen, so it grows with the
+    /// orders ever placed: often enough to keep a restart's replay short (~10k events), rarely enough to stay off the
+    /// order path at thousands of events a second.
+    /// </summary>
+    public int SnapshotEvery { get; init; } = 10_000;
 
     /// <summary>Wall clock; tests pass their own.</summary>
     public Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;

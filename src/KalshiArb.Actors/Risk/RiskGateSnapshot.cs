@@ -35,21 +35,18 @@ public sealed record RiskGateSnapshot(
         b.ReservedTotal,
         b.ReleasedTotal);
 
-    public RiskBook ToBook(RiskLimits limits) => new()
+    public RiskBook ToBook(RiskLimits limits) => RiskBook.Restore(new RiskBook
     {
         Limits = limits,
         KillSwitch = KillSwitch,
         Balance = Balance,
-        Positions = Positions.ToImmutableDictionary(p => p.Ticker),
-        Reservations = Reservations.ToImmutableDictionary(r => r.ExecutionId),
         SeenExecutionIds = SeenExecutionIds.ToImmutableHashSet(),
         AppliedTradeIds = AppliedTradeIds.ToImmutableHashSet(),
-        RecentApprovals = ImmutableQueue.CreateRange(RecentApprovals),
         TradingDay = TradingDay,
         RealizedToday = RealizedToday,
         LossStreak = LossStreak,
         CooldownUntil = CooldownUntil,
         ReservedTotal = ReservedTotal,
         ReleasedTotal = ReleasedTotal,
-    };
+    }, Positions, Reservations, RecentApprovals);
 }

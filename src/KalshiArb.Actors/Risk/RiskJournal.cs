@@ -21,23 +21,9 @@ public static class RiskJournal
         _ => book,
     };
 
-    /// <summary>
-    /// Replays an approval the domain already decided (RiskBook.Evaluate), without re-running the rules: limits
-    /// may have changed since, and a journaled approval stays an approval. The throttle window is pruned by the
-    /// next Evaluate, so old approval times are simply kept here.
-    /// </summary>
-    public static RiskBook AddReservation(RiskBook book, Reservation r, DateOnly tradingDay, bool countsAsApproval)
-    {
-        var b = tradingDay > book.TradingDay ? book with { TradingDay = tradingDay, RealizedToday = Domain.Primitives.Money.Zero } : book;
-        if (b.Reservations.ContainsKey(r.ExecutionId)) return b;
-        return b with
-        {
-            Reservations = b.Reservations.SetItem(r.ExecutionId, r),
-            SeenExecutionIds = b.SeenExecutionIds.Add(r.ExecutionId),
-            RecentApprovals = countsAsApproval ? b.RecentApprovals.Enqueue(r.ApprovedAt) : b.RecentApprovals,
-            ReservedTotal = b.ReservedTotal + r.Amount,
-        };
-    }
+    /// <summary>Replays an approval the domain already decided (RiskBook.Evaluate), without re-running the rules.</summary>
+    public static RiskBook AddReservation(RiskBook book, Reservation r, DateOnly tradingDay, bool countsAsApproval) =>
+        book.WithApprovedReservation(r, tradingDay, countsAsApproval);
 
     private static RiskBook LoadVenueState(RiskBook book, VenueStateRecorded v)
     {

@@ -12,7 +12,7 @@ namespace KalshiArb.Domain.Risk;
 /// Reducing orders (opposite side, count ≤ |position|) hold balance but add no exposure or contracts, and
 /// pass the daily-loss and loss-streak stops: shrinking risk is always allowed unless halted.</para>
 /// </summary>
-public sealed record RiskBook
+public sealed partial record RiskBook
 {
     private static readonly TimeSpan ThrottleWindow = TimeSpan.FromMinutes(1);
 
@@ -22,11 +22,19 @@ public sealed record RiskBook
     /// <summary>Cash: starts from the venue's balance, minus fill costs, plus netting and settlement proceeds.</summary>
     public Money Balance { get; init; }
 
-    public ImmutableDictionary<string, MarketPosition> Positions { get; init; } = ImmutableDictionary<string, MarketPosition>.Empty;
-    public ImmutableDictionary<string, Reservation> Reservations { get; init; } = ImmutableDictionary<string, Reservation>.Empty;
+    /// <summary>Changed only through this type (it keeps the exposure indexes beside them, see RiskBook.Index.cs).</summary>
+    public ImmutableDictionary<string, MarketPosition> Positions { get; private init; } = ImmutableDictionary<string, MarketPosition>.Empty;
+
+    /// <summary>Changed only through this type, like <see cref="Positions"/>.</summary>
+    public ImmutableDictionary<string, Reservation> Reservations { get; private init; } = ImmutableDictionary<string, Reservation>.Empty;
+
     public ImmutableHashSet<string> SeenExecutionIds { get; init; } = ImmutableHashSet<string>.Empty;
     public ImmutableHashSet<string> AppliedTradeIds { get; init; } = ImmutableHashSet<string>.Empty;
-    public ImmutableQueue<DateTimeOffset> RecentApprovals { get; init; } = ImmutableQueue<DateTimeOffset>.Empty;
+
+    /// <summary>Approval times within the last minute or so (pruned on the next evaluation); counted in <see cref="RecentApprovalCount"/>.</summary>
+    public ImmutableQueue<DateTimeOffset> RecentApprovals { get; private init; } = ImmutableQueue<DateTimeOffset>.Empty;
+
+    public int RecentApprovalCount { get; private init; }
 
     public DateOnly TradingDay { get; init; }
     public Money RealizedToday { get; init; }
@@ -43,59 +51,29 @@ public sealed record RiskBook
     // ------------------------------------------------------------------ reads
 
     /// <summary>Sum of unreleased reservations (never negative).</summary>
-    public Money Reserved
-    {
-        get
-        {
-            var sum = Money.Zero;
-            foreach (var r in Reservations.Values) sum += r.Unreleased;
-            return sum;
-        }
-    }
+    public Money Reserved => _reserved;
 
     public Money AvailableBalance => Balance - Reserved;
 
-    public Money ExposureIn(string ticker) => ExposureWhere(ticker, static (t, market) => t == market);
+    /// <summary>
+    /// Exposure of a market: cost basis of its position plus unreleased reservations of non-reducing orders (the one
+    /// definition market, game and total exposure share). Kept in indexes as the book changes: the gate asks on every order.
+    /// </summary>
+    public Money ExposureIn(string ticker) => _marketExposure.GetValueOrDefault(ticker);
 
     /// <summary>Exposure summed over the markets of one game; <paramref name="game"/> is a <see cref="GameKey"/>.</summary>
-    public Money ExposureInGame(string game) => ExposureWhere(game, static (t, g) => GameKey.IsIn(t, g));
+    public Money ExposureInGame(string game) => _gameExposure.GetValueOrDefault(game);
 
-    public Money TotalExposure => ExposureWhere<object?>(null, static (_, _) => true);
-
-    /// <summary>
-    /// The one definition of exposure (market, game and total all use it): cost basis of the positions plus
-    /// unreleased reservations of non-reducing orders, over the tickers <paramref name="includes"/> selects.
-    /// </summary>
-    private Money ExposureWhere<TState>(TState state, Func<string, TState, bool> includes)
-    {
-        var sum = Money.Zero;
-        foreach (var p in Positions.Values)
-            if (includes(p.Ticker, state)) sum += p.CostBasis;
-        foreach (var r in Reservations.Values)
-            if (!r.IsReducing && includes(r.Ticker, state)) sum += r.Unreleased;
-        return sum;
-    }
+    public Money TotalExposure => _totalExposure;
 
     /// <summary>Markets with a position or an order in flight.</summary>
-    public int OpenMarkets
-    {
-        get
-        {
-            var n = Positions.Count;
-            foreach (var r in Reservations.Values)
-                if (!Positions.ContainsKey(r.Ticker)) n++; // one in flight per market, so no double count
-            return n;
-        }
-    }
+    public int OpenMarkets => _openMarkets;
 
     public Quantity PositionIn(string ticker) => Positions.TryGetValue(ticker, out var p) ? p.Contracts : Quantity.Zero;
 
-    public Reservation? InFlight(string ticker)
-    {
-        foreach (var r in Reservations.Values)
-            if (r.Ticker == ticker) return r;
-        return null;
-    }
+    /// <summary>An order in flight in the market (normally at most one; orders loaded at start-up may be more).</summary>
+    public Reservation? InFlight(string ticker) =>
+        _inFlight.TryGetValue(ticker, out var ids) && !ids.IsEmpty ? Reservations[ids.First()] : null;
 
     /// <summary>Execution ids still holding a reservation (what a halt must cancel).</summary>
     public IReadOnlyCollection<string> InFlightExecutionIds => Reservations.Keys.ToArray();
@@ -112,22 +90,22 @@ public sealed record RiskBook
 
         var reservation = new Reservation(request.ExecutionId, request.Ticker, request.Side, request.LimitPrice,
             request.Count, amount, reducing, now);
-        var next = book with
+        var next = book.WithReservation(reservation) with
         {
-            Reservations = book.Reservations.Add(request.ExecutionId, reservation),
             SeenExecutionIds = book.SeenExecutionIds.Add(request.ExecutionId),
-            RecentApprovals = recent.Enqueue(now),
+            RecentApprovals = recent.Queue.Enqueue(now),
+            RecentApprovalCount = recent.Count + 1,
             ReservedTotal = book.ReservedTotal + amount,
         };
         return new RiskDecision(next, reservation, RiskDenialReason.None);
     }
 
     private RiskDenialReason Check(ReservationRequest q, DateTimeOffset now, out Money amount, out bool reducing,
-        out ImmutableQueue<DateTimeOffset> recent)
+        out (ImmutableQueue<DateTimeOffset> Queue, int Count) recent)
     {
         amount = Money.Zero;
         reducing = false;
-        recent = RecentApprovals;
+        recent = (RecentApprovals, RecentApprovalCount);
         if (string.IsNullOrEmpty(q.ExecutionId) || string.IsNullOrEmpty(q.Ticker) || q.Count.Hundredths <= 0
             || q.LimitPrice.Ticks <= 0 || q.LimitPrice.Ticks >= Price.TicksPerDollar || !Enum.IsDefined(q.Side))
             return RiskDenialReason.InvalidRequest;
@@ -144,8 +122,8 @@ public sealed record RiskBook
             if (RealizedToday <= -Limits.DailyLossLimit) return RiskDenialReason.DailyLossLimit;
         }
 
-        while (!recent.IsEmpty && recent.Peek() <= now - ThrottleWindow) recent = recent.Dequeue();
-        if (Count(recent) >= Limits.MaxOrdersPerMinute) return RiskDenialReason.OrdersPerMinute;
+        while (!recent.Queue.IsEmpty && recent.Queue.Peek() <= now - ThrottleWindow) recent = (recent.Queue.Dequeue(), recent.Count - 1);
+        if (recent.Count >= Limits.MaxOrdersPerMinute) return RiskDenialReason.OrdersPerMinute;
 
         amount = Money.Notional(q.LimitPrice, q.Count) + Limits.WorstCaseFees.TakerFee(q.Count, q.LimitPrice)
                  + Limits.FeeRoundingMargin;
@@ -160,13 +138,6 @@ public sealed record RiskBook
         }
         if (amount > AvailableBalance) return RiskDenialReason.InsufficientBalance;
         return RiskDenialReason.None;
-    }
-
-    private static int Count(ImmutableQueue<DateTimeOffset> q)
-    {
-        var n = 0;
-        foreach (var _ in q) n++;
-        return n;
     }
 
     // ------------------------------------------------------------------ fills, terminal states, settlement
@@ -188,22 +159,19 @@ public sealed record RiskBook
         var book = RollDay(tradingDay);
         var cost = Money.Notional(fill.Price, fill.Count) + fill.Fee;
 
-        var reservations = book.Reservations;
         var released = Money.Zero;
-        if (fill.ExecutionId is not null && reservations.TryGetValue(fill.ExecutionId, out var res))
+        if (fill.ExecutionId is not null && book.Reservations.TryGetValue(fill.ExecutionId, out var res))
         {
             if (res.Ticker != fill.Ticker || res.Side != fill.Side) return Unchanged(RiskUpdateError.ReservationMismatch);
             var filledAfter = Quantity.Min(res.Count, res.FilledCount + fill.Count);
             var share = Share(res.Amount, filledAfter, res.Count) - Share(res.Amount, res.FilledCount, res.Count);
             released = Money.Min(res.Unreleased, Money.Max(share, cost));
-            reservations = reservations.SetItem(res.ExecutionId, res with { FilledCount = filledAfter, Released = res.Released + released });
+            book = book.WithReservation(res with { FilledCount = filledAfter, Released = res.Released + released });
         }
 
-        var (positions, realized, proceeds) = Netted(book.Positions, fill, cost);
-        return new RiskUpdate(book with
+        var (position, realized, proceeds) = Netted(book.Positions.GetValueOrDefault(fill.Ticker), fill, cost);
+        return new RiskUpdate(book.WithPosition(fill.Ticker, position) with
         {
-            Reservations = reservations,
-            Positions = positions,
             Balance = book.Balance - cost + proceeds,
             RealizedToday = book.RealizedToday + realized,
             AppliedTradeIds = book.AppliedTradeIds.Add(fill.TradeId),
@@ -215,16 +183,14 @@ public sealed record RiskBook
     /// Buying the side already held adds to the position; buying the opposite side nets pairs into $1 each
     /// (Kalshi holds net positions), realizing P&amp;L on the closed part; any excess opens the other side.
     /// </summary>
-    private static (ImmutableDictionary<string, MarketPosition> Positions, Money Realized, Money Proceeds) Netted(
-        ImmutableDictionary<string, MarketPosition> positions, RiskFill fill, Money cost)
+    private static (MarketPosition? Position, Money Realized, Money Proceeds) Netted(MarketPosition? held, RiskFill fill, Money cost)
     {
         var signed = fill.Side == OutcomeSide.Yes ? fill.Count : -fill.Count;
-        if (!positions.TryGetValue(fill.Ticker, out var held) || held.Contracts.IsZero
-            || held.Contracts.IsPositive == signed.IsPositive)
+        if (held is null || held.Contracts.IsZero || held.Contracts.IsPositive == signed.IsPositive)
         {
             var contracts = (held?.Contracts ?? Quantity.Zero) + signed;
             var basis = (held?.CostBasis ?? Money.Zero) + cost;
-            return (positions.SetItem(fill.Ticker, new MarketPosition(fill.Ticker, contracts, basis)), Money.Zero, Money.Zero);
+            return (new MarketPosition(fill.Ticker, contracts, basis), Money.Zero, Money.Zero);
         }
 
         var closing = Quantity.Min(fill.Count, held.Contracts.Abs);
@@ -234,10 +200,7 @@ public sealed record RiskBook
         var realized = proceeds - basisClosed - costClosing;
         var after = held.Contracts + signed;
         var afterBasis = held.CostBasis - basisClosed + (cost - costClosing);
-        var next = after.IsZero
-            ? positions.Remove(fill.Ticker)
-            : positions.SetItem(fill.Ticker, new MarketPosition(fill.Ticker, after, afterBasis));
-        return (next, realized, proceeds);
+        return (after.IsZero ? null : new MarketPosition(fill.Ticker, after, afterBasis), realized, proceeds);
     }
 
     /// <summary>The order is terminal (filled, canceled, expired, rejected): whatever is left of its reservation is released.</summary>
@@ -245,11 +208,8 @@ public sealed record RiskBook
     {
         if (!Reservations.TryGetValue(executionId, out var res)) return Unchanged(RiskUpdateError.UnknownReservation);
         var released = res.Unreleased;
-        return new RiskUpdate(this with
-        {
-            Reservations = Reservations.Remove(executionId),
-            ReleasedTotal = ReleasedTotal + released,
-        }, RiskUpdateError.None, released, Money.Zero);
+        return new RiskUpdate(WithoutReservation(executionId) with { ReleasedTotal = ReleasedTotal + released },
+            RiskUpdateError.None, released, Money.Zero);
     }
 
     /// <summary>
@@ -275,9 +235,8 @@ public sealed record RiskBook
             cooldown = now + book.Limits.LossStreakCooldown;
             streak = 0;
         }
-        return new RiskUpdate(book with
+        return new RiskUpdate(book.WithPosition(ticker, null) with
         {
-            Positions = book.Positions.Remove(ticker),
             Balance = book.Balance + payout,
             RealizedToday = book.RealizedToday + realized,
             LossStreak = streak,
@@ -298,12 +257,42 @@ public sealed record RiskBook
     public RiskBook WithBalance(Money balance) => this with { Balance = balance };
 
     /// <summary>Startup: a position loaded from the venue (zero contracts removes it).</summary>
-    public RiskBook WithPosition(string ticker, Quantity contracts, Money costBasis) => this with
+    public RiskBook WithPosition(string ticker, Quantity contracts, Money costBasis) =>
+        WithPosition(ticker, contracts.IsZero ? null : new MarketPosition(ticker, contracts, costBasis));
+
+    /// <summary>
+    /// Replays an approval already decided (journaled, or an order resting at the venue at start-up) without running
+    /// the rules again: limits may have changed since, and a journaled approval stays an approval.
+    /// <paramref name="countsAsApproval"/>: it counts toward the orders-per-minute throttle.
+    /// </summary>
+    public RiskBook WithApprovedReservation(Reservation r, DateOnly tradingDay, bool countsAsApproval)
     {
-        Positions = contracts.IsZero
-            ? Positions.Remove(ticker)
-            : Positions.SetItem(ticker, new MarketPosition(ticker, contracts, costBasis)),
-    };
+        var b = RollDay(tradingDay);
+        if (b.Reservations.ContainsKey(r.ExecutionId)) return b;
+        return b.WithReservation(r) with
+        {
+            SeenExecutionIds = b.SeenExecutionIds.Add(r.ExecutionId),
+            RecentApprovals = countsAsApproval ? b.RecentApprovals.Enqueue(r.ApprovedAt) : b.RecentApprovals,
+            RecentApprovalCount = countsAsApproval ? b.RecentApprovalCount + 1 : b.RecentApprovalCount,
+            ReservedTotal = b.ReservedTotal + r.Amount,
+        };
+    }
+
+    /// <summary>A book as it was saved (a snapshot): its indexes are rebuilt from the positions and reservations.</summary>
+    public static RiskBook Restore(RiskBook fields, IEnumerable<MarketPosition> positions, IEnumerable<Reservation> reservations,
+        IEnumerable<DateTimeOffset> recentApprovals)
+    {
+        var book = fields with
+        {
+            Positions = ImmutableDictionary<string, MarketPosition>.Empty,
+            Reservations = ImmutableDictionary<string, Reservation>.Empty,
+            RecentApprovals = ImmutableQueue.CreateRange(recentApprovals),
+        };
+        book = book.WithEmptyIndexes() with { RecentApprovalCount = book.RecentApprovals.Count() };
+        foreach (var p in positions) book = book.WithPosition(p.Ticker, p);
+        foreach (var r in reservations) book = book.WithReservation(r);
+        return book;
+    }
 
     // ------------------------------------------------------------------ helpers
 

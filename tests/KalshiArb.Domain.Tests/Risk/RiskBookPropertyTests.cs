@@ -46,6 +46,34 @@ public class RiskBookPropertyTests
             Assert.Equal(Money.Zero, end.Reserved);
         });
 
+    /// <summary>The book keeps its exposure indexes as it changes; they must always equal a sum over everything it holds.</summary>
+    [Property(MaxTest = 300)]
+    public Property The_kept_exposure_indexes_always_equal_a_full_recount() =>
+        Prop.ForAll(Ops, ops =>
+        {
+            // Market names over two games (GameKey: everything before the last '-').
+            var run = new RiskOpRunner(Limits with { MaxOpenMarkets = 10 }, m => $"G{m % 2}-M{m}", newDays: true);
+            var tickers = Enumerable.Range(0, 5).Select(m => $"G{m % 2}-M{m}").ToArray();
+            foreach (var op in ops)
+            {
+                run.Apply(op);
+                var b = run.Book;
+                Money Recount(Func<string, bool> include) =>
+                    b.Positions.Values.Where(p => include(p.Ticker)).Aggregate(Money.Zero, (s, p) => s + p.CostBasis)
+                    + b.Reservations.Values.Where(r => !r.IsReducing && include(r.Ticker)).Aggregate(Money.Zero, (s, r) => s + r.Unreleased);
+                foreach (var t in tickers)
+                {
+                    Assert.Equal(Recount(x => x == t), b.ExposureIn(t));
+                    Assert.Equal(b.Reservations.Values.FirstOrDefault(r => r.Ticker == t)?.ExecutionId, b.InFlight(t)?.ExecutionId);
+                }
+                foreach (var g in new[] { "G0", "G1" }) Assert.Equal(Recount(x => GameKey.Of(x) == g), b.ExposureInGame(g));
+                Assert.Equal(Recount(_ => true), b.TotalExposure);
+                Assert.Equal(b.Reservations.Values.Aggregate(Money.Zero, (s, r) => s + r.Unreleased), b.Reserved);
+                Assert.Equal(b.Positions.Keys.Union(b.Reservations.Values.Select(r => r.Ticker)).Count(), b.OpenMarkets);
+                Assert.Equal(b.RecentApprovals.Count(), b.RecentApprovalCount);
+            }
+        });
+
     [Property(MaxTest = 100)]
     public Property Same_inputs_give_the_same_book() =>
         Prop.ForAll(Ops, ops =>
