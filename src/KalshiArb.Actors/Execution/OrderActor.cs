@@ -81,7 +81,6 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
         var wasTerminal = _state.Order?.IsTerminal == true;
         var d = OrderLifecycle.Decide(_state, input, now, _settings.Policy);
         _state = d.State;
-        foreach (var effect in d.Immediate) Perform(effect, replyTo);
         if (d.Events.Count == 0)
         {
             foreach (var effect in d.Effects) Perform(effect, replyTo);

@@ -273,22 +273,25 @@ public sealed class OrderActorSpec : ExecutionSpec
     }
 
     [Fact]
-    public void Recovery_before_the_gate_answered_asks_again_and_submits_once()
+    public void A_crash_before_the_gate_answered_leaves_no_order_and_the_reservation_is_released()
     {
         var venue = new FakeVenue();
-        var gate = CreateTestProbe();
-        var order = Place("ex-ask-again", gate, venue, Signal("s-ask-again"));
-        gate.ExpectMsg<Reserve>(Wait);
+        var gate = Gate("gate-crash-before-answer");
+        var silent = CreateTestProbe();
+        var settings = Fast(p => p with { IdleStopAfter = TimeSpan.FromMilliseconds(300) });
+        var order = Place("ex-ask-crash", silent, venue, Signal("s-ask-crash"), settings);
+        var reserve = silent.ExpectMsg<Reserve>(Wait);
+        // The real gate reserves for it (the ask reached it), then the order's node dies before the answer came back.
+        gate.Tell(reserve);
+        Assert.IsType<ReservationApproved>(ExpectMsg<object>(Wait));
         StopAndWait(order);
 
-        var revived = Order("ex-ask-again", gate, venue);
-        var again = gate.ExpectMsg<Reserve>(Wait);
-        Assert.Equal("ex-ask-again", again.ExecutionId);
-        gate.Reply(new ReservationApproved(new Reservation(again.ExecutionId, again.Ticker, again.Side, again.LimitPrice, again.Count,
-            Money.FromDollars(6), IsReducing: false, Clock.Now)));
-
-        AwaitOrder(revived, "ex-ask-again", S.Resting);
-        Assert.Equal(1, venue.SubmitCount);
+        // Nothing was journaled: the order does not exist, nothing reaches the venue, and the empty order that a
+        // restart brings back releases the reservation when it idles out.
+        var revived = Order("ex-ask-crash", gate, venue, settings);
+        Assert.False(StateNow(revived, "ex-ask-crash").Exists);
+        AwaitGate(gate, g => Assert.Empty(g.Reservations));
+        Assert.Equal(0, venue.SubmitCount);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>
-/// The shortened signal→submit path: the gate is asked while OrderCreated is written, RiskApproved and
-/// SubmitRequested are one write, and a reservation left behind by an order that never became durable is released.
+/// The shortened signal→submit path: the gate is asked at once, OrderCreated, RiskApproved and SubmitRequested are
+/// one write after its answer, and a reservation left behind by an order that never became durable is released.
 /// </summary>
 public sealed class OrderSubmitPathSpec : ExecutionSpec
 {
@@ -45,27 +45,34 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
     }
 
     [Fact]
-    public void Approval_and_submit_request_are_durable_and_told_to_the_desk_before_the_venue_is_called()
+    public async Task Creation_approval_and_submit_are_one_write_made_after_the_gate_answered_and_before_the_venue_is_called()
     {
         var venue = new FakeVenue();
         var gate = CreateTestProbe();
         var desk = CreateTestProbe();
         var order = Order("ex-path-owner", gate, venue, desk: desk.Ref);
         order.Tell(new PlaceOrder("ex-path-owner", Signal("s-path-owner")));
+        Assert.True(ExpectMsg<OrderPlaced>(Wait).IsNew);
 
         var reserve = gate.ExpectMsg<Reserve>(Wait);
-        Assert.Equal(S.Created, desk.ExpectMsg<OrderStatusNotice>(Wait).State);
+        // Nothing is journaled before the gate answers.
+        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, StateNow(order, "ex-path-owner").SequenceNr);
         Assert.Equal(0, venue.SubmitCount);
         gate.Reply(Approval(reserve));
 
-        // RiskApproved and SubmitRequested are one write: the desk hears of it once, then the venue is called.
+        // One write, told to the desk once, then the venue is called.
         Assert.Equal(S.Submitting, desk.ExpectMsg<OrderStatusNotice>(Wait).State);
         Assert.Equal(S.Resting, AwaitOrder(order, "ex-path-owner", S.Resting).State);
         Assert.Equal(1, venue.SubmitCount);
+        var journal = await JournalOf("ex-path-owner");
+        Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],
+            journal.Select(e => e.Event.GetType().Name));
+        Assert.Equal(journal[0].Timestamp, journal[2].Timestamp); // written together
     }
 
     [Fact]
-    public void A_cancel_while_the_gate_decides_ends_the_order_without_a_submit()
+    public async Task A_cancel_while_the_gate_decides_ends_the_order_without_a_submit()
     {
         var venue = new FakeVenue();
         var gate = CreateTestProbe();
@@ -73,10 +80,13 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         var reserve = gate.ExpectMsg<Reserve>(Wait);
 
         order.Tell(new CancelOrder("ex-path-cancel", "operator"));
+        StateNow(order, "ex-path-cancel"); // answered after the cancel: the cancel is in before the approval
         gate.Reply(Approval(reserve));
 
         var canceled = AwaitOrder(order, "ex-path-cancel", S.Canceled);
-        Assert.Equal(3, canceled.SequenceNr); // Created, RiskApproved, Canceled: no SubmitRequested
+        Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderCanceledEvent"],
+            (await JournalOf("ex-path-cancel")).Select(e => e.Event.GetType().Name)); // no SubmitRequested
+        Assert.Equal(3, canceled.SequenceNr);
         Assert.Equal(0, venue.SubmitCount);
         Assert.Equal("ex-path-cancel", gate.ExpectMsg<ReportOrderTerminal>(Wait).ExecutionId);
     }

@@ -17,12 +17,12 @@ public sealed class AkkaConfigComposerSpec : IDisposable
     }
 
     [Fact]
-    public void Connection_string_reaches_journal_snapshots_and_read_journal()
+    public void Connection_string_reaches_journal_and_read_journal_and_snapshots_get_the_file_beside_it()
     {
         var c = AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir });
         var expected = $"Data Source={Path.Combine(_dir, "kalshiarb.db")}";
         Assert.Equal(expected, c.GetString("akka.persistence.journal.sql.connection-string"));
-        Assert.Equal(expected, c.GetString("akka.persistence.snapshot-store.sql.connection-string"));
+        Assert.Equal($"Data Source={Path.Combine(_dir, "kalshiarb-snapshots.db")}", c.GetString("akka.persistence.snapshot-store.sql.connection-string"));
         Assert.Equal(expected, c.GetString("akka.persistence.query.journal.sql.connection-string"));
         Assert.Equal("SQLite.MS", c.GetString("akka.persistence.query.journal.sql.provider-name"));
     }

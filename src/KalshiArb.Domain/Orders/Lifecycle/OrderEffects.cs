@@ -5,8 +5,8 @@ using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Domain.Orders.Lifecycle;
 
-// What the actor must do for a decision. Unless a decision lists them as immediate, effects run only once the
-// decision's events are durable (persist before acting). Kept together: each is one line.
+// What the actor must do for a decision: effects run only once the decision's events are durable (persist before
+// acting). Kept together: each is one line.
 
 public abstract record OrderEffect;
 

@@ -5,8 +5,8 @@ namespace KalshiArb.Domain.Orders.Lifecycle;
 /// <see cref="Evolve"/> applies a journaled event on replay. The OrderActor only persists, performs effects and keeps
 /// timers. Rules kept here:
 /// <list type="bullet">
-/// <item>Persist before acting: effects run after the decision's events are durable (the risk ask is the one
-/// exception: it overlaps the OrderCreated write; the approval still waits for it).</item>
+/// <item>Persist before acting: effects run after the decision's events are durable. A new order's creation is
+/// journaled with its first decided change (normally the gate's answer), so it pays one write before its venue call.</item>
 /// <item>Time bounds every order: nothing is sent after the signal's horizon (SubmitByMs). An order not at the venue
 /// by then ends Expired with a reason and releases its reservation; a recovered order the venue never saw is sent
 /// again only inside the horizon.</item>

@@ -12,6 +12,12 @@ public sealed record OrderProcess
     /// <summary>Null until OrderCreated.</summary>
     public ExecutionOrder? Order { get; init; }
 
+    /// <summary>
+    /// The order's creation, applied to <see cref="Order"/> but not journaled yet: it goes into the order's first write
+    /// (with the gate's answer), so a new order pays one journal write before its venue call, not two.
+    /// </summary>
+    public OrderCreated? Unjournaled { get; init; }
+
     /// <summary>When OrderCreated was journaled (Unix ms); the horizon of old journals is measured from it.</summary>
     public long? CreatedAtMs { get; init; }
 

@@ -27,12 +27,19 @@ internal sealed partial class OrderStep
         }
 
         var submitBy = p.SignalAtMs + Ms(policy.MaxSignalAge);
-        if (!Emit(new OrderCreated(p.ExecutionId, p.Ticker, p.Side, p.LimitPrice, p.Count, p.SignalId, p.SignalAtMs, submitBy)))
+        var created = new OrderCreated(p.ExecutionId, p.Ticker, p.Side, p.LimitPrice, p.Count, p.SignalId, p.SignalAtMs, submitBy);
+        var r = ExecutionOrderMachine.Apply(null, created);
+        if (!r.IsApplied)
         {
+            Count(r, created);
             Do(new ReplyNotPlaced("invalid order (count, limit price or ticker)"));
             Do(new IdleAfter(policy.IdleStopAfter));
             return;
         }
+        // Created in memory only: its first write (with the gate's answer) carries it. Nothing reaches the venue before
+        // Created, RiskApproved and SubmitRequested are all durable, and a crash before that write leaves no order (the
+        // reservation the gate may hold is released when the empty order idles out).
+        _s = OrderLifecycle.Track(_s with { Order = r.Order, Unjournaled = created }, created, nowMs);
         if (nowMs > submitBy)
         {
             // Journaled all the same: every signal that became an order can be accounted for.
@@ -40,11 +47,8 @@ internal sealed partial class OrderStep
             Do(new ReplyPlaced(IsNew: true, Order!.State));
             return;
         }
-        DoNow(new IdleAfter(null));
-        // Asked while OrderCreated is being written: the gate's write and ours overlap instead of running in turn.
-        // The answer is an input like any other, decided only after the Created write; nothing reaches the venue before
-        // Created, RiskApproved and SubmitRequested are all durable.
-        AskRisk(immediate: true);
+        Do(new IdleAfter(null));
+        AskRisk();
         Do(new ReplyPlaced(IsNew: true, S.Created));
         Do(new StartTimer(OrderTimer.Horizon, Span(submitBy - nowMs)));
     }
@@ -65,7 +69,7 @@ internal sealed partial class OrderStep
                 break;
             case S.Created:
                 // The gate answers a known execution id with the same approval.
-                AskRisk(immediate: false);
+                AskRisk();
                 Do(new StartTimer(OrderTimer.Horizon, Span(SubmitBy!.Value - nowMs)));
                 break;
             case S.RiskApproved:
@@ -98,14 +102,12 @@ internal sealed partial class OrderStep
             Do(new ReportFillToGate(new RiskFill(Id, f.TradeId, o.Ticker, o.Side, f.Count, f.Price, f.Fee)));
     }
 
-    private void AskRisk(bool immediate)
+    private void AskRisk()
     {
         if (_s.RiskPending) return;
         _s = _s with { RiskPending = true };
         var o = Order!;
-        var ask = new AskRisk(Id, o.Ticker, o.Side, o.LimitPrice, o.Count, policy.RiskTimeout);
-        if (immediate) DoNow(ask);
-        else Do(ask);
+        Do(new AskRisk(Id, o.Ticker, o.Side, o.LimitPrice, o.Count, policy.RiskTimeout));
     }
 
     private void OnRiskApproved(RiskApprovedInput a)

@@ -10,14 +10,13 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
 {
     private readonly List<OrderEvent> _events = [];
     private readonly List<OrderEffect> _effects = [];
-    private readonly List<OrderEffect> _immediate = [];
     private OrderProcess _s = state;
 
     private ExecutionOrder? Order => _s.Order;
 
     private string Id => _s.ExecutionId;
 
-    public OrderDecision Decision() => new(_s, _events, _effects, _immediate);
+    public OrderDecision Decision() => new(_s, _events, _effects);
 
     public void Handle(OrderInput input)
     {
@@ -57,7 +56,10 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
 
     // ------------------------------------------------------------------ building blocks
 
-    /// <summary>Applies the event through the state machine; if it applies, it joins the decision's journal write.</summary>
+    /// <summary>
+    /// Applies the event through the state machine; if it applies, it joins the decision's journal write, behind the
+    /// order's creation when that is not journaled yet.
+    /// </summary>
     private bool Emit(OrderEvent e)
     {
         var r = ExecutionOrderMachine.Apply(Order, e);
@@ -65,6 +67,11 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
         {
             Count(r, e);
             return false;
+        }
+        if (_s.Unjournaled is { } created)
+        {
+            _events.Add(created);
+            _s = _s with { Unjournaled = null };
         }
         _s = OrderLifecycle.Track(_s with { Order = r.Order }, e, nowMs);
         _events.Add(e);
@@ -101,8 +108,6 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
     }
 
     private void Do(OrderEffect effect) => _effects.Add(effect);
-
-    private void DoNow(OrderEffect effect) => _immediate.Add(effect);
 
     private void Log(OrderLogLevel level, string text) => _effects.Add(new LogLine(level, $"order {Id}: {text}"));
 

@@ -13,13 +13,14 @@ namespace KalshiArb.Domain.Tests.Orders.Lifecycle;
 /// </summary>
 public sealed class OrderLifecycleTableTests
 {
-    public sealed record Row(string Name, OrderProcess State, OrderInput Input, long Now, string[] Events, string[] Effects, string[]? Immediate = null)
+    public sealed record Row(string Name, OrderProcess State, OrderInput Input, long Now, string[] Events, string[] Effects)
     {
         public override string ToString() => Name;
     }
 
     private static readonly OrderProcess Fresh = OrderProcess.Start(Id);
     private static readonly OrderProcess Asked = Journaled() with { RiskPending = true };
+    private static readonly OrderProcess Placed = OrderLifecycle.Decide(OrderProcess.Start(Id), Place(), T0 + 5, Policy).State;
     private static readonly OrderProcess Sending = Journaled(Submitted) with { InFlight = VenueCallInFlight.Submit };
     private static readonly OrderProcess Recovering = Journaled(Submitted) with { SubmitUncertain = true, InFlight = VenueCallInFlight.Lookup };
     private static readonly OrderProcess LookingUp = Journaled(Submitted) with { InFlight = VenueCallInFlight.Lookup };
@@ -27,15 +28,21 @@ public sealed class OrderLifecycleTableTests
     public static TheoryData<Row> Rows => new()
     {
         // creation and the door
-        new("place inside the horizon", Fresh, Place(), T0 + 5, ["OrderCreated"], ["ReplyPlaced(new, Created)", "StartTimer(Horizon)"],
-            ["IdleAfter", "AskRisk"]),
+        new("place inside the horizon: nothing written yet, ask the gate", Fresh, Place(), T0 + 5, [],
+            ["IdleAfter", "AskRisk", "ReplyPlaced(new, Created)", "StartTimer(Horizon)"]),
         new("place a signal already past its horizon", Fresh, Place(), By + 1, ["OrderCreated", "Expired(SignalTooOld)"],
             ["StopAllTimers", "ReleaseAtGate", "IdleAfter", "ReplyPlaced(new, Expired)"]),
         new("place on a node shutting down", Fresh, Place(admitting: false), T0 + 5, [], ["ReplyNotPlaced", "IdleAfter"]),
         new("place again", Journaled(Resting), Place(), T0 + 5, [], ["ReplyPlaced(existing, Resting)"]),
 
         // the gate
-        new("approved inside the horizon: one write, then the venue", Asked, new RiskApprovedInput(Id, Money.FromDollars(6)), T0 + 20,
+        new("approved: creation, approval and submit in one write, then the venue", Placed, new RiskApprovedInput(Id, Money.FromDollars(6)), T0 + 20,
+            ["OrderCreated", "RiskApproved", "SubmitRequested"], ["SubmitToVenue"]),
+        new("denied: creation and denial in one write", Placed, new RiskDeniedInput(Id, RiskDenialReason.MaxOpenMarkets), T0 + 20,
+            ["OrderCreated", "RiskDenied"], ["StopAllTimers", "ReleaseAtGate", "IdleAfter"]),
+        new("horizon passes before the gate answered a new order", Placed, new TimerFired(OrderTimer.Horizon), By + 1,
+            ["OrderCreated", "Expired(HorizonPassedBeforeSubmit)"], ["StopAllTimers", "ReleaseAtGate", "IdleAfter"]),
+        new("approved after its creation was journaled (an older journal)", Asked, new RiskApprovedInput(Id, Money.FromDollars(6)), T0 + 20,
             ["RiskApproved", "SubmitRequested"], ["SubmitToVenue"]),
         new("approved after the horizon", Asked, new RiskApprovedInput(Id, Money.FromDollars(6)), By + 1,
             ["Expired(HorizonPassedBeforeSubmit)"], ["StopAllTimers", "ReleaseAtGate", "IdleAfter"]),
@@ -122,7 +129,6 @@ public sealed class OrderLifecycleTableTests
 
         Assert.Equal(row.Events, d.Events.Select(Name));
         Assert.Equal(row.Effects, d.Effects.Where(e => e is not LogLine).Select(Name));
-        Assert.Equal(row.Immediate ?? [], d.Immediate.Select(Name));
     }
 
     [Fact]
@@ -140,11 +146,13 @@ public sealed class OrderLifecycleTableTests
     [Fact]
     public void A_created_order_carries_its_signal_time_and_horizon()
     {
-        var d = OrderLifecycle.Decide(OrderProcess.Start(Id), Place(signalAt: T0), T0 + 5, Policy);
+        var placed = OrderLifecycle.Decide(OrderProcess.Start(Id), Place(signalAt: T0), T0 + 5, Policy);
+        var d = OrderLifecycle.Decide(placed.State, new RiskApprovedInput(Id, Money.FromDollars(6)), T0 + 9, Policy);
 
-        var created = Assert.IsType<OrderCreated>(Assert.Single(d.Events));
+        var created = Assert.IsType<OrderCreated>(d.Events[0]);
         Assert.Equal((T0, By, "sig-1"), (created.SignalAtMs, created.SubmitByMs, created.SignalId));
-        Assert.Equal(TimeSpan.FromMilliseconds(By - T0 - 5), Assert.IsType<StartTimer>(d.Effects.Single(e => e is StartTimer)).After);
+        Assert.Equal(TimeSpan.FromMilliseconds(By - T0 - 5), Assert.IsType<StartTimer>(placed.Effects.Single(e => e is StartTimer)).After);
+        Assert.Null(d.State.Unjournaled);
     }
 
     [Fact]
