@@ -30,7 +30,25 @@ public static class SqliteJournalFile
     {
         var mode = SetWal(connectionString);
         SetWal(SnapshotConnectionString(connectionString));
+        AddTagsColumn(connectionString);
         return mode;
+    }
+
+    /// <summary>
+    /// Journals written with tags in a tag table (before tags moved into the event row) have no tags column: add it,
+    /// so an existing data folder keeps working. Their old tags stay in the tag table, which nothing reads.
+    /// </summary>
+    private static void AddTagsColumn(string connectionString)
+    {
+        using var conn = new SqliteConnection(connectionString);
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info('event_journal')";
+        if (Convert.ToInt64(cmd.ExecuteScalar()) == 0) return; // a new file: the plugin creates the table with it
+        cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info('event_journal') WHERE name = 'tags'";
+        if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
+        cmd.CommandText = "ALTER TABLE event_journal ADD COLUMN tags NVarChar(100) NULL";
+        cmd.ExecuteNonQuery();
     }
 
     private static string SetWal(string connectionString)

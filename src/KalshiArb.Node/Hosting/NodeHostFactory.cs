@@ -27,6 +27,8 @@ public static class NodeHostFactory
         Directory.CreateDirectory(settings.DataDirectory);
         if (settings.Store == KalshiArb.Actors.Persistence.PersistenceStore.Sqlite)
             KalshiArb.Actors.Persistence.SqliteJournalFile.Prepare(settings.EffectiveConnectionString);
+        else
+            KalshiArb.Actors.Persistence.PostgresJournal.Prepare(settings.EffectiveConnectionString);
         var akkaConfig = AkkaConfigComposer.Compose(settings);
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSerilog(logger, dispose: false);

@@ -68,3 +68,40 @@ public sealed class SqliteJournalFileSpec : IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+/// <summary>A data folder written before tags moved into the event row still works after Prepare.</summary>
+public sealed class SqliteJournalMigrationSpec : JournalTestKit
+{
+    /// <summary>The journal table as the plugin created it while tags were written to a tag table (no tags column).</summary>
+    public const string TagTableEraJournal = """
+        CREATE TABLE [event_journal] (
+          [ordering] INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, [timestamp] INTEGER NOT NULL, [is_deleted] Bit NOT NULL,
+          [persistence_id] NVarChar(255) NOT NULL, [sequence_nr] INTEGER NOT NULL, [payload] VarBinary NOT NULL,
+          [manifest] NVarChar(500) NULL, [serializer_id] INTEGER NULL);
+        CREATE UNIQUE INDEX event_journal_uq ON event_journal (persistence_id, sequence_nr);
+        """;
+
+    public SqliteJournalMigrationSpec() : base(new TestDatabase(), "sqlite-journal-migration")
+    {
+    }
+
+    [Fact]
+    public void An_old_journal_gets_its_tags_column_and_takes_writes()
+    {
+        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = TagTableEraJournal;
+            cmd.ExecuteNonQuery();
+        }
+
+        KalshiArb.Actors.Persistence.SqliteJournalFile.Prepare(ConnectionString);
+        KalshiArb.Actors.Persistence.SqliteJournalFile.Prepare(ConnectionString); // twice: nothing to do the second time
+
+        var check = Sys.ActorOf(KalshiArb.Actors.Persistence.JournalSelfCheckActor.Props("journal-probe-migrated"));
+        check.Tell(new KalshiArb.Actors.Persistence.JournalSelfCheckActor.Run(1));
+        var result = ExpectMsg<KalshiArb.Actors.Persistence.JournalCheckResult>(TimeSpan.FromSeconds(30));
+        Assert.True(result.Healthy, result.Reason);
+    }
+}

@@ -34,6 +34,32 @@ public sealed class PostgresJournalSpec : TestKit
     }
 
     [Fact]
+    public void A_journal_table_from_before_tags_moved_into_the_row_gets_its_tags_column()
+    {
+        using var db = new PostgresDatabase();
+        using (var conn = new NpgsqlConnection(db.ConnectionString))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = """
+                CREATE TABLE public.event_journal (ordering BIGSERIAL NOT NULL PRIMARY KEY, persistence_id VARCHAR(255) NOT NULL,
+                  sequence_nr BIGINT NOT NULL, is_deleted BOOLEAN NOT NULL, created_at BIGINT NOT NULL, manifest VARCHAR(500) NOT NULL,
+                  payload BYTEA NOT NULL, identifier INTEGER NULL, CONSTRAINT event_journal_uq UNIQUE (persistence_id, sequence_nr))
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        PostgresJournal.Prepare(db.ConnectionString);
+        PostgresJournal.Prepare(db.ConnectionString);
+
+        using var check = new NpgsqlConnection(db.ConnectionString);
+        check.Open();
+        using var q = check.CreateCommand();
+        q.CommandText = "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'event_journal' AND column_name = 'tags'";
+        Assert.Equal(1L, Convert.ToInt64(q.ExecuteScalar()));
+    }
+
+    [Fact]
     public void A_restarted_writer_continues_the_sequence()
     {
         var first = Sys.ActorOf(JournalSelfCheckActor.Props("journal-probe-pg-restart"));
