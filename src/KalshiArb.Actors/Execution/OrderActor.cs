@@ -133,7 +133,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
                         new VenueCancelResult(VenueResultKind.ServerError, Quantity.Zero, VenueCall.Describe(ex))));
                 break;
             case ReportFillToGate r:
-                _gate.Tell(new ReportFill(r.Fill));
+                _gate.Tell(new ReportFill(r.Fill, r.EndsOrder));
                 break;
             case ReleaseAtGate r:
                 _gate.Tell(new ReportOrderTerminal(r.ExecutionId));

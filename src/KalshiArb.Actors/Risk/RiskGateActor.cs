@@ -170,7 +170,13 @@ public sealed class RiskGateActor : ReceivePersistentActor
             return;
         }
         _book = update.Book;
-        WriteAhead(new RiskFillRecorded(report.Fill, day));
+        var releases = false;
+        if (report.EndsOrder && _book.ApplyOrderTerminal(report.Fill.ExecutionId) is { IsApplied: true } end)
+        {
+            _book = end.Book;
+            releases = true;
+        }
+        WriteAhead(new RiskFillRecorded(report.Fill, day, releases));
     }
 
     private void OnTerminal(ReportOrderTerminal report)

@@ -27,7 +27,11 @@ public sealed record RiskGateUnavailable(string ExecutionId, string Reason);
 public sealed record RiskGateOutage(string Reason, DateTimeOffset Since, DateTimeOffset? RetryAt, int Restarts);
 
 /// <summary>A fill of an order (or of a position loaded at startup). No reply.</summary>
-public sealed record ReportFill(RiskFill Fill);
+/// <summary>
+/// <paramref name="EndsOrder"/>: the fill filled the order, so what is left of its reservation is released with it
+/// (one journal write at the gate instead of a fill and a release).
+/// </summary>
+public sealed record ReportFill(RiskFill Fill, bool EndsOrder = false);
 
 /// <summary>The order is terminal: release what is left of its reservation. No reply.</summary>
 public sealed record ReportOrderTerminal(string ExecutionId);

@@ -8,7 +8,9 @@ public static class RiskJournal
     public static RiskBook Apply(RiskBook book, RiskJournalEvent e) => e switch
     {
         ReservationRecorded r => AddReservation(book, r.Reservation, r.TradingDay, countsAsApproval: true),
-        RiskFillRecorded f => book.ApplyFill(f.Fill, f.TradingDay).Book,
+        RiskFillRecorded f => f.ReleasesReservation
+            ? book.ApplyFill(f.Fill, f.TradingDay).Book.ApplyOrderTerminal(f.Fill.ExecutionId).Book
+            : book.ApplyFill(f.Fill, f.TradingDay).Book,
         ReservationReleased x => book.ApplyOrderTerminal(x.ExecutionId).Book,
         SettlementRecorded s => book.ApplySettlement(s.Ticker, s.YesValue, s.At, s.TradingDay).Book,
         KillSwitchRecorded k => k.State switch

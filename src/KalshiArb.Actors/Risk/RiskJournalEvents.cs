@@ -19,7 +19,8 @@ public abstract record RiskJournalEvent : ITaggedEvent
 
 public sealed record ReservationRecorded(Reservation Reservation, DateOnly TradingDay) : RiskJournalEvent;
 
-public sealed record RiskFillRecorded(RiskFill Fill, DateOnly TradingDay) : RiskJournalEvent;
+/// <summary><paramref name="ReleasesReservation"/>: the fill ended its order (v1 events read as false).</summary>
+public sealed record RiskFillRecorded(RiskFill Fill, DateOnly TradingDay, bool ReleasesReservation = false) : RiskJournalEvent;
 
 public sealed record ReservationReleased(string ExecutionId) : RiskJournalEvent;
 

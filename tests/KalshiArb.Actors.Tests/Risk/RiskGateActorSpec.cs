@@ -112,6 +112,30 @@ public sealed class RiskGateActorSpec : JournalTestKit
     }
 
     [Fact]
+    public void A_fill_that_ends_its_order_releases_the_rest_in_the_same_event_and_replays_the_same()
+    {
+        var settings = RiskTestData.Settings(_clock, persistenceId: "gate-fill-ends");
+        var gate = Gate(settings);
+        gate.Tell(Buy("e1", "T1", 10));
+        ExpectMsg<ReservationApproved>(Wait);
+        var seq = State(gate).SequenceNr;
+
+        gate.Tell(new ReportFill(new RiskFill("e1", "tr-1", "T1", OutcomeSide.Yes, Quantity.FromContracts(10), Price.FromCents(48), Money.FromCents(7)),
+            EndsOrder: true));
+        var after = State(gate);
+        Assert.Empty(after.Reservations);
+        Assert.Equal(Money.Zero, after.Reserved);
+        Assert.Equal(Quantity.FromContracts(10), Assert.Single(after.Positions).Contracts);
+        Assert.Equal(seq + 1, after.SequenceNr); // one event, not a fill and a release
+
+        Restart(ref gate, settings);
+        var replayed = State(gate);
+        Assert.Empty(replayed.Reservations);
+        Assert.Equal(after.Positions, replayed.Positions);
+        Assert.Equal(after.Balance, replayed.Balance);
+    }
+
+    [Fact]
     public void Fills_move_positions_once_and_terminal_releases_the_rest()
     {
         var gate = Gate(RiskTestData.Settings(_clock, persistenceId: "gate-fills"));

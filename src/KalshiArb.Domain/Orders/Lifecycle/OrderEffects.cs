@@ -22,7 +22,8 @@ public sealed record FetchFills(string ExchangeOrderId, VenueOrderState Then) : 
 
 public sealed record CancelAtVenue(string ExchangeOrderId) : OrderEffect;
 
-public sealed record ReportFillToGate(RiskFill Fill) : OrderEffect;
+/// <summary><paramref name="EndsOrder"/>: the fill filled the order; the gate releases the rest of its reservation with it.</summary>
+public sealed record ReportFillToGate(RiskFill Fill, bool EndsOrder = false) : OrderEffect;
 
 /// <summary>The order is over: the gate releases what is left of its reservation (idempotent; unknown ids are ignored).</summary>
 public sealed record ReleaseAtGate(string ExecutionId) : OrderEffect;

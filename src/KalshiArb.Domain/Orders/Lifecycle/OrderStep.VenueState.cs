@@ -133,7 +133,10 @@ internal sealed partial class OrderStep
             return;
         }
         if (!Emit(new FillApplied(fill.TradeId, fill.Count, fill.Price, fill.Fee, fill.IsTaker))) return;
-        Do(new ReportFillToGate(new RiskFill(Id, fill.TradeId, o.Ticker, o.Side, fill.Count, fill.Price, fill.Fee)));
-        if (Order!.State == S.Filled) Finished();
+        // The fill that fills the order also ends it at the gate: one report (and one gate write) instead of two.
+        var endsOrder = Order!.State == S.Filled && !_s.TerminalReported;
+        if (endsOrder) _s = _s with { TerminalReported = true };
+        Do(new ReportFillToGate(new RiskFill(Id, fill.TradeId, o.Ticker, o.Side, fill.Count, fill.Price, fill.Fee), endsOrder));
+        if (Order.State == S.Filled) Finished();
     }
 }

@@ -105,8 +105,8 @@ public sealed class OrderLifecycleTableTests
             new LookupFailed("503"), T0 + 40, ["Acknowledged"], ["StartTimer(Reconcile)"]),
 
         // fills and cancels
-        new("a full fill ends it", Journaled(Resting), new FillReported(Fill("t-1", 10)), T0 + 40, ["FillApplied"],
-            ["ReportFillToGate", "StopAllTimers", "ReleaseAtGate", "IdleAfter"]),
+        new("a full fill ends it, and ends it at the gate with the same report", Journaled(Resting), new FillReported(Fill("t-1", 10)), T0 + 40,
+            ["FillApplied"], ["ReportFillToGate(ends order)", "StopAllTimers", "IdleAfter"]),
         new("the same trade again is only counted", Journaled([.. Resting, new FillApplied("t-1", Quantity.FromContracts(2), Price.FromCents(50), Money.FromCents(1), true)]),
             new FillReported(Fill("t-1", 2)), T0 + 40, [], []),
         new("cancel a resting order", Journaled(Resting), new CancelCommanded("operator"), T0 + 40, ["CancelRequested"], ["CancelAtVenue"]),
