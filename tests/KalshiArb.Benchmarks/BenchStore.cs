@@ -47,6 +47,10 @@ public sealed class BenchStore : IDisposable
     /// <summary>The shipped persistence config pointed at this run's store.</summary>
     public Config PersistenceConfig => Actors.Persistence.PersistenceConfig.Create(PersistenceStore, ConnectionString);
 
+    /// <summary>A store another process created (the recovery harness's child): used as it is, never removed here.</summary>
+    public static BenchStore Existing(BenchStoreKind kind, string connectionString) =>
+        new(kind, connectionString, $"{kind} (created by the parent)", null, null, null);
+
     public static BenchStore Create(BenchOptions options) =>
         options.Store == BenchStoreKind.Sqlite ? CreateSqlite() : CreatePostgres(options.PostgresServer);
 
@@ -88,6 +92,7 @@ public sealed class BenchStore : IDisposable
 
     public void Dispose()
     {
+        if (_directory is null && _database is null) return; // not ours
         if (Kind == BenchStoreKind.Sqlite)
         {
             SqliteConnection.ClearAllPools();

@@ -35,6 +35,9 @@ public static class JournalStageBreakdown
         public Dictionary<string, long> GateReserved { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, long> GateFill { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, long> GateReleased { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Orders whose reservation the gate released in the same event as their last fill.</summary>
+        public HashSet<string> GateReleasedWithFill { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, long> Remembered { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, List<Row>> Orders { get; } = new(StringComparer.Ordinal);
         public int ShardJournals { get; set; }
@@ -69,6 +72,7 @@ public static class JournalStageBreakdown
                     break;
                 case RiskFillRecorded f when wanted.Contains(f.Fill.ExecutionId):
                     result.GateFill.TryAdd(f.Fill.ExecutionId, ts);
+                    if (f.ReleasesReservation) result.GateReleasedWithFill.Add(f.Fill.ExecutionId);
                     break;
                 case ReservationReleased x when wanted.Contains(x.ExecutionId):
                     result.GateReleased.TryAdd(x.ExecutionId, ts);
@@ -111,12 +115,10 @@ public static class JournalStageBreakdown
 
         string[] stages =
         [
-            "sent → OrderCreated journaled (remember + recovery + write)",
-            "  of which sent → remembered-entity write journaled",
-            "  of which remembered → OrderCreated journaled",
-            "OrderCreated → gate reservation journaled (overlap: <0)",
-            "gate → RiskApproved+SubmitRequested journaled",
-            "RiskApproved → venue called",
+            "sent → remembered-entity write journaled",
+            "remembered → gate reservation journaled (recovery, ask, gate write)",
+            "gate → OrderCreated+RiskApproved+SubmitRequested journaled",
+            "that write → venue called (its commit, then the call)",
             "sent → venue called (same orders)",
         ];
         var samples = stages.Select(_ => new List<long>()).ToArray();
@@ -133,18 +135,13 @@ public static class JournalStageBreakdown
             complete++;
             var t0 = BenchClock.ToUtcTicks(sentSw);
             var tv = BenchClock.ToUtcTicks(venueSw);
-            var tc = created.WriteTicks;
             var ta = approved.WriteTicks;
-            Add(samples[0], tc - t0);
-            if (j.Remembered.TryGetValue(id, out var tr))
-            {
-                Add(samples[1], tr - t0);
-                Add(samples[2], tc - tr);
-            }
-            Add(samples[3], tg - tc);
-            Add(samples[4], ta - tg);
-            Add(samples[5], tv - ta);
-            Add(samples[6], tv - t0);
+            var tr = j.Remembered.TryGetValue(id, out var remembered) ? remembered : t0;
+            Add(samples[0], tr - t0);
+            Add(samples[1], tg - tr);
+            Add(samples[2], ta - tg);
+            Add(samples[3], tv - ta);
+            Add(samples[4], tv - t0);
 
             // The order's own writes that began before its venue call (one write per distinct stamp: a decision's
             // events go in one atomic write), and its events decided before the call by their own AtMs.
@@ -162,10 +159,10 @@ public static class JournalStageBreakdown
         Console.WriteLine($"      {complete} orders with OrderCreated, gate reservation, RiskApproved and a venue call:");
         PrintStages(stages, samples);
         Console.WriteLine($"      design: {designRoundTrips} durable round trips on the path signal → venue call (harness parameter --round-trips; "
-                          + "now: remembered entity, OrderCreated ∥ gate reservation, RiskApproved+SubmitRequested)");
+                          + "now: remembered entity, gate reservation, then OrderCreated+RiskApproved+SubmitRequested in one write)");
         Console.WriteLine($"      order's own writes begun before its venue call: {Histogram(ownWritesBefore)}");
         Console.WriteLine($"      order's own events decided before its venue call by AtMs (ms resolution: an Acknowledged decided in the call's own ms counts): {Histogram(eventsByAtMs)}");
-        Console.WriteLine($"      journal writes the order waited on (remembered entity + own + gate, own/gate overlap): {Histogram(waitedOn)}");
+        Console.WriteLine($"      journal writes the order waited on (remembered entity + gate + own): {Histogram(waitedOn)}");
     }
 
     /// <summary>Signal → filled (target b), for the sampled orders that filled.</summary>
@@ -176,14 +173,13 @@ public static class JournalStageBreakdown
         j.PrintHeader(executionIds.Count);
         string[] stages =
         [
-            "sent → OrderCreated journaled (remember + recovery + write)",
-            "OrderCreated → gate reservation journaled (overlap: <0)",
-            "gate → RiskApproved+SubmitRequested journaled",
-            "RiskApproved → Acknowledged journaled (venue submit)",
-            "Acknowledged → FillApplied journaled (fill fetch)",
+            "sent → gate reservation journaled (remember + recovery + ask + gate write)",
+            "gate → OrderCreated+RiskApproved+SubmitRequested journaled",
+            "that write → Acknowledged journaled (venue submit)",
+            "Acknowledged → FillApplied journaled (fill fetch; 0: one write)",
             "sent → FillApplied journaled (+ its commit = complete)",
-            "FillApplied → gate fill journaled",
-            "FillApplied → gate release journaled",
+            "FillApplied → gate fill journaled (with the release when the fill ended the order)",
+            "FillApplied → gate release journaled (a separate release)",
         ];
         var samples = stages.Select(_ => new List<long>()).ToArray();
         var writes = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -211,13 +207,15 @@ public static class JournalStageBreakdown
             long? t0 = BenchClock.ToUtcTicks(sentSw), tc = At<OrderCreatedEvent>(), ta = At<OrderRiskApprovedEvent>(),
                 tk = At<OrderAcknowledgedEvent>(), tf = At<OrderFillAppliedEvent>(),
                 tg = Gate(j.GateReserved), gf = Gate(j.GateFill), gr = Gate(j.GateReleased);
-            (long? From, long? To)[] spans = [(t0, tc), (tc, tg), (tg, ta), (ta, tk), (tk, tf), (t0, tf), (tf, gf), (tf, gr)];
+            (long? From, long? To)[] spans = [(t0, tg), (tg, ta), (ta, tk), (tk, tf), (t0, tf), (tf, gf), (tf, gr)];
             for (var i = 0; i < spans.Length; i++)
                 if (spans[i] is ({ } from, { } to)) Add(samples[i], to - from);
             if (tf is null) continue;
+            var key0 = "";
             var own = rows.Select(r => r.WriteTicks).Distinct().Count();
             var gate = (tg is null ? 0 : 1) + (gf is null ? 0 : 1) + (gr is null ? 0 : 1);
-            var key = $"order {own} ({rows.Count} events) + gate {gate} + remembered entity {(j.Remembered.ContainsKey(id) ? 1 : 0)}";
+            if (j.GateReleasedWithFill.Contains(id)) key0 = " (fill and release in one event)";
+            var key = $"order {own} ({rows.Count} events) + gate {gate}{key0} + remembered entity {(j.Remembered.ContainsKey(id) ? 1 : 0)}";
             writes[key] = writes.GetValueOrDefault(key) + 1;
         }
         Console.WriteLine($"      how the sampled orders ended: {Histogram(outcomes)}");

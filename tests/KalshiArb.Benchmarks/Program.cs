@@ -7,6 +7,9 @@ using KalshiArb.Benchmarks;
 //       target (a): the production order path in a one-member cluster, signal -> venue call; last line "target (a): MET|NOT MET ..."
 //   lifecycles [seconds=60] [--window N=400] [HOCON overlay...]
 //       target (b): complete lifecycles (signal -> filled, every event durable) per second, closed loop; last line "lifecycles/s: N"
+//   recovery [orders=500]
+//       a child process places the orders (resting), is killed with SIGKILL, and the path restarts on its journal:
+//       how long until every order is back and reconciled; last line "recovery: ..."
 //   memory [markets]
 // submit-region and lifecycles take, anywhere in the arguments: --store sqlite|postgres (default sqlite: a temp file in
 // WAL mode), --pg "<connection string>" (the PostgreSQL server; else KA_PG_CONNECTION; a database ka_bench_<guid> is
@@ -25,6 +28,12 @@ switch (args.Length > 0 ? args[0] : "")
         return;
     case "lifecycles":
         await LifecycleHarness.Run(BenchOptions.Parse(args.Skip(1)));
+        return;
+    case "recovery":
+        await RecoveryHarness.Run(BenchOptions.Parse(args.Skip(1)));
+        return;
+    case "recovery-child":
+        await RecoveryHarness.RunChild(args[1], args[2], int.Parse(args[3]));
         return;
     case "memory":
         await MemoryHarness.Run(Arg(1, 5_000));
