@@ -60,6 +60,7 @@ public static class LifecycleHarness
 
                 var startFilled = loop.Filled;
                 var startEnded = loop.Ended;
+                var gc = GcWindow.Start();
                 var measured = Stopwatch.StartNew();
                 var lastReportFilled = startFilled;
                 var lastReport = TimeSpan.Zero;
@@ -90,6 +91,7 @@ public static class LifecycleHarness
                 var endedPerSecond = (loop.Ended - startEnded) / elapsed.TotalSeconds;
                 var inFlightAtEnd = loop.InFlight;
                 var loadAtWindowEnd = MachineLoad.Describe();
+                var gcInWindow = gc.Describe();
 
                 // Let what is in flight finish (nothing new is sent) so every signal is accounted for.
                 await loop.RunAsync(DrainTimeout, sending: false);
@@ -98,6 +100,7 @@ public static class LifecycleHarness
                                   + $"(time in flight by Little's law ~{(endedPerSecond > 0 ? window / endedPerSecond * 1000 : double.NaN):F0} ms: window {window} / {endedPerSecond:F0} orders ended per s, filled or not); "
                                   + $"in flight at the window's end {inFlightAtEnd}");
                 Console.WriteLine($"  at the window's end: {loadAtWindowEnd}");
+                Console.WriteLine($"  {gcInWindow}");
                 Console.WriteLine($"  signals sent {loop.Sent} (warm-up and measured window; none while draining); completed (Filled) {loop.Filled}");
                 Console.WriteLine($"  not completed: ended otherwise {BenchOrderPath.Counts(loop.EndedOtherwise)}; refused at admission {BenchOrderPath.Counts(loop.Refused)}; "
                                   + $"still in flight {loop.InFlight} after {DrainTimeout.TotalSeconds:0} s without new signals");

@@ -55,13 +55,17 @@ public static class SubmitHarness
                 var warm = await Phase("warm-up", "WARM", WarmUpCount, rate, path, venue, sent);
                 Console.WriteLine($"  warm-up   {warm.Summary}  (discarded)");
 
+                var steadyGc = GcWindow.Start();
                 var steady = await Phase("steady", "STEADY", steadyCount, rate, path, venue, sent);
                 Console.WriteLine($"  steady    {steady.Summary}");
+                Console.WriteLine($"            {steadyGc.Describe()}");
                 Console.WriteLine($"            sent at {steady.AchievedRate:F0}/s (target {rate}/s); {steady.NotReachedLine}");
                 await JournalStageBreakdown.PrintAsync(path.System, steady.ExecutionIds, sent, venue.SubmittedAt, roundTrips);
 
+                var burstGc = GcWindow.Start();
                 var burst = await Phase("burst", "BURST", burstCount, 0, path, venue, sent);
                 Console.WriteLine($"  burst     {burst.Summary}");
+                Console.WriteLine($"            {burstGc.Describe()}");
                 Console.WriteLine($"            all sent at once ({burst.SendMs:F2} ms to send), first send → last venue call {burst.SpanMs:F2} ms; {burst.NotReachedLine}");
                 await JournalStageBreakdown.PrintAsync(path.System, burst.ExecutionIds, sent, venue.SubmittedAt, roundTrips);
 

@@ -17,13 +17,12 @@ namespace KalshiArb.Actors.Execution;
 /// decided by <see cref="OrderLifecycle"/>; this actor only turns messages into its inputs, journals the decided
 /// events (one atomic write per decision), performs the effects once they are durable, and keeps the timers.
 /// </summary>
-public sealed class OrderActor : ReceivePersistentActor, IWithTimers
+public sealed class OrderActor : PersistentActor, IWithTimers
 {
     private readonly IActorRef _gate;
     private readonly IVenue _venue;
     private readonly ICanTell _desk;
     private readonly OrderActorSettings _settings;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     private OrderProcess _state;
 
     /// <param name="desk">The node's order desk (told every change); an actor selection works, so it may start later.</param>
@@ -35,24 +34,65 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
         _settings = settings;
         _state = OrderProcess.Start(executionId);
 
-        Recover<SnapshotOffer>(offer =>
-        {
-            if (offer.Snapshot is OrderSnapshot s) _state = s.ToProcess();
-        });
-        Recover<OrderJournalEvent>(e => _state = OrderLifecycle.Evolve(_state, e.ToDomain(), e.AtMs));
-        Recover<RecoveryCompleted>(_ => Decide(Recovered.Instance));
+    }
 
-        Command<PlaceOrder>(p => Decide(new PlaceRequested(p.ExecutionId, p.Signal.SignalId, p.Signal.Ticker, p.Signal.Side,
-            p.Signal.LimitPrice, p.Signal.Count, p.Signal.CreatedAtMs, Admitting: !ShuttingDown)));
-        Command<OrderInput>(Decide);
-        Command<VenueFill>(f => Decide(new FillReported(f)));
-        Command<VenueOrderUpdate>(u => Decide(new VenueUpdated(u.Order)));
-        Command<CancelOrder>(c => Decide(new CancelCommanded(c.Reason)));
-        Command<SettleOrder>(s => Decide(new SettleCommanded(s.Winner, s.Payout)));
-        Command<GetOrderState>(_ => Sender.Tell(OrderStateView.Of(_state, LastSequenceNr)));
-        Command<ReceiveTimeout>(_ => Decide(IdleElapsed.Instance));
-        Command<SaveSnapshotSuccess>(_ => { });
-        Command<SaveSnapshotFailure>(f => _log.Warning("order {0}: snapshot failed: {1}", ExecutionId, f.Cause.Message));
+    // Untyped on purpose: a ReceivePersistentActor builds its handler table for every instance, and an order actor is
+    // created for every signal (measured: a large share of each order's allocations, which the GC then copies).
+    protected override bool ReceiveRecover(object message)
+    {
+        switch (message)
+        {
+            case OrderJournalEvent e:
+                _state = OrderLifecycle.Evolve(_state, e.ToDomain(), e.AtMs);
+                return true;
+            case SnapshotOffer { Snapshot: OrderSnapshot s }:
+                _state = s.ToProcess();
+                return true;
+            case RecoveryCompleted:
+                Decide(Recovered.Instance);
+                return true;
+            default:
+                return message is SnapshotOffer;
+        }
+    }
+
+    protected override bool ReceiveCommand(object message)
+    {
+        switch (message)
+        {
+            case PlaceOrder p:
+                Decide(new PlaceRequested(p.ExecutionId, p.Signal.SignalId, p.Signal.Ticker, p.Signal.Side,
+                    p.Signal.LimitPrice, p.Signal.Count, p.Signal.CreatedAtMs, Admitting: !ShuttingDown));
+                return true;
+            case OrderInput input:
+                Decide(input);
+                return true;
+            case VenueFill f:
+                Decide(new FillReported(f));
+                return true;
+            case VenueOrderUpdate u:
+                Decide(new VenueUpdated(u.Order));
+                return true;
+            case CancelOrder c:
+                Decide(new CancelCommanded(c.Reason));
+                return true;
+            case SettleOrder st:
+                Decide(new SettleCommanded(st.Winner, st.Payout));
+                return true;
+            case GetOrderState:
+                Sender.Tell(OrderStateView.Of(_state, LastSequenceNr));
+                return true;
+            case ReceiveTimeout:
+                Decide(IdleElapsed.Instance);
+                return true;
+            case SaveSnapshotSuccess:
+                return true;
+            case SaveSnapshotFailure f:
+                Log.Warning("order {0}: snapshot failed: {1}", ExecutionId, f.Cause.Message);
+                return true;
+            default:
+                return false;
+        }
     }
 
     public override string PersistenceId => PersistenceIdFor(ExecutionId);
@@ -162,7 +202,7 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
                 _desk.Tell(OrderStatusNotice.Of(_state), Self);
                 break;
             case LogLine l:
-                _log.Log(l.Level switch
+                Log.Log(l.Level switch
                 {
                     OrderLogLevel.Debug => LogLevel.DebugLevel,
                     OrderLogLevel.Info => LogLevel.InfoLevel,
@@ -200,14 +240,14 @@ public sealed class OrderActor : ReceivePersistentActor, IWithTimers
     {
         // Stops the entity; its shard starts it again (remembered) and it recovers from what the journal has: the
         // failed decision's write was atomic, so nothing of it is half there.
-        _log.Error(cause, "order {0}: journal write failed for {1}; stopping to recover from the journal", ExecutionId, @event.GetType().Name);
+        Log.Error(cause, "order {0}: journal write failed for {1}; stopping to recover from the journal", ExecutionId, @event.GetType().Name);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
         // The state moved ahead of the journal: start over from what is durable.
-        _log.Error(cause, "order {0}: journal refused {1}; restarting from the journal", ExecutionId, @event.GetType().Name);
+        Log.Error(cause, "order {0}: journal refused {1}; restarting from the journal", ExecutionId, @event.GetType().Name);
         base.OnPersistRejected(cause, @event, sequenceNr);
         Context.Stop(Self);
     }

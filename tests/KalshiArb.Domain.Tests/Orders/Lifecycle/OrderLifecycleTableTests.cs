@@ -132,6 +132,17 @@ public sealed class OrderLifecycleTableTests
     }
 
     [Fact]
+    public void A_finished_order_stops_soon_and_an_order_never_created_only_after_the_long_idle()
+    {
+        var denied = OrderLifecycle.Decide(Asked, new RiskDeniedInput(Id, RiskDenialReason.MaxOpenMarkets), T0 + 20, Policy);
+        Assert.Equal(Policy.FinishedStopAfter, Assert.IsType<IdleAfter>(Assert.Single(denied.Effects, e => e is IdleAfter)).After);
+
+        var refused = OrderLifecycle.Decide(Fresh, Place(admitting: false), T0 + 5, Policy);
+        Assert.Equal(Policy.IdleStopAfter, Assert.IsType<IdleAfter>(Assert.Single(refused.Effects, e => e is IdleAfter)).After);
+        Assert.True(Policy.FinishedStopAfter < Policy.IdleStopAfter);
+    }
+
+    [Fact]
     public void The_venue_call_carries_the_horizon_and_the_venue_side_expiry()
     {
         var d = OrderLifecycle.Decide(Journaled() with { RiskPending = true }, new RiskApprovedInput(Id, Money.FromDollars(6)), T0 + 20, Policy);

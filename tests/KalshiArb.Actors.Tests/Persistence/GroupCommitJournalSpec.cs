@@ -1,0 +1,184 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Persistence;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Akka.TestKit.Xunit2;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Persistence;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Actors.Tests.Persistence;
+
+/// <summary>
+/// The shipped journal (<see cref="GroupCommitJournal"/>) on each store: many writers at once, replay through the
+/// plugin's own read path, tags found by the read journal, rejections. Rows must stay in the plugin's format.
+/// </summary>
+public abstract class GroupCommitJournalSpec : TestKit
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    protected GroupCommitJournalSpec(Config config, string name) : base(config, name)
+    {
+    }
+
+    [Fact]
+    public void Many_writers_at_once_are_all_durable_in_order_and_replayed_after_a_restart()
+    {
+        const int writers = 40;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var first = Enumerable.Range(0, writers).Select(i => Sys.ActorOf(ProbeWriter.Props($"gc-{run}-{i}", TestActor))).ToList();
+        foreach (var w in first) ExpectMsg<ProbeWriter.Recovered>(Wait);
+        // Three atomic writes of two events each per writer, all sent before any is answered.
+        foreach (var w in first) w.Tell(new ProbeWriter.WriteProbes(AtomicWrites: 3, EventsPerWrite: 2));
+        var done = Enumerable.Range(0, writers).Select(_ => ExpectMsg<ProbeWriter.Written>(Wait)).ToList();
+        Assert.All(done, d => Assert.Equal(6, d.LastSequenceNr));
+        foreach (var w in first)
+        {
+            Watch(w);
+            Sys.Stop(w);
+            ExpectTerminated(w, Wait);
+        }
+
+        var second = Enumerable.Range(0, writers).Select(i => Sys.ActorOf(ProbeWriter.Props($"gc-{run}-{i}", TestActor))).ToList();
+        var recovered = Enumerable.Range(0, writers).Select(_ => ExpectMsg<ProbeWriter.Recovered>(Wait)).ToList();
+        Assert.All(recovered, r =>
+        {
+            Assert.Equal(6, r.LastSequenceNr);
+            Assert.Equal(Enumerable.Range(1, 6).Select(n => (long)n), r.Samples);
+        });
+        // The next write continues each sequence.
+        second[0].Tell(new ProbeWriter.WriteProbes(1, 1));
+        Assert.Equal(7, ExpectMsg<ProbeWriter.Written>(Wait).LastSequenceNr);
+    }
+
+    [Fact]
+    public async Task Tagged_events_are_found_by_the_read_journal_by_tag_and_by_id()
+    {
+        var pid = "gc-tagged-" + Guid.NewGuid().ToString("N")[..8];
+        var writer = Sys.ActorOf(ProbeWriter.Props(pid, TestActor));
+        ExpectMsg<ProbeWriter.Recovered>(Wait);
+        var created = new OrderCreatedEvent("x-1", "sig-1", "KXNBAGAME-26DEC07LALBOS-BOS", OutcomeSide.Yes, Price.FromCents(45),
+            Quantity.FromContracts(3), 1_765_000_000_000, 1_765_000_000_000, 1_765_000_003_000);
+        writer.Tell(new ProbeWriter.WriteEvent(created));
+        Assert.Equal(1, ExpectMsg<ProbeWriter.Written>(Wait).LastSequenceNr);
+
+        var journal = PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var byTag = await journal.CurrentEventsByTag(OrderJournalEvent.Tag, Offset.NoOffset())
+            .Where(e => e.PersistenceId == pid)
+            .RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
+        Assert.Equal(created, Assert.Single(byTag).Event);
+        var byId = await journal.CurrentEventsByPersistenceId(pid, 0, long.MaxValue).RunWith(Sink.Seq<EventEnvelope>(), Sys.Materializer());
+        Assert.Equal(created, Assert.Single(byId).Event);
+        Assert.True(byId[0].Timestamp > 0);
+    }
+
+    [Fact]
+    public void An_event_our_serializer_does_not_know_is_rejected_not_written_and_the_writer_goes_on()
+    {
+        var pid = "gc-rejected-" + Guid.NewGuid().ToString("N")[..8];
+        var writer = Sys.ActorOf(ProbeWriter.Props(pid, TestActor));
+        ExpectMsg<ProbeWriter.Recovered>(Wait);
+        writer.Tell(new ProbeWriter.WriteEvent(new NotRegistered("nope")));
+        Assert.Contains("NotRegistered", ExpectMsg<ProbeWriter.Rejected>(Wait).Reason);
+        writer.Tell(new ProbeWriter.WriteProbes(1, 1));
+        var written = ExpectMsg<ProbeWriter.Written>(Wait);
+
+        Watch(writer);
+        Sys.Stop(writer);
+        ExpectTerminated(writer, Wait);
+        Sys.ActorOf(ProbeWriter.Props(pid, TestActor));
+        var recovered = ExpectMsg<ProbeWriter.Recovered>(Wait);
+        Assert.Equal(written.LastSequenceNr, recovered.LastSequenceNr);
+        Assert.Single(recovered.Samples);
+    }
+
+    private sealed record NotRegistered(string Text);
+
+    /// <summary>Persists what it is told and reports its recovery: probe samples count 1, 2, 3… per writer.</summary>
+    private sealed class ProbeWriter : PersistentActor
+    {
+        public sealed record WriteProbes(int AtomicWrites, int EventsPerWrite);
+        public sealed record WriteEvent(object Event);
+        public sealed record Written(long LastSequenceNr);
+        public sealed record Rejected(string Reason);
+        public sealed record Recovered(long LastSequenceNr, IReadOnlyList<long> Samples);
+
+        private readonly IActorRef _report;
+        private readonly List<long> _samples = [];
+
+        public ProbeWriter(string persistenceId, IActorRef report)
+        {
+            PersistenceId = persistenceId;
+            _report = report;
+        }
+
+        public override string PersistenceId { get; }
+
+        public static Props Props(string persistenceId, IActorRef report) =>
+            Akka.Actor.Props.Create(() => new ProbeWriter(persistenceId, report));
+
+        protected override bool ReceiveRecover(object message)
+        {
+            switch (message)
+            {
+                case JournalProbeEvent p:
+                    _samples.Add(p.Sample.Units);
+                    return true;
+                case RecoveryCompleted:
+                    _issued = _samples.Count;
+                    _report.Tell(new Recovered(LastSequenceNr, _samples.ToList()));
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
+        protected override bool ReceiveCommand(object message)
+        {
+            switch (message)
+            {
+                case WriteProbes w:
+                    var left = w.AtomicWrites;
+                    for (var i = 0; i < w.AtomicWrites; i++)
+                    {
+                        var events = Enumerable.Range(0, w.EventsPerWrite)
+                            .Select(_ => new JournalProbeEvent(PersistenceId, 0, new Money(++_issued)))
+                            .ToList();
+                        var stored = 0;
+                        PersistAll(events, e =>
+                        {
+                            _samples.Add(e.Sample.Units);
+                            if (++stored == events.Count && --left == 0) _report.Tell(new Written(LastSequenceNr));
+                        });
+                    }
+                    return true;
+                case WriteEvent e:
+                    Persist(e.Event, _ => _report.Tell(new Written(LastSequenceNr)));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Probes handed to the journal so far (recovered ones included): the next sample is one more.</summary>
+        private long _issued;
+
+        protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
+            _report.Tell(new Rejected($"{@event.GetType().Name}: {cause.Message}"));
+    }
+}
+
+public sealed class SqliteGroupCommitJournalSpec() : GroupCommitJournalSpec(Db.AkkaConfig(), "group-commit-sqlite")
+{
+    private static readonly TestDatabase Db = new();
+}
+
+[Collection("postgres")]
+public sealed class PostgresGroupCommitJournalSpec() : GroupCommitJournalSpec(Db.AkkaConfig(), "group-commit-postgres")
+{
+    private static readonly PostgresDatabase Db = new();
+}

@@ -1,0 +1,26 @@
+using System.Runtime;
+
+namespace KalshiArb.Benchmarks;
+
+/// <summary>
+/// Garbage collections during one measured window, printed beside its figures: on 2 cores a collection pauses every
+/// thread, so the tail of a latency figure is often the GC's.
+/// </summary>
+public sealed class GcWindow
+{
+    private readonly int _gen0 = GC.CollectionCount(0);
+    private readonly int _gen1 = GC.CollectionCount(1);
+    private readonly int _gen2 = GC.CollectionCount(2);
+    private readonly TimeSpan _paused = GC.GetTotalPauseDuration();
+    private readonly long _allocated = GC.GetTotalAllocatedBytes();
+
+    public static GcWindow Start() => new();
+
+    public static string Mode =>
+        $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? " (non-concurrent)" : "")}";
+
+    public string Describe() =>
+        $"GC in the window ({Mode}): gen0 {GC.CollectionCount(0) - _gen0}, gen1 {GC.CollectionCount(1) - _gen1}, gen2 {GC.CollectionCount(2) - _gen2}; "
+        + $"all threads paused {(GC.GetTotalPauseDuration() - _paused).TotalMilliseconds:F1} ms in total; "
+        + $"allocated {(GC.GetTotalAllocatedBytes() - _allocated) / 1_048_576.0:F0} MB; heap after the last GC {GC.GetGCMemoryInfo().HeapSizeBytes / 1_048_576.0:F0} MB";
+}
