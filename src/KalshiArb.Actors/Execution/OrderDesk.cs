@@ -23,6 +23,12 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, OrderStatusNotice> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _executionByExchangeId = new(StringComparer.Ordinal);
+
+    // Finished orders' exchange ids, for late reports that name only the exchange id: two generations of at most
+    // FinishedIdsKept each, so the map no longer grows with every order ever placed.
+    private const int FinishedIdsKept = 25_000;
+    private Dictionary<string, string> _finishedByExchangeId = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _finishedBefore = new(StringComparer.Ordinal);
     private readonly List<IActorRef> _drainWaiters = [];
     private readonly Dictionary<string, long> _ended = new(StringComparer.Ordinal);
     private KillSwitchState? _killSwitch;
@@ -69,7 +75,10 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
     {
         // A late fill for a finished order still belongs to it: the entity recovers and applies what is due.
         if (!string.IsNullOrEmpty(clientOrderId)) _region.Tell(report, ActorRefs.NoSender);
-        else if (_executionByExchangeId.TryGetValue(exchangeOrderId, out var id)) _region.Tell(new ShardingEnvelope(id, report), ActorRefs.NoSender);
+        else if (_executionByExchangeId.TryGetValue(exchangeOrderId, out var id)
+                 || _finishedByExchangeId.TryGetValue(exchangeOrderId, out id)
+                 || _finishedBefore.TryGetValue(exchangeOrderId, out id))
+            _region.Tell(new ShardingEnvelope(id, report), ActorRefs.NoSender);
         else
         {
             _unroutable++;
@@ -83,11 +92,23 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         if (notice.EndedAs is { } outcome) _ended[outcome] = _ended.GetValueOrDefault(outcome) + 1;
         if (notice.State.IsTerminal())
         {
+            if (notice.ExchangeOrderId is { } finished) Finish(finished, notice.ExecutionId);
             _open.Remove(notice.ExecutionId);
             AnswerDrainWaiters();
             return;
         }
         _open[notice.ExecutionId] = notice;
+    }
+
+    private void Finish(string exchangeId, string executionId)
+    {
+        _executionByExchangeId.Remove(exchangeId);
+        if (_finishedByExchangeId.Count >= FinishedIdsKept)
+        {
+            (_finishedBefore, _finishedByExchangeId) = (_finishedByExchangeId, _finishedBefore);
+            _finishedByExchangeId.Clear();
+        }
+        _finishedByExchangeId[exchangeId] = executionId;
     }
 
     private void OnKillSwitch(KillSwitchChanged change)

@@ -28,8 +28,11 @@ public sealed partial record RiskBook
     /// <summary>Changed only through this type, like <see cref="Positions"/>.</summary>
     public ImmutableDictionary<string, Reservation> Reservations { get; private init; } = ImmutableDictionary<string, Reservation>.Empty;
 
-    public ImmutableHashSet<string> SeenExecutionIds { get; init; } = ImmutableHashSet<string>.Empty;
-    public ImmutableHashSet<string> AppliedTradeIds { get; init; } = ImmutableHashSet<string>.Empty;
+    /// <summary>Execution ids reserved lately (see <see cref="RecentIds"/> for how many): a second reservation is a duplicate.</summary>
+    public RecentIds SeenExecutionIds { get; init; } = RecentIds.Empty;
+
+    /// <summary>Trade ids applied lately: the same fill reported twice is applied once.</summary>
+    public RecentIds AppliedTradeIds { get; init; } = RecentIds.Empty;
 
     /// <summary>Approval times within the last minute or so (pruned on the next evaluation); counted in <see cref="RecentApprovalCount"/>.</summary>
     public ImmutableQueue<DateTimeOffset> RecentApprovals { get; private init; } = ImmutableQueue<DateTimeOffset>.Empty;
