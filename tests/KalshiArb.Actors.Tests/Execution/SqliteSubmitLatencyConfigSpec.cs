@@ -17,6 +17,15 @@ public sealed class SqliteSubmitLatencyConfigSpec
         Assert.Equal(1, Sqlite.GetInt("akka.persistence.journal.sql.parallelism"));
     }
 
+    [Theory]
+    [InlineData(PersistenceStore.Sqlite)]
+    [InlineData(PersistenceStore.PostgreSql)]
+    public void Both_stores_write_through_the_group_commit_journal(PersistenceStore store)
+    {
+        var config = PersistenceConfig.Create(store, store == PersistenceStore.Sqlite ? "Data Source=x.db" : "Host=127.0.0.1");
+        Assert.Equal(typeof(GroupCommitJournal).FullName + ", KalshiArb.Actors", config.GetString("akka.persistence.journal.sql.class"));
+    }
+
     [Fact]
     public void The_snapshot_store_keeps_the_default_read_isolation_that_waits_for_its_table()
     {
