@@ -65,21 +65,34 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
     {
         if (_insert is not null) return _insert;
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
+        SqliteCommand? insert = null;
+        SqliteCommand? highest = null;
+        try
         {
-            pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-            pragma.ExecuteNonQuery();
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA busy_timeout = 5000;";
+                pragma.ExecuteNonQuery();
+            }
+            insert = connection.CreateCommand();
+            insert.CommandText = $"INSERT INTO event_journal ({Columns}) VALUES ($ts, 0, $pid, $seq, $payload, $tags, $manifest, $serializer)";
+            foreach (var name in new[] { "$ts", "$pid", "$seq", "$payload", "$tags", "$manifest", "$serializer" })
+                insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            insert.Prepare();
+            highest = connection.CreateCommand();
+            highest.CommandText = "SELECT MAX(sequence_nr) FROM event_journal WHERE persistence_id = $pid";
+            highest.Parameters.Add(new SqliteParameter { ParameterName = "$pid" });
+            highest.Prepare();
         }
-        var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO event_journal ({Columns}) VALUES ($ts, 0, $pid, $seq, $payload, $tags, $manifest, $serializer)";
-        foreach (var name in new[] { "$ts", "$pid", "$seq", "$payload", "$tags", "$manifest", "$serializer" })
-            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        insert.Prepare();
-        var highest = connection.CreateCommand();
-        highest.CommandText = "SELECT MAX(sequence_nr) FROM event_journal WHERE persistence_id = $pid";
-        highest.Parameters.Add(new SqliteParameter { ParameterName = "$pid" });
-        highest.Prepare();
+        catch
+        {
+            // Not ready yet (the plugin has not created the table): the next call tries again, on a new connection.
+            insert?.Dispose();
+            highest?.Dispose();
+            connection.Dispose();
+            throw;
+        }
         _connection = connection;
         _highest = highest;
         return _insert = insert;
