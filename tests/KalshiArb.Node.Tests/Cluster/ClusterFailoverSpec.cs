@@ -171,19 +171,27 @@ public sealed class ClusterFailoverSpec
         TradeSignal SignalFor(string id) => new(id, ticker, OutcomeSide.Yes, new Price(500), Quantity.FromContracts(1), 0.5, 0.1, 1.0, "cluster spec",
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-        // Spread some shards over both execution nodes, then pick one new order for a shard on each.
-        for (var i = 0; i < 40; i++)
-        {
-            var id = ExecutionIds.FromSignal("cluster-drain-warm-" + i);
-            await n1.Trading.OrderRegion.Ask<OrderStateView>(new GetOrderState(id), TimeSpan.FromSeconds(20));
-        }
+        // Spread some shards over both execution nodes, then pick one new order for a shard on each. Both regions must
+        // have registered with the coordinator first (a node that joined a moment later gets none of the first shards
+        // until it does, or until a rebalance): keep placing until each hosts one.
         var extractor = new OrderMessageExtractor(KalshiArb.Node.Hosting.TradingConfig.From(n1.System.Settings.Config).Cluster.OrderShards);
-        var shardsOn3 = (await n3.Trading.OrderRegion.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(
-            Akka.Cluster.Sharding.GetShardRegionState.Instance, Ask)).Shards.Select(s => s.ShardId).ToHashSet();
-        var shardsOn2 = (await n2.Trading.OrderRegion.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(
-            Akka.Cluster.Sharding.GetShardRegionState.Instance, Ask)).Shards.Select(s => s.ShardId).ToHashSet();
-        Assert.NotEmpty(shardsOn3);
-        Assert.NotEmpty(shardsOn2);
+        async Task<HashSet<string>> ShardsOn(ClusterNode node) =>
+            (await node.Trading.OrderRegion.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(
+                Akka.Cluster.Sharding.GetShardRegionState.Instance, Ask)).Shards.Select(s => s.ShardId).ToHashSet();
+        var warm = 0;
+        HashSet<string> shardsOn2 = [], shardsOn3 = [];
+        await ClusterKit.EventuallyAsync(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var id = ExecutionIds.FromSignal("cluster-drain-warm-" + warm++);
+                await n1.Trading.OrderRegion.Ask<OrderStateView>(new GetOrderState(id), TimeSpan.FromSeconds(20));
+            }
+            shardsOn3 = await ShardsOn(n3);
+            shardsOn2 = await ShardsOn(n2);
+            Assert.NotEmpty(shardsOn3);
+            Assert.NotEmpty(shardsOn2);
+        }, TimeSpan.FromSeconds(60));
         string Pick(HashSet<string> shards, string prefix) => Enumerable.Range(0, 10_000).Select(i => prefix + i)
             .First(s => shards.Contains(extractor.ShardId(ExecutionIds.FromSignal(s), new GetOrderState(ExecutionIds.FromSignal(s)))));
         var toDrainingNode = Pick(shardsOn3, "cluster-drain-n3-");
