@@ -12,8 +12,10 @@ public sealed class PostgresJournalRowStore : IJournalRowStore
     private const string InsertSql =
         "INSERT INTO public.event_journal (created_at, is_deleted, persistence_id, sequence_nr, payload, tags, manifest, serializer_id) "
         + "SELECT t.created_at, false, t.persistence_id, t.sequence_nr, t.payload, t.tags, t.manifest, t.serializer_id "
-        + "FROM unnest(@ts, @pid, @seq, @payload, @tags, @manifest, @serializer) "
-        + "AS t(created_at, persistence_id, sequence_nr, payload, tags, manifest, serializer_id)";
+        + "FROM unnest(@ts, @pid, @seq, @payload, @tags, @manifest, @serializer) WITH ORDINALITY "
+        + "AS t(created_at, persistence_id, sequence_nr, payload, tags, manifest, serializer_id, n) "
+        // The ordering column (what tag queries follow) must follow the group's order: each id's events in sequence.
+        + "ORDER BY t.n";
 
     private const string HighestSql =
         "SELECT persistence_id, MAX(sequence_nr) FROM public.event_journal WHERE persistence_id = ANY(@ids) GROUP BY persistence_id";
