@@ -6,13 +6,12 @@ namespace KalshiArb.Actors.Tests;
 
 /// <summary>
 /// A test ActorSystem as a one-member cluster, as every node runs (the embedded default forms one): the shipped
-/// cluster configuration (<see cref="ClusterConfig.OneMember"/>) with quicker entity restarts and no process hooks.
+/// cluster configuration (<see cref="ClusterConfig.OneMember"/>) with quicker singleton look-ups and no process hooks.
 /// </summary>
 public static class OneMemberCluster
 {
     public static Config Config(params string[] roles) =>
         ConfigurationFactory.ParseString("""
-            akka.cluster.sharding.entity-restart-backoff = 300ms
             akka.cluster.singleton-proxy.singleton-identification-interval = 200ms
             akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
             akka.cluster.run-coordinated-shutdown-when-down = off

@@ -13,7 +13,7 @@ namespace KalshiArb.Benchmarks;
 
 /// <summary>
 /// The production order path in a one-member cluster with the market, execution and risk roles, as the node host
-/// starts it: the RiskGateSupervisor singleton, the "order" shard region (remembered entities) of OrderActors, the
+/// starts it: the RiskGateSupervisor singleton, the "order" shard region (open-order watch) of OrderActors, the
 /// order desk at /user/orders and the OrderAdmission, on the shipped config stack (cluster → serialization →
 /// persistence → base.conf) with an optional HOCON overlay on top for a diagnostic variant.
 /// </summary>
@@ -62,9 +62,10 @@ public sealed class BenchOrderPath
             var deskSelection = system.ActorSelection("/user/orders");
             var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, deskSelection), shards);
             var desk = system.ActorOf(OrderDesk.Props(gate, venue, region), "orders");
+            OpenOrderWatch.StartSingleton(system, region);
             var admission = system.ActorOf(OrderAdmission.Props(region, gate,
                 new OrderAdmissionSettings { MaxSignalAge = orderSettings.Policy.MaxSignalAge }), "order-admission");
-            Console.WriteLine($"  order path: admission -> order shard region ({shards} shards, remembered entities) -> OrderActor, RiskGate singleton; one-member cluster (market, execution, risk)");
+            Console.WriteLine($"  order path: admission -> order shard region ({shards} shards, open-order watch) -> OrderActor, RiskGate singleton; one-member cluster (market, execution, risk)");
             return new BenchOrderPath(system, gate, region, desk, admission, shards);
         }
         catch

@@ -18,8 +18,8 @@ namespace KalshiArb.Benchmarks;
 /// event's envelope carries the journal's write stamp (<see cref="EventEnvelope.Timestamp"/>: DateTime UTC ticks taken
 /// when the journal plugin accepted the write, i.e. when the write began, before its batch was committed); order events
 /// also carry their own decision time (<see cref="OrderJournalEvent.AtMs"/>, Unix ms). Stages, per order:
-/// sent → OrderCreated journaled (the shard's remembered-entity write + the entity's recovery + the Created write),
-/// OrderCreated → the gate's ReservationRecorded journaled, gate → RiskApproved journaled, RiskApproved → venue called.
+/// sent → the gate's ReservationRecorded journaled (the entity's start and recovery read, the ask, the gate's write),
+/// gate → OrderCreated+RiskApproved+SubmitRequested journaled, that write → venue called.
 /// Because a stamp marks the start of a write, each stage holds the commit of the write that opens it. The gate's journal
 /// is read from <c>gateFromSequenceNr</c> (it holds every order's reservation, fill and release).
 /// </summary>
@@ -38,15 +38,13 @@ public static class JournalStageBreakdown
 
         /// <summary>Orders whose reservation the gate released in the same event as their last fill.</summary>
         public HashSet<string> GateReleasedWithFill { get; } = new(StringComparer.Ordinal);
-        public ConcurrentDictionary<string, long> Remembered { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, List<Row>> Orders { get; } = new(StringComparer.Ordinal);
-        public int ShardJournals { get; set; }
         public string Unit { get; set; } = "";
         public TimeSpan Took { get; set; }
 
         public void PrintHeader(int orders)
         {
-            Console.WriteLine($"    stage breakdown through the read journal ({orders} orders, {Remembered.Count} remembered-entity writes found in {ShardJournals} shard journals; read in {Took.TotalSeconds:F1} s)");
+            Console.WriteLine($"    stage breakdown through the read journal ({orders} orders; read in {Took.TotalSeconds:F1} s)");
             Console.WriteLine($"      journal write stamp (EventEnvelope.Timestamp): {Unit}, taken when the journal plugin accepted the write (before its commit)");
         }
     }
@@ -80,17 +78,6 @@ public static class JournalStageBreakdown
             }
         }, mat);
 
-        // The shards' remembered-entity writes (EntitiesStarted under "/sharding/orderShard/<shard>").
-        var shardIds = (await journal.CurrentPersistenceIds().RunWith(Sink.Seq<string>(), mat))
-            .Where(p => p.StartsWith("/sharding/" + ShardRegions.Order + "Shard", StringComparison.Ordinal)).Distinct().ToArray();
-        result.ShardJournals = shardIds.Length;
-        await Parallel.ForEachAsync(shardIds, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism }, async (pid, _) =>
-            await journal.CurrentEventsByPersistenceId(pid, 0, long.MaxValue).RunForeach(env =>
-            {
-                foreach (var entity in StartedEntities(env.Event))
-                    if (wanted.Contains(entity)) result.Remembered.TryAdd(entity, Ticks(env.Timestamp));
-            }, mat));
-
         // Each order's own journal.
         await Parallel.ForEachAsync(executionIds, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism }, async (id, _) =>
         {
@@ -115,8 +102,7 @@ public static class JournalStageBreakdown
 
         string[] stages =
         [
-            "sent → remembered-entity write journaled",
-            "remembered → gate reservation journaled (recovery, ask, gate write)",
+            "sent → gate reservation journaled (start, recovery read, ask, gate write)",
             "gate → OrderCreated+RiskApproved+SubmitRequested journaled",
             "that write → venue called (its commit, then the call)",
             "sent → venue called (same orders)",
@@ -136,12 +122,10 @@ public static class JournalStageBreakdown
             var t0 = BenchClock.ToUtcTicks(sentSw);
             var tv = BenchClock.ToUtcTicks(venueSw);
             var ta = approved.WriteTicks;
-            var tr = j.Remembered.TryGetValue(id, out var remembered) ? remembered : t0;
-            Add(samples[0], tr - t0);
-            Add(samples[1], tg - tr);
-            Add(samples[2], ta - tg);
-            Add(samples[3], tv - ta);
-            Add(samples[4], tv - t0);
+            Add(samples[0], tg - t0);
+            Add(samples[1], ta - tg);
+            Add(samples[2], tv - ta);
+            Add(samples[3], tv - t0);
 
             // The order's own writes that began before its venue call (one write per distinct stamp: a decision's
             // events go in one atomic write), and its events decided before the call by their own AtMs.
@@ -152,17 +136,19 @@ public static class JournalStageBreakdown
             var venueMs = BenchClock.ToUnixMs(venueSw);
             var byAtMs = rows.Count(x => x.Event.AtMs <= venueMs);
             eventsByAtMs[byAtMs] = eventsByAtMs.GetValueOrDefault(byAtMs) + 1;
-            var total = writes + 1 + (j.Remembered.ContainsKey(id) ? 1 : 0);
+            var total = writes + 1;
             waitedOn[total] = waitedOn.GetValueOrDefault(total) + 1;
         }
 
         Console.WriteLine($"      {complete} orders with OrderCreated, gate reservation, RiskApproved and a venue call:");
         PrintStages(stages, samples);
         Console.WriteLine($"      design: {designRoundTrips} durable round trips on the path signal → venue call (harness parameter --round-trips; "
-                          + "now: remembered entity, gate reservation, then OrderCreated+RiskApproved+SubmitRequested in one write)");
+                          + "now: the entity's recovery read (highest sequence number), the gate's reservation write, then "
+                          + "OrderCreated+RiskApproved+SubmitRequested in one write; no remembered-entity write: the open-order table "
+                          + "changes inside the order's own writes)");
         Console.WriteLine($"      order's own writes begun before its venue call: {Histogram(ownWritesBefore)}");
         Console.WriteLine($"      order's own events decided before its venue call by AtMs (ms resolution: an Acknowledged decided in the call's own ms counts): {Histogram(eventsByAtMs)}");
-        Console.WriteLine($"      journal writes the order waited on (remembered entity + gate + own): {Histogram(waitedOn)}");
+        Console.WriteLine($"      journal writes the order waited on (gate + own): {Histogram(waitedOn)}");
     }
 
     /// <summary>Signal → filled (target b), for the sampled orders that filled.</summary>
@@ -173,7 +159,7 @@ public static class JournalStageBreakdown
         j.PrintHeader(executionIds.Count);
         string[] stages =
         [
-            "sent → gate reservation journaled (remember + recovery + ask + gate write)",
+            "sent → gate reservation journaled (start + recovery read + ask + gate write)",
             "gate → OrderCreated+RiskApproved+SubmitRequested journaled",
             "that write → Acknowledged journaled (venue submit)",
             "Acknowledged → FillApplied journaled (fill fetch; 0: one write)",
@@ -215,7 +201,7 @@ public static class JournalStageBreakdown
             var own = rows.Select(r => r.WriteTicks).Distinct().Count();
             var gate = (tg is null ? 0 : 1) + (gf is null ? 0 : 1) + (gr is null ? 0 : 1);
             if (j.GateReleasedWithFill.Contains(id)) key0 = " (fill and release in one event)";
-            var key = $"order {own} ({rows.Count} events) + gate {gate}{key0} + remembered entity {(j.Remembered.ContainsKey(id) ? 1 : 0)}";
+            var key = $"order {own} ({rows.Count} events) + gate {gate}{key0}";
             writes[key] = writes.GetValueOrDefault(key) + 1;
         }
         Console.WriteLine($"      how the sampled orders ended: {Histogram(outcomes)}");
@@ -239,20 +225,6 @@ public static class JournalStageBreakdown
 
     /// <summary>The plugin stamps DateTime ticks (this version); a Unix-ms stamp would be six orders of magnitude smaller.</summary>
     private static bool IsDateTimeTicks(long stamp) => stamp > 100_000_000_000_000L;
-
-    /// <summary>Entity ids in a remembered-entity store event (EntitiesStarted; the type is internal to sharding).</summary>
-    private static IEnumerable<string> StartedEntities(object e)
-    {
-        var type = e.GetType();
-        if (!type.Name.Contains("Started", StringComparison.Ordinal)) return [];
-        var value = type.GetProperty("Entities")?.GetValue(e) ?? type.GetProperty("EntityId")?.GetValue(e);
-        return value switch
-        {
-            string one => [one],
-            IEnumerable many => many.OfType<string>(),
-            _ => [],
-        };
-    }
 
     private static string Histogram<TKey>(SortedDictionary<TKey, int> counts) where TKey : notnull =>
         counts.Count == 0 ? "none" : string.Join("; ", counts.Select(kv => $"{kv.Key}: {kv.Value} orders"));

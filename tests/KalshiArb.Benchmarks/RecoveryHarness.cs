@@ -11,8 +11,9 @@ namespace KalshiArb.Benchmarks;
 /// <summary>
 /// Recovery after kill -9: a child process runs the production order path, places N orders that rest at the venue,
 /// says READY and is killed (SIGKILL: no drain, no hand-off). This process then starts the same path on the same
-/// journal with nothing sent to any order, and measures how long until every one of the N is back (its shard started
-/// the remembered entity, it recovered from its journal and told the desk) and reconciled (it asked the venue).
+/// journal with nothing sent to any order, and measures how long until every one of the N is back (the open-order
+/// watch woke it from the journal's open-order table, it recovered and told the desk) and reconciled
+/// (it asked the venue).
 /// </summary>
 public static class RecoveryHarness
 {

@@ -12,7 +12,7 @@ namespace KalshiArb.Benchmarks;
 /// <summary>
 /// Load harness for target (a): signal → venue call p99 ≤ 10 ms at 100 signals/s, and a burst of 50 simultaneous
 /// signals all at the venue within 50 ms. Runs the production path (<see cref="BenchOrderPath"/>: admission, the
-/// "order" shard region with remembered entities, OrderActors, the RiskGate singleton) on the shipped config against
+/// "order" shard region, OrderActors, the open-order watch, the RiskGate singleton) on the shipped config against
 /// the journal chosen by <c>--store</c>, with <see cref="BenchmarkInstantVenue"/> as the venue. Latency runs from just
 /// before the TradeSignal is told to the admission (the signal is decided then: its horizon starts at the send) to the
 /// moment the venue's SubmitAsync is entered. Phases: warm-up (discarded), steady at the rate, burst all at once. Every

@@ -9,7 +9,7 @@ namespace KalshiArb.Node.Tests;
 /// <summary>
 /// The execution side of a node as the host wires it, in a test ActorSystem composed by AkkaConfigComposer (so a
 /// cluster provider): joins itself as a one-member cluster, then the RiskGate singleton, the "order" shard region,
-/// the order desk and the order admission.
+/// the order desk, the open-order watch and the order admission.
 /// </summary>
 public sealed record ExecutionSide(IActorRef Gate, IActorRef Region, IActorRef Desk, IActorRef Admission)
 {
@@ -25,6 +25,7 @@ public sealed record ExecutionSide(IActorRef Gate, IActorRef Region, IActorRef D
         var deskPath = system.ActorSelection("/user/orders");
         var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gateProxy, venue, orders, deskPath), 10);
         var desk = system.ActorOf(OrderDesk.Props(gateProxy, venue, region), "orders");
+        OpenOrderWatch.StartSingleton(system, region, new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500) });
         var admission = system.ActorOf(OrderAdmission.Props(region, gateProxy,
             new OrderAdmissionSettings { MaxSignalAge = orders.Policy.MaxSignalAge }), "order-admission");
         return new ExecutionSide(gateProxy, region, desk, admission);

@@ -19,11 +19,13 @@ public static class ShardRegions
         StartAsync(system, Market, ClusterRoles.Market, entityProps, new MarketMessageExtractor(shards), rememberEntities: false);
 
     /// <summary>
-    /// OrderActors by execution id, remembered: an unfinished order whose node leaves or dies is started again on
-    /// another execution node, recovers from its journal and reconciles with the venue.
+    /// OrderActors by execution id. Not remembered by sharding (that cost every order a write before its first event and
+    /// another when it stopped): the journal lists unfinished orders in its open-order table in the same transaction as
+    /// their events, and the <see cref="OpenOrderWatch"/> starts them again on the execution nodes that remain after a
+    /// node leaves or dies, and after a restart; each recovers from its journal and reconciles with the venue.
     /// </summary>
     public static Task<IActorRef> StartOrdersAsync(ActorSystem system, Func<string, Props> entityProps, int shards) =>
-        StartAsync(system, Order, ClusterRoles.Execution, entityProps, new OrderMessageExtractor(shards), rememberEntities: true);
+        StartAsync(system, Order, ClusterRoles.Execution, entityProps, new OrderMessageExtractor(shards), rememberEntities: false);
 
     private static Task<IActorRef> StartAsync(ActorSystem system, string typeName, string role, Func<string, Props> entityProps,
         IMessageExtractor extractor, bool rememberEntities)

@@ -41,6 +41,8 @@ public static class ExecutionMessages
         r.Register<ExecutionStatus>("execution-status.v1");
         r.Register<DrainOrders>("execution-drain.v1");
         r.Register<OrdersDrained>("execution-drained.v1");
+        r.Register<GetOpenOrderWatchStatus>("open-order-watch-get.v1");
+        r.Register<OpenOrderWatchStatus>("open-order-watch-status.v1");
         r.Register<GetAdmissionStatus>("order-admission-get.v1");
         r.Register<AdmissionStatus>("order-admission-status.v1");
 

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
@@ -24,6 +25,9 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     private readonly ICanTell _desk;
     private readonly OrderActorSettings _settings;
     private OrderProcess _state;
+
+    // Whether the journal's events (so its open-order table) say the order is open.
+    private bool _journaledOpen;
 
     /// <param name="desk">The node's order desk (told every change); an actor selection works, so it may start later.</param>
     public OrderActor(string executionId, IActorRef riskGate, IVenue venue, OrderActorSettings settings, ICanTell desk)
@@ -49,6 +53,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 _state = s.ToProcess();
                 return true;
             case RecoveryCompleted:
+                _journaledOpen = _state.Order is { IsTerminal: false };
                 Decide(Recovered.Instance);
                 return true;
             default:
@@ -131,6 +136,15 @@ public sealed class OrderActor : PersistentActor, IWithTimers
         // callback ran, so nothing observes it before it is durable.
         var journal = new OrderJournalEvent[d.Events.Count];
         for (var i = 0; i < journal.Length; i++) journal[i] = OrderJournalEvent.From(d.Events[i], now);
+        // The journal's open-order table follows in the same transaction: what a restart or failover wakes again. Compared
+        // with what the journal says, not with the state before this decision (a decision without events may already
+        // have moved the state, e.g. an order waiting for the gate is journaled only once approved).
+        var isOpen = _state.Order is { IsTerminal: false };
+        if (isOpen != _journaledOpen)
+        {
+            journal[^1] = journal[^1] with { OpenOrderChange = isOpen ? OpenOrderChange.Opened : OpenOrderChange.Ended };
+            _journaledOpen = isOpen;
+        }
         var stored = 0;
         PersistAll(journal, _ =>
         {
@@ -195,7 +209,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 Context.SetReceiveTimeout(i.After);
                 break;
             case Domain.Orders.Lifecycle.Passivate:
-                // A sharded entity must ask its shard to stop it, or a remembered entity is restarted at once.
+                // A sharded entity asks its shard to stop it, so messages sent meanwhile are not lost.
                 Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
                 break;
             case NotifyDesk:
@@ -238,8 +252,8 @@ public sealed class OrderActor : PersistentActor, IWithTimers
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        // Stops the entity; its shard starts it again (remembered) and it recovers from what the journal has: the
-        // failed decision's write was atomic, so nothing of it is half there.
+        // Stops the entity; the open-order watch (or the next message for it) starts it again and it recovers from what
+        // the journal has: the failed decision's write was atomic, so nothing of it is half there.
         Log.Error(cause, "order {0}: journal write failed for {1}; stopping to recover from the journal", ExecutionId, @event.GetType().Name);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }

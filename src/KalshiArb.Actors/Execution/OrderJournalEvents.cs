@@ -10,14 +10,28 @@ namespace KalshiArb.Actors.Execution;
 // The domain events stay free of Akka and serialization concerns; these carry the tag and the manifest.
 // Kept together: each is one line.
 
-/// <summary>Base of every OrderActor event; tagged "order" for the read side.</summary>
+/// <summary>
+/// Base of every OrderActor event; tagged "order" for the read side, and the event of a decision that opened or ended
+/// the order also "order-opened"/"order-ended", which keeps the journal's open-order table (see OpenOrderTags).
+/// </summary>
 public abstract record OrderJournalEvent : ITaggedEvent
 {
     public const string Tag = "order";
     private static readonly string[] OrderTags = [Tag];
+    private static readonly string[] OpenedTags = [Tag, OpenOrderTags.Opened];
+    private static readonly string[] EndedTags = [Tag, OpenOrderTags.Ended];
 
     [JsonIgnore]
-    public IReadOnlyCollection<string> Tags => OrderTags;
+    public IReadOnlyCollection<string> Tags => OpenOrderChange switch
+    {
+        OpenOrderChange.Opened => OpenedTags,
+        OpenOrderChange.Ended => EndedTags,
+        _ => OrderTags,
+    };
+
+    /// <summary>Set by the actor on the last event of a decision that opened or ended the order; not serialized.</summary>
+    [JsonIgnore]
+    public OpenOrderChange OpenOrderChange { get; init; }
 
     /// <summary>When it happened (Unix ms, the order's clock).</summary>
     public abstract long AtMs { get; init; }

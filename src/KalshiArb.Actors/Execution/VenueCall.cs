@@ -1,6 +1,9 @@
 namespace KalshiArb.Actors.Execution;
 
-/// <summary>Runs one venue call with a deadline, so a hung connection becomes an "outcome unknown" instead of a stuck order.</summary>
+/// <summary>
+/// Runs one venue call (or any other outside call an actor pipes back) with a deadline, so a hung connection becomes an
+/// "outcome unknown" instead of a stuck order.
+/// </summary>
 internal static class VenueCall
 {
     public static async Task<T> Run<T>(Func<CancellationToken, Task<T>> call, TimeSpan timeout)

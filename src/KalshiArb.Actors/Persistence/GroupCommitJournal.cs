@@ -104,10 +104,15 @@ public sealed class GroupCommitJournal : SqlWriteJournal
         {
             var payload = e.Payload;
             string? tags = null;
+            var openOrder = OpenOrderChange.None;
             if (payload is Tagged tagged)
             {
                 payload = tagged.Payload;
-                if (tagged.Tags.Count > 0) tags = _tagSeparator + string.Join(_tagSeparator, tagged.Tags) + _tagSeparator;
+                if (tagged.Tags.Count > 0)
+                {
+                    tags = _tagSeparator + string.Join(_tagSeparator, tagged.Tags) + _tagSeparator;
+                    openOrder = OpenOrderTags.ChangeFor(tagged.Tags);
+                }
             }
             var serializer = _serialization.FindSerializerFor(payload);
             rows.Add(new JournalRow(
@@ -117,7 +122,8 @@ public sealed class GroupCommitJournal : SqlWriteJournal
                 serializer.ToBinary(payload),
                 tags,
                 Akka.Serialization.Serialization.ManifestFor(serializer, payload),
-                serializer.Identifier));
+                serializer.Identifier,
+                openOrder));
         }
         return rows;
     }

@@ -5,7 +5,7 @@ namespace KalshiArb.Actors.Persistence;
 
 /// <summary>
 /// Journal rows on PostgreSQL: a group is one statement (arrays unnested into rows, so one round trip and one commit
-/// whatever its size), the highest sequence numbers of all ids asked for meanwhile one query.
+/// whatever its size, open-order table changes included), the highest sequence numbers of all ids asked for meanwhile one query.
 /// </summary>
 public sealed class PostgresJournalRowStore : IJournalRowStore
 {
@@ -17,15 +17,25 @@ public sealed class PostgresJournalRowStore : IJournalRowStore
         // The ordering column (what tag queries follow) must follow the group's order: each id's events in sequence.
         + "ORDER BY t.n";
 
+    // The open-order table's changes ride in the same statement as data-modifying CTEs: still one round trip, one commit.
+    private static readonly string InsertWithOpenOrdersSql =
+        $"WITH opened AS (INSERT INTO public.{OpenOrderTable.Name} (persistence_id, opened_seq) SELECT * FROM unnest(@opened, @opened_seq) "
+        + "ON CONFLICT (persistence_id) DO UPDATE SET opened_seq = EXCLUDED.opened_seq), "
+        + $"ended AS (DELETE FROM public.{OpenOrderTable.Name} WHERE persistence_id = ANY(@ended)) "
+        + InsertSql;
+
     private const string HighestSql =
         "SELECT persistence_id, MAX(sequence_nr) FROM public.event_journal WHERE persistence_id = ANY(@ids) GROUP BY persistence_id";
 
+    private const long AdvisoryLockKey = 0x4b41_4f4f_5044; // "KAOOPD": creating the open-order table
     private readonly NpgsqlDataSource _dataSource;
+    private bool _openOrderTableReady;
 
     public PostgresJournalRowStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
 
     public async Task InsertAsync(IReadOnlyList<JournalRow> rows)
     {
+        await EnsureOpenOrderTableAsync().ConfigureAwait(false);
         var n = rows.Count;
         var ts = new long[n];
         var pid = new string[n];
@@ -45,7 +55,14 @@ public sealed class PostgresJournalRowStore : IJournalRowStore
             manifest[i] = row.Manifest;
             serializer[i] = row.SerializerId;
         }
-        await using var cmd = _dataSource.CreateCommand(InsertSql);
+        var changes = OpenOrderChanges.Of(rows);
+        await using var cmd = _dataSource.CreateCommand(changes is null ? InsertSql : InsertWithOpenOrdersSql);
+        if (changes is not null)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter("opened", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = changes.OpenedIds.ToArray() });
+            cmd.Parameters.Add(new NpgsqlParameter("opened_seq", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = changes.OpenedAtSequenceNr.ToArray() });
+            cmd.Parameters.Add(new NpgsqlParameter("ended", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = changes.EndedIds.ToArray() });
+        }
         cmd.Parameters.Add(new NpgsqlParameter("ts", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ts });
         cmd.Parameters.Add(new NpgsqlParameter("pid", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pid });
         cmd.Parameters.Add(new NpgsqlParameter("seq", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = seq });
@@ -58,12 +75,42 @@ public sealed class PostgresJournalRowStore : IJournalRowStore
 
     public async Task<IReadOnlyDictionary<string, long>> HighestSequenceNrsAsync(IReadOnlyCollection<string> persistenceIds)
     {
+        await EnsureOpenOrderTableAsync().ConfigureAwait(false);
         var result = new Dictionary<string, long>(persistenceIds.Count, StringComparer.Ordinal);
         await using var cmd = _dataSource.CreateCommand(HighestSql);
         cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = persistenceIds.ToArray() });
         await using var reader = await cmd.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false)) result[reader.GetString(0)] = reader.GetInt64(1);
         return result;
+    }
+
+    /// <summary>
+    /// Creates the open-order table once (listing the open orders of a journal written before it); nodes of a cluster
+    /// sharing the database take an advisory lock so exactly one of them creates and fills it.
+    /// </summary>
+    private async Task EnsureOpenOrderTableAsync()
+    {
+        if (_openOrderTableReady) return;
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({AdvisoryLockKey}); SELECT to_regclass('public.{OpenOrderTable.Name}') IS NOT NULL";
+        await using (var reader = await cmd.ExecuteReaderAsync().ConfigureAwait(false))
+        {
+            await reader.NextResultAsync().ConfigureAwait(false);
+            await reader.ReadAsync().ConfigureAwait(false);
+            if (reader.GetBoolean(0))
+            {
+                _openOrderTableReady = true;
+                return;
+            }
+        }
+        cmd.CommandText = $"CREATE TABLE public.{OpenOrderTable.Name} (persistence_id TEXT NOT NULL PRIMARY KEY, opened_seq BIGINT NOT NULL); "
+                          + OpenOrderTable.BackfillSql("public." + OpenOrderTable.Name, "public.event_journal");
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
+        _openOrderTableReady = true;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -6,7 +6,7 @@ namespace KalshiArb.Actors.Persistence;
 /// Journal rows on SQLite through one open connection with prepared statements: a group is one transaction (one fsync),
 /// a row one execution of the prepared insert. The only writer of the file (snapshots have their own file), so its
 /// write lock is never contended; should another process hold it anyway, SQLite's own busy handler waits (up to 5 s)
-/// instead of Microsoft.Data.Sqlite's 150 ms sleeps.
+/// instead of Microsoft.Data.Sqlite's 150 ms sleeps. The open-order table changes in the same transaction as the rows.
 /// </summary>
 public sealed class SqliteJournalRowStore : IJournalRowStore
 {
@@ -16,6 +16,8 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
     private SqliteCommand? _highest;
+    private SqliteCommand? _open;
+    private SqliteCommand? _end;
 
     public SqliteJournalRowStore(string connectionString) => _connectionString = connectionString;
 
@@ -37,6 +39,7 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
                 insert.Parameters[6].Value = row.SerializerId;
                 insert.ExecuteNonQuery();
             }
+            if (OpenOrderChanges.Of(rows) is { } changes) ApplyOpenOrders(changes, tx);
             tx.Commit();
         }
         finally
@@ -44,6 +47,33 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
             insert.Transaction = null;
         }
         return Task.CompletedTask;
+    }
+
+    private void ApplyOpenOrders(OpenOrderChanges changes, SqliteTransaction tx)
+    {
+        var open = _open!;
+        var end = _end!;
+        open.Transaction = tx;
+        end.Transaction = tx;
+        try
+        {
+            for (var i = 0; i < changes.OpenedIds.Count; i++)
+            {
+                open.Parameters[0].Value = changes.OpenedIds[i];
+                open.Parameters[1].Value = changes.OpenedAtSequenceNr[i];
+                open.ExecuteNonQuery();
+            }
+            foreach (var id in changes.EndedIds)
+            {
+                end.Parameters[0].Value = id;
+                end.ExecuteNonQuery();
+            }
+        }
+        finally
+        {
+            open.Transaction = null;
+            end.Transaction = null;
+        }
     }
 
     public Task<IReadOnlyDictionary<string, long>> HighestSequenceNrsAsync(IReadOnlyCollection<string> persistenceIds)
@@ -67,6 +97,8 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
         var connection = new SqliteConnection(_connectionString);
         SqliteCommand? insert = null;
         SqliteCommand? highest = null;
+        SqliteCommand? open = null;
+        SqliteCommand? end = null;
         try
         {
             connection.Open();
@@ -75,6 +107,7 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
                 pragma.CommandText = "PRAGMA busy_timeout = 5000;";
                 pragma.ExecuteNonQuery();
             }
+            CreateOpenOrderTable(connection);
             insert = connection.CreateCommand();
             insert.CommandText = $"INSERT INTO event_journal ({Columns}) VALUES ($ts, 0, $pid, $seq, $payload, $tags, $manifest, $serializer)";
             foreach (var name in new[] { "$ts", "$pid", "$seq", "$payload", "$tags", "$manifest", "$serializer" })
@@ -84,24 +117,55 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
             highest.CommandText = "SELECT MAX(sequence_nr) FROM event_journal WHERE persistence_id = $pid";
             highest.Parameters.Add(new SqliteParameter { ParameterName = "$pid" });
             highest.Prepare();
+            open = connection.CreateCommand();
+            open.CommandText = $"INSERT INTO {OpenOrderTable.Name} (persistence_id, opened_seq) VALUES ($pid, $seq) "
+                               + "ON CONFLICT (persistence_id) DO UPDATE SET opened_seq = excluded.opened_seq";
+            open.Parameters.Add(new SqliteParameter { ParameterName = "$pid" });
+            open.Parameters.Add(new SqliteParameter { ParameterName = "$seq" });
+            open.Prepare();
+            end = connection.CreateCommand();
+            end.CommandText = $"DELETE FROM {OpenOrderTable.Name} WHERE persistence_id = $pid";
+            end.Parameters.Add(new SqliteParameter { ParameterName = "$pid" });
+            end.Prepare();
         }
         catch
         {
             // Not ready yet (the plugin has not created the table): the next call tries again, on a new connection.
             insert?.Dispose();
             highest?.Dispose();
+            open?.Dispose();
+            end?.Dispose();
             connection.Dispose();
             throw;
         }
         _connection = connection;
         _highest = highest;
+        _open = open;
+        _end = end;
         return _insert = insert;
+    }
+
+    /// <summary>Creates the open-order table on first use, listing the open orders of a journal written before it.</summary>
+    private static void CreateOpenOrderTable(SqliteConnection connection)
+    {
+        using var tx = connection.BeginTransaction(deferred: false);
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{OpenOrderTable.Name}'";
+        if (Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0) return;
+        cmd.CommandText = $"CREATE TABLE {OpenOrderTable.Name} (persistence_id TEXT NOT NULL PRIMARY KEY, opened_seq INTEGER NOT NULL)";
+        cmd.ExecuteNonQuery();
+        cmd.CommandText = OpenOrderTable.BackfillSql(OpenOrderTable.Name, "event_journal");
+        cmd.ExecuteNonQuery();
+        tx.Commit();
     }
 
     public ValueTask DisposeAsync()
     {
         _insert?.Dispose();
         _highest?.Dispose();
+        _open?.Dispose();
+        _end?.Dispose();
         _connection?.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -26,6 +26,8 @@ public sealed record TradingConfig(
 
     public PaperSettings Paper { get; init; } = new(Money.FromDollars(1000), TimeSpan.FromMilliseconds(50));
 
+    public OpenOrderWatchSettings OpenOrders { get; init; } = new();
+
     public static TradingConfig From(Config config)
     {
         var k = config.GetConfig("kalshiarb") ?? throw new InvalidOperationException("the kalshiarb section is missing from the configuration");
@@ -80,6 +82,7 @@ public sealed record TradingConfig(
                 k.GetTimeSpan("cluster.join-timeout")),
             Shutdown = new ShutdownPolicy(RestingOrdersPolicy(k.GetString("shutdown.resting-orders")), k.GetTimeSpan("shutdown.drain-timeout")),
             Paper = new PaperSettings(Money.FromDollars(Positive(k.GetConfig("paper"), "starting-balance-dollars")), k.GetTimeSpan("paper.order-latency")),
+            OpenOrders = new OpenOrderWatchSettings { SweepInterval = PositiveSpan(orders, "open-order-sweep") },
         };
     }
 

@@ -9,7 +9,7 @@ namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>
 /// One execution node wired as the host wires it, in an ActorSystem of its own: a one-member cluster over a SQLite
-/// journal file with the RiskGate singleton, the "order" shard region (production extractor, remembered entities),
+/// journal file with the RiskGate singleton, the "order" shard region (production extractor, open-order watch),
 /// the order desk and the order admission. Several may run one after another over the same file: a restart, or a
 /// crash (<see cref="CrashAsync"/>: no drain, no hand-off).
 /// </summary>
@@ -19,8 +19,9 @@ public sealed class ExecutionNode : IAsyncDisposable
 
     private bool _crashed;
 
-    private ExecutionNode(ActorSystem system, IActorRef gate, IActorRef region, IActorRef desk, IActorRef admission)
+    private ExecutionNode(ActorSystem system, IActorRef gate, IActorRef region, IActorRef desk, IActorRef admission, IActorRef openOrders)
     {
+        OpenOrders = openOrders;
         System = system;
         Gate = gate;
         Region = region;
@@ -37,6 +38,9 @@ public sealed class ExecutionNode : IAsyncDisposable
     public IActorRef Desk { get; }
     public IActorRef Admission { get; }
 
+    /// <summary>The OpenOrderWatch singleton's proxy.</summary>
+    public IActorRef OpenOrders { get; }
+
     public static async Task<ExecutionNode> StartAsync(TestDatabase db, IVenue venue, OrderActorSettings orders, RiskGateSettings gate,
         string extraHocon = "")
     {
@@ -52,10 +56,11 @@ public sealed class ExecutionNode : IAsyncDisposable
             var deskPath = system.ActorSelection("/user/orders");
             var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gateProxy, venue, orders, deskPath), 10);
             var desk = system.ActorOf(OrderDesk.Props(gateProxy, venue, region), "orders");
+            var openOrders = OpenOrderWatch.StartSingleton(system, region, new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500) });
             var admission = system.ActorOf(OrderAdmission.Props(region, gateProxy,
                 new OrderAdmissionSettings { MaxSignalAge = orders.Policy.MaxSignalAge, GateResubscribeInterval = TimeSpan.FromMilliseconds(200) }),
                 "order-admission");
-            return new ExecutionNode(system, gateProxy, region, desk, admission);
+            return new ExecutionNode(system, gateProxy, region, desk, admission, openOrders);
         }
         catch
         {
@@ -65,6 +70,8 @@ public sealed class ExecutionNode : IAsyncDisposable
     }
 
     public Task<OrderStateView> OrderAsync(string executionId) => Region.Ask<OrderStateView>(new GetOrderState(executionId), Wait);
+
+    public Task<OpenOrderWatchStatus> OpenOrdersAsync() => OpenOrders.Ask<OpenOrderWatchStatus>(GetOpenOrderWatchStatus.Instance, Wait);
 
     public Task<RiskStateView> GateAsync() => Gate.Ask<RiskStateView>(GetRiskState.Instance, Wait);
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Tests.Risk;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
@@ -10,8 +11,8 @@ namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>
 /// The production order path in a one-member cluster (<see cref="ExecutionNode"/>): admission → "order" shard region
-/// with remembered entities → venue, the desk routing reports, a node that shuts down taking no new orders, and
-/// orders that come back by themselves after a crash or a stop.
+/// → venue, the desk routing reports, a node that shuts down taking no new orders, the journal's open-order table, and
+/// orders that come back by themselves (the open-order watch) after a crash or a stop.
 /// </summary>
 public sealed class OrderRegionSpec : ExecutionSpec
 {
@@ -138,7 +139,7 @@ public sealed class OrderRegionSpec : ExecutionSpec
         var lookupsBefore = venue.LookupCount;
 
         await using var second = await StartNode(venue, "gate-region-restart");
-        // Nothing is sent to the orders: the region starts the remembered ones, they recover and ask the venue.
+        // Nothing is sent to the orders: the open-order watch wakes the listed ones, they recover and ask the venue.
         await AwaitAsync(async () =>
         {
             var s = await second.DeskAsync();
@@ -157,7 +158,30 @@ public sealed class OrderRegionSpec : ExecutionSpec
     }
 
     [Fact]
-    public async Task An_unfinished_order_that_stops_is_started_again_by_its_shard_and_reconciles()
+    public async Task The_open_order_table_lists_exactly_the_unfinished_orders()
+    {
+        var venue = new FakeVenue();
+        await using var node = await StartNode(venue, "gate-region-table");
+        var resting = Send(node.Admission, Signal("sig-t1", "T1"));
+        var filled = Send(node.Admission, Signal("sig-t2", "T2"));
+        await AwaitOrderAsync(node, resting, o => o.State == S.Resting);
+        await AwaitOrderAsync(node, filled, o => o.State == S.Resting);
+        await using var list = OpenOrderList.For(node.System.Settings.Config.GetConfig("akka.persistence.journal.sql"));
+        Assert.Equal(new[] { resting, filled }.Order(StringComparer.Ordinal), await ListedAsync(list));
+
+        venue.Fill(filled, 10, 50, "t-table");
+        await AwaitOrderAsync(node, filled, o => o.State == S.Filled);
+        Assert.Equal([resting], await ListedAsync(list));
+        node.Region.Tell(new CancelOrder(resting, "test"));
+        await AwaitOrderAsync(node, resting, o => o.State == S.Canceled);
+        Assert.Empty(await ListedAsync(list));
+    }
+
+    private static async Task<List<string>> ListedAsync(IOpenOrderList list) =>
+        (await list.ListAsync(CancellationToken.None)).Select(e => e.PersistenceId["order-".Length..]).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task An_unfinished_order_that_stops_is_started_again_by_the_open_order_watch_and_reconciles()
     {
         var venue = new FakeVenue();
         await using var node = await StartNode(venue, "gate-region-stop");

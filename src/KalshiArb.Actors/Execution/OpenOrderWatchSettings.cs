@@ -1,0 +1,17 @@
+namespace KalshiArb.Actors.Execution;
+
+/// <summary>How the <see cref="OpenOrderWatch"/> runs.</summary>
+public sealed record OpenOrderWatchSettings
+{
+    /// <summary>
+    /// How often every listed order is woken. Bounds how long an order whose entity stopped on its own (a journal
+    /// failure stops it to recover) waits to come back; a departed execution node is answered at once, not by this.
+    /// </summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The bound on one read of the table; a read that takes longer is abandoned and tried at the next sweep.</summary>
+    public TimeSpan ListTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Wakes sent per tick (5 ticks a second): a large list left by an old journal is woken gradually.</summary>
+    public int WakesPerTick { get; init; } = 1_000;
+}
