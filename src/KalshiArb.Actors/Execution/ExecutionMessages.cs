@@ -29,6 +29,7 @@ public static class ExecutionMessages
         r.Register<CancelOrder>("order-cancel.v1");
         r.Register<SettleOrder>("order-settle.v1");
         r.Register<GetOrderState>("order-get-state.v1");
+        r.Register<WakeOrder>("order-wake.v1");
         r.Register<OrderStateView>("order-state.v1");
         r.Register<OrderStatusNotice>("order-status-notice.v1");
 

@@ -11,16 +11,16 @@ namespace KalshiArb.Actors.Execution;
 /// Keeps every unfinished order alive somewhere in the cluster (a singleton on the execution role). The journal lists
 /// open orders in its open-order table in the same transaction as their events; this actor reads the list when it
 /// starts (after a crash or a restart), when an execution node leaves the cluster (its shards move), and every
-/// <see cref="OpenOrderWatchSettings.SweepInterval"/>, and sends each listed order a <see cref="GetOrderState"/> through the
+/// <see cref="OpenOrderWatchSettings.SweepInterval"/>, and sends each listed order a <see cref="WakeOrder"/> through the
 /// "order" region: an order that is not running starts, recovers from its journal and reconciles with the venue;
-/// a running one just answers. This replaces sharding's remembered entities, which cost every order a write before its
+/// a running, unfinished one does nothing. This replaces sharding's remembered entities, which cost every order a write before its
 /// first event and another when it stopped. An order that answers "finished" is an entry left by a journal written
 /// before the table existed, and is taken off the list.
 /// </summary>
 public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
 {
     private const string OrderPrefix = "order-";
-    private static readonly TimeSpan WakeTick = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan WakeTick = TimeSpan.FromMilliseconds(100);
 
     private readonly IActorRef _orders;
     private readonly IOpenOrderList _list;
@@ -134,7 +134,7 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
     {
         for (var i = 0; i < _settings.WakesPerTick && _toWake.TryDequeue(out var entry); i++)
         {
-            _orders.Tell(new GetOrderState(entry.PersistenceId[OrderPrefix.Length..]), Self);
+            _orders.Tell(new WakeOrder(entry.PersistenceId[OrderPrefix.Length..]), Self);
             _woken++;
         }
     }

@@ -12,6 +12,9 @@ public sealed record OpenOrderWatchSettings
     /// <summary>The bound on one read of the table; a read that takes longer is abandoned and tried at the next sweep.</summary>
     public TimeSpan ListTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Wakes sent per tick (5 ticks a second): a large list left by an old journal is woken gradually.</summary>
-    public int WakesPerTick { get; init; } = 1_000;
+    /// <summary>
+    /// Wakes sent per tick (10 ticks a second): a long list (thousands of resting orders, or what an old journal left)
+    /// is woken over a second or two instead of in one burst that new orders would queue behind.
+    /// </summary>
+    public int WakesPerTick { get; init; } = 200;
 }

@@ -87,6 +87,10 @@ public sealed class OrderActor : PersistentActor, IWithTimers
             case GetOrderState:
                 Sender.Tell(OrderStateView.Of(_state, LastSequenceNr));
                 return true;
+            case WakeOrder:
+                // Recovery (and its reconciliation) already ran; only a finished order has something to say.
+                if (_state.Order is not { IsTerminal: false }) Sender.Tell(OrderStateView.Of(_state, LastSequenceNr));
+                return true;
             case ReceiveTimeout:
                 Decide(IdleElapsed.Instance);
                 return true;

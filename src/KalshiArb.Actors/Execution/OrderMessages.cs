@@ -32,6 +32,13 @@ public sealed record SettleOrder(string ExecutionId, OutcomeSide? Winner, Money 
 
 public sealed record GetOrderState(string ExecutionId) : IOrderMessage;
 
+/// <summary>
+/// From the open-order watch: starts the entity if it is not running (it recovers and reconciles). A running, unfinished
+/// order does nothing; a finished one (or an id with nothing journaled) answers its <see cref="OrderStateView"/>, so the
+/// watch can take it off the open-order table.
+/// </summary>
+public sealed record WakeOrder(string ExecutionId) : IOrderMessage;
+
 /// <summary>One order as a person sees it. <paramref name="Exists"/> false: nothing journaled under that id.</summary>
 public sealed record OrderStateView(
     string ExecutionId,

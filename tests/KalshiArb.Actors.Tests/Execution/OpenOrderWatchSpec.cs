@@ -32,10 +32,10 @@ public sealed class OpenOrderWatchSpec : TestKit
         var region = CreateTestProbe();
         Sys.ActorOf(OpenOrderWatch.Props(region.Ref, list, Fast));
 
-        var first = new[] { region.ExpectMsg<GetOrderState>(Wait).ExecutionId, region.ExpectMsg<GetOrderState>(Wait).ExecutionId };
+        var first = new[] { region.ExpectMsg<WakeOrder>(Wait).ExecutionId, region.ExpectMsg<WakeOrder>(Wait).ExecutionId };
         Assert.Equal(["a", "b"], first.Order(StringComparer.Ordinal));
         // Nobody answered (a node still starting): the next sweep wakes them again.
-        var again = new[] { region.ExpectMsg<GetOrderState>(Wait).ExecutionId, region.ExpectMsg<GetOrderState>(Wait).ExecutionId };
+        var again = new[] { region.ExpectMsg<WakeOrder>(Wait).ExecutionId, region.ExpectMsg<WakeOrder>(Wait).ExecutionId };
         Assert.Equal(["a", "b"], again.Order(StringComparer.Ordinal));
         Assert.Empty(list.Removals);
     }
@@ -50,10 +50,12 @@ public sealed class OpenOrderWatchSpec : TestKit
         var watch = Sys.ActorOf(OpenOrderWatch.Props(region.Ref, list, Fast with { SweepInterval = TimeSpan.FromMinutes(1) }));
         for (var i = 0; i < 2; i++)
         {
-            var ask = region.ExpectMsg<GetOrderState>(Wait);
-            var state = ask.ExecutionId == "done" ? ExecutionOrderState.Filled : ExecutionOrderState.Resting;
-            region.Reply(View(ask.ExecutionId, state, sequenceNr: 7));
+            // As an order answers a wake: only when it is finished.
+            var wake = region.ExpectMsg<WakeOrder>(Wait);
+            if (wake.ExecutionId == "done") region.Reply(View(wake.ExecutionId, ExecutionOrderState.Filled, sequenceNr: 7));
         }
+        // An answer saying "working" (a status asked by someone else) takes nothing off.
+        watch.Tell(View("working", ExecutionOrderState.Resting, sequenceNr: 3));
         await AwaitAssertAsync(() => Assert.Equal([("order-done", 7L)], list.Removals.ToArray()), Wait);
         var status = await watch.Ask<OpenOrderWatchStatus>(GetOpenOrderWatchStatus.Instance, Wait);
         Assert.Equal(1, status.Removed);
@@ -73,7 +75,7 @@ public sealed class OpenOrderWatchSpec : TestKit
         region.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
 
         list.Failing = false;
-        Assert.Equal("a", region.ExpectMsg<GetOrderState>(Wait).ExecutionId);
+        Assert.Equal("a", region.ExpectMsg<WakeOrder>(Wait).ExecutionId);
         await AwaitAssertAsync(async () => Assert.Null((await watch.Ask<OpenOrderWatchStatus>(GetOpenOrderWatchStatus.Instance, Wait)).LastError), Wait);
     }
 
@@ -85,7 +87,7 @@ public sealed class OpenOrderWatchSpec : TestKit
         var region = CreateTestProbe();
         Sys.ActorOf(OpenOrderWatch.Props(region.Ref, list, Fast with { SweepInterval = TimeSpan.FromMinutes(1), WakesPerTick = 10 }));
         var woken = new List<string>();
-        for (var i = 0; i < 25; i++) woken.Add(region.ExpectMsg<GetOrderState>(Wait).ExecutionId);
+        for (var i = 0; i < 25; i++) woken.Add(region.ExpectMsg<WakeOrder>(Wait).ExecutionId);
         Assert.Equal(Enumerable.Range(0, 25).Select(i => $"{i:D2}"), woken.Order(StringComparer.Ordinal));
     }
 

@@ -172,6 +172,10 @@ public sealed class OrderRegionSpec : ExecutionSpec
         venue.Fill(filled, 10, 50, "t-table");
         await AwaitOrderAsync(node, filled, o => o.State == S.Filled);
         Assert.Equal([resting], await ListedAsync(list));
+
+        // A wake gets an answer only from a finished order (what lets the watch clean an old journal's entries).
+        Assert.Equal(S.Filled, (await node.Region.Ask<OrderStateView>(new WakeOrder(filled), Wait)).State);
+        await Assert.ThrowsAsync<AskTimeoutException>(() => node.Region.Ask<OrderStateView>(new WakeOrder(resting), TimeSpan.FromMilliseconds(500)));
         node.Region.Tell(new CancelOrder(resting, "test"));
         await AwaitOrderAsync(node, resting, o => o.State == S.Canceled);
         Assert.Empty(await ListedAsync(list));
