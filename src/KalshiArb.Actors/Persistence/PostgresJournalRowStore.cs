@@ -24,14 +24,29 @@ public sealed class PostgresJournalRowStore : IJournalRowStore
         + $"ended AS (DELETE FROM public.{OpenOrderTable.Name} WHERE persistence_id = ANY(@ended)) "
         + InsertSql;
 
+    // One index probe per id (the unique index on persistence_id, sequence_nr, read backwards). A GROUP BY over
+    // "persistence_id = ANY(ids)" was planned as a parallel scan of the table on a young journal whose statistics lag
+    // (measured: workers started per query, lifecycles falling from 1,250/s to 630/s within a minute as the table grew).
     private const string HighestSql =
-        "SELECT persistence_id, MAX(sequence_nr) FROM public.event_journal WHERE persistence_id = ANY(@ids) GROUP BY persistence_id";
+        "SELECT i.id, (SELECT j.sequence_nr FROM public.event_journal j WHERE j.persistence_id = i.id ORDER BY j.sequence_nr DESC LIMIT 1) "
+        + "FROM unnest(@ids) AS i(id)";
 
     private const long AdvisoryLockKey = 0x4b41_4f4f_5044; // "KAOOPD": creating the open-order table
     private readonly NpgsqlDataSource _dataSource;
     private bool _openOrderTableReady;
 
-    public PostgresJournalRowStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresJournalRowStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(WithPreparedStatements(connectionString));
+
+    /// <summary>
+    /// The same few statements run thousands of times a second: Npgsql prepares them on the server after a few uses
+    /// (no parse and plan per group), unless the connection string already says how many to prepare.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 16;
+        return builder.ConnectionString;
+    }
 
     public async Task InsertAsync(IReadOnlyList<JournalRow> rows)
     {
@@ -80,7 +95,7 @@ public sealed class PostgresJournalRowStore : IJournalRowStore
         await using var cmd = _dataSource.CreateCommand(HighestSql);
         cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = persistenceIds.ToArray() });
         await using var reader = await cmd.ExecuteReaderAsync().ConfigureAwait(false);
-        while (await reader.ReadAsync().ConfigureAwait(false)) result[reader.GetString(0)] = reader.GetInt64(1);
+        while (await reader.ReadAsync().ConfigureAwait(false)) result[reader.GetString(0)] = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
         return result;
     }
 
