@@ -62,7 +62,7 @@ public sealed class BenchOrderPath
             var deskSelection = system.ActorSelection("/user/orders");
             var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, deskSelection), shards);
             var desk = system.ActorOf(OrderDesk.Props(gate, venue, region), "orders");
-            OpenOrderWatch.StartSingleton(system, region);
+            OpenOrderWatch.StartSingleton(system, region, gate);
             var admission = system.ActorOf(OrderAdmission.Props(region, gate,
                 new OrderAdmissionSettings { MaxSignalAge = orderSettings.Policy.MaxSignalAge }), "order-admission");
             Console.WriteLine($"  order path: admission -> order shard region ({shards} shards, open-order watch) -> OrderActor, RiskGate singleton; one-member cluster (market, execution, risk)");

@@ -25,7 +25,7 @@ public sealed record ExecutionSide(IActorRef Gate, IActorRef Region, IActorRef D
         var deskPath = system.ActorSelection("/user/orders");
         var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gateProxy, venue, orders, deskPath), 10);
         var desk = system.ActorOf(OrderDesk.Props(gateProxy, venue, region), "orders");
-        OpenOrderWatch.StartSingleton(system, region, new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500) });
+        OpenOrderWatch.StartSingleton(system, region, gateProxy, new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500) });
         var admission = system.ActorOf(OrderAdmission.Props(region, gateProxy,
             new OrderAdmissionSettings { MaxSignalAge = orders.Policy.MaxSignalAge }), "order-admission");
         return new ExecutionSide(gateProxy, region, desk, admission);

@@ -3,6 +3,7 @@ using Akka.Cluster;
 using Akka.Event;
 using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Persistence;
+using KalshiArb.Actors.Risk;
 using KalshiArb.Domain.Orders;
 
 namespace KalshiArb.Actors.Execution;
@@ -16,6 +17,11 @@ namespace KalshiArb.Actors.Execution;
 /// a running, unfinished one does nothing. This replaces sharding's remembered entities, which cost every order a write before its
 /// first event and another when it stopped. An order that answers "finished" is an entry left by a journal written
 /// before the table existed, and is taken off the list.
+/// Every <see cref="OpenOrderWatchSettings.ReservationSweepInterval"/> it also wakes the order of every reservation the
+/// risk gate holds. An order whose node died between the gate's write and its own has nothing in the journal, so no
+/// table lists it; woken, it finds itself empty and releases the reservation when it idles out, as a finished order
+/// that never told the gate re-reports its end when it recovers. Without this, such a reservation would block its
+/// market (OrderInFlight) for ever.
 /// </summary>
 public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
 {
@@ -23,10 +29,12 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
     private static readonly TimeSpan WakeTick = TimeSpan.FromMilliseconds(100);
 
     private readonly IActorRef _orders;
+    private readonly IActorRef _gate;
     private readonly IOpenOrderList _list;
     private readonly OpenOrderWatchSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Queue<OpenOrderEntry> _toWake = new();
+    private readonly Queue<string> _toWake = new();
+    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _listed = new(StringComparer.Ordinal);
     private bool _listing;
     private bool _sweepAgain;
@@ -37,9 +45,10 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
     private long _removed;
     private string? _lastError;
 
-    public OpenOrderWatch(IActorRef orderRegion, IOpenOrderList list, OpenOrderWatchSettings settings)
+    public OpenOrderWatch(IActorRef orderRegion, IActorRef riskGate, IOpenOrderList list, OpenOrderWatchSettings settings)
     {
         _orders = orderRegion;
+        _gate = riskGate;
         _list = list;
         _settings = settings;
 
@@ -53,6 +62,8 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
                 _settings.SweepInterval.TotalSeconds);
         });
         Receive<WakeNext>(_ => WakeSome());
+        Receive<SweepReservations>(_ => AskReservations());
+        Receive<ReservationHolders>(OnHolders);
         Receive<OrderStateView>(OnAnswer);
         Receive<Removed>(r => _log.Info("open-order watch: {0} was finished; taken off the open-order table", r.PersistenceId));
         Receive<RemoveFailed>(r => _log.Warning("open-order watch: could not take {0} off the open-order table: {1}", r.PersistenceId, r.Reason));
@@ -69,15 +80,15 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IActorRef orderRegion, IOpenOrderList list, OpenOrderWatchSettings? settings = null) =>
-        Akka.Actor.Props.Create(() => new OpenOrderWatch(orderRegion, list, settings ?? new OpenOrderWatchSettings()));
+    public static Props Props(IActorRef orderRegion, IActorRef riskGate, IOpenOrderList list, OpenOrderWatchSettings? settings = null) =>
+        Akka.Actor.Props.Create(() => new OpenOrderWatch(orderRegion, riskGate, list, settings ?? new OpenOrderWatchSettings()));
 
     /// <summary>Starts the watch as the execution role's singleton over the journal's open-order table.</summary>
-    public static IActorRef StartSingleton(ActorSystem system, IActorRef orderRegion, OpenOrderWatchSettings? settings = null)
+    public static IActorRef StartSingleton(ActorSystem system, IActorRef orderRegion, IActorRef riskGate, OpenOrderWatchSettings? settings = null)
     {
         var journalConfig = system.Settings.Config.GetConfig("akka.persistence.journal.sql");
         return ClusterSingleton.Start(system, "open-order-watch",
-            Akka.Actor.Props.Create(() => new OpenOrderWatch(orderRegion, OpenOrderList.For(journalConfig), settings ?? new OpenOrderWatchSettings())),
+            Akka.Actor.Props.Create(() => new OpenOrderWatch(orderRegion, riskGate, OpenOrderList.For(journalConfig), settings ?? new OpenOrderWatchSettings())),
             ClusterRoles.Execution);
     }
 
@@ -87,6 +98,7 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
         Self.Tell(Sweep.Instance);
         Timers.StartPeriodicTimer("sweep", Sweep.Instance, _settings.SweepInterval);
         Timers.StartPeriodicTimer("wake", WakeNext.Instance, WakeTick);
+        Timers.StartPeriodicTimer("reservations", SweepReservations.Instance, _settings.ReservationSweepInterval);
     }
 
     protected override void PostStop()
@@ -119,12 +131,11 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
             _log.Info("open-order watch: {0} open orders in the journal; waking them", listed.Entries.Count);
         _firstSweep = false;
         _listed.Clear();
-        _toWake.Clear();
         foreach (var entry in listed.Entries)
         {
             if (!entry.PersistenceId.StartsWith(OrderPrefix, StringComparison.Ordinal)) continue;
             _listed[entry.PersistenceId] = entry.OpenedAtSequenceNr;
-            _toWake.Enqueue(entry);
+            Enqueue(entry.PersistenceId[OrderPrefix.Length..]);
         }
         WakeSome();
         if (_sweepAgain) StartSweep();
@@ -132,11 +143,31 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
 
     private void WakeSome()
     {
-        for (var i = 0; i < _settings.WakesPerTick && _toWake.TryDequeue(out var entry); i++)
+        for (var i = 0; i < _settings.WakesPerTick && _toWake.TryDequeue(out var executionId); i++)
         {
-            _orders.Tell(new WakeOrder(entry.PersistenceId[OrderPrefix.Length..]), Self);
+            _queued.Remove(executionId);
+            _orders.Tell(new WakeOrder(executionId), Self);
             _woken++;
         }
+    }
+
+    /// <summary>Queues a wake unless one is already queued (a long list can outlast a sweep).</summary>
+    private void Enqueue(string executionId)
+    {
+        if (_queued.Add(executionId)) _toWake.Enqueue(executionId);
+    }
+
+    private void AskReservations()
+    {
+        // The gate's view lists every reservation it holds; no answer (the gate moving, down) waits for the next sweep.
+        _gate.Ask<RiskStateView>(GetRiskState.Instance, _settings.ListTimeout).PipeTo(Self,
+            success: v => new ReservationHolders(v.Reservations.Select(r => r.ExecutionId).ToArray()),
+            failure: _ => new ReservationHolders([]));
+    }
+
+    private void OnHolders(ReservationHolders holders)
+    {
+        foreach (var id in holders.ExecutionIds) Enqueue(id);
     }
 
     private void OnAnswer(OrderStateView view)
@@ -164,6 +195,13 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
     {
         public static readonly WakeNext Instance = new();
     }
+
+    private sealed class SweepReservations
+    {
+        public static readonly SweepReservations Instance = new();
+    }
+
+    private sealed record ReservationHolders(IReadOnlyList<string> ExecutionIds);
 
     private sealed record Listed(IReadOnlyList<OpenOrderEntry> Entries);
 

@@ -9,6 +9,9 @@ public sealed record OpenOrderWatchSettings
     /// </summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often the orders of the risk gate's reservations are woken (an order that never reached the journal releases its reservation).</summary>
+    public TimeSpan ReservationSweepInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The bound on one read of the table; a read that takes longer is abandoned and tried at the next sweep.</summary>
     public TimeSpan ListTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -35,9 +35,10 @@ public sealed record GetOrderState(string ExecutionId) : IOrderMessage;
 /// <summary>
 /// From the open-order watch: starts the entity if it is not running (it recovers and reconciles). A running, unfinished
 /// order does nothing; a finished one (or an id with nothing journaled) answers its <see cref="OrderStateView"/>, so the
-/// watch can take it off the open-order table.
+/// watch can take it off the open-order table. It does not count as activity: an order waiting to idle out (an empty
+/// one releasing an orphaned reservation, a finished one) still stops on time.
 /// </summary>
-public sealed record WakeOrder(string ExecutionId) : IOrderMessage;
+public sealed record WakeOrder(string ExecutionId) : IOrderMessage, Akka.Actor.INotInfluenceReceiveTimeout;
 
 /// <summary>One order as a person sees it. <paramref name="Exists"/> false: nothing journaled under that id.</summary>
 public sealed record OrderStateView(

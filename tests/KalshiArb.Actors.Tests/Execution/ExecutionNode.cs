@@ -56,7 +56,8 @@ public sealed class ExecutionNode : IAsyncDisposable
             var deskPath = system.ActorSelection("/user/orders");
             var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gateProxy, venue, orders, deskPath), 10);
             var desk = system.ActorOf(OrderDesk.Props(gateProxy, venue, region), "orders");
-            var openOrders = OpenOrderWatch.StartSingleton(system, region, new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500) });
+            var openOrders = OpenOrderWatch.StartSingleton(system, region, gateProxy,
+                new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500), ReservationSweepInterval = TimeSpan.FromMilliseconds(500) });
             var admission = system.ActorOf(OrderAdmission.Props(region, gateProxy,
                 new OrderAdmissionSettings { MaxSignalAge = orders.Policy.MaxSignalAge, GateResubscribeInterval = TimeSpan.FromMilliseconds(200) }),
                 "order-admission");

@@ -30,7 +30,7 @@ public sealed class OpenOrderWatchSpec : TestKit
         list.Open("order-a", 1);
         list.Open("order-b", 1);
         var region = CreateTestProbe();
-        Sys.ActorOf(OpenOrderWatch.Props(region.Ref, list, Fast));
+        Sys.ActorOf(OpenOrderWatch.Props(region.Ref, CreateTestProbe().Ref, list, Fast));
 
         var first = new[] { region.ExpectMsg<WakeOrder>(Wait).ExecutionId, region.ExpectMsg<WakeOrder>(Wait).ExecutionId };
         Assert.Equal(["a", "b"], first.Order(StringComparer.Ordinal));
@@ -47,7 +47,7 @@ public sealed class OpenOrderWatchSpec : TestKit
         list.Open("order-done", 1);
         list.Open("order-working", 1);
         var region = CreateTestProbe();
-        var watch = Sys.ActorOf(OpenOrderWatch.Props(region.Ref, list, Fast with { SweepInterval = TimeSpan.FromMinutes(1) }));
+        var watch = Sys.ActorOf(OpenOrderWatch.Props(region.Ref, CreateTestProbe().Ref, list, Fast with { SweepInterval = TimeSpan.FromMinutes(1) }));
         for (var i = 0; i < 2; i++)
         {
             // As an order answers a wake: only when it is finished.
@@ -69,7 +69,7 @@ public sealed class OpenOrderWatchSpec : TestKit
         var list = new ListedOrders { Failing = true };
         list.Open("order-a", 1);
         var region = CreateTestProbe();
-        var watch = Sys.ActorOf(OpenOrderWatch.Props(region.Ref, list, Fast));
+        var watch = Sys.ActorOf(OpenOrderWatch.Props(region.Ref, CreateTestProbe().Ref, list, Fast));
         await AwaitAssertAsync(async () =>
             Assert.Contains("database is locked", (await watch.Ask<OpenOrderWatchStatus>(GetOpenOrderWatchStatus.Instance, Wait)).LastError), Wait);
         region.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
@@ -85,7 +85,7 @@ public sealed class OpenOrderWatchSpec : TestKit
         var list = new ListedOrders();
         for (var i = 0; i < 25; i++) list.Open($"order-{i:D2}", 1);
         var region = CreateTestProbe();
-        Sys.ActorOf(OpenOrderWatch.Props(region.Ref, list, Fast with { SweepInterval = TimeSpan.FromMinutes(1), WakesPerTick = 10 }));
+        Sys.ActorOf(OpenOrderWatch.Props(region.Ref, CreateTestProbe().Ref, list, Fast with { SweepInterval = TimeSpan.FromMinutes(1), WakesPerTick = 10 }));
         var woken = new List<string>();
         for (var i = 0; i < 25; i++) woken.Add(region.ExpectMsg<WakeOrder>(Wait).ExecutionId);
         Assert.Equal(Enumerable.Range(0, 25).Select(i => $"{i:D2}"), woken.Order(StringComparer.Ordinal));

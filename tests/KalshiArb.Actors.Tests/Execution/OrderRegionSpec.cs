@@ -1,6 +1,7 @@
 using Akka.Actor;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Persistence;
+using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Tests.Risk;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
@@ -179,6 +180,23 @@ public sealed class OrderRegionSpec : ExecutionSpec
         node.Region.Tell(new CancelOrder(resting, "test"));
         await AwaitOrderAsync(node, resting, o => o.State == S.Canceled);
         Assert.Empty(await ListedAsync(list));
+    }
+
+    [Fact]
+    public async Task A_reservation_whose_order_never_reached_the_journal_is_released_by_the_woken_empty_order()
+    {
+        var venue = new FakeVenue();
+        var settings = FastSettings with { Policy = FastSettings.Policy with { IdleStopAfter = TimeSpan.FromMilliseconds(300) } };
+        await using var node = await StartNode(venue, "gate-region-orphan", settings);
+        // What a node that died between the gate's write and the order's own leaves behind: a reservation, no order.
+        Assert.IsType<ReservationApproved>(await node.Gate.Ask<object>(
+            new Reserve("orphan-1", "T-ORPHAN", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(2)), Wait));
+        Assert.Single((await node.GateAsync()).Reservations);
+
+        // Nothing is sent to the order: the watch wakes the holders of reservations, the empty order idles out and
+        // releases it, and the market can trade again.
+        await AwaitAsync(async () => (await node.GateAsync()).Reservations.Count == 0, "the orphaned reservation to be released");
+        Assert.Equal(0, venue.SubmitCount);
     }
 
     private static async Task<List<string>> ListedAsync(IOpenOrderList list) =>
