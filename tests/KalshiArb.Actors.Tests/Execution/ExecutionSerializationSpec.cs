@@ -57,6 +57,8 @@ public sealed class ExecutionSerializationSpec : TestKit
             [SampleReservation], ["e1"], ["t-1"], [new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero)], new DateOnly(2026, 11, 23),
             new Money(-300), 2, null, new Money(13_123), new Money(7)),
         new Reserve("e1", "T1", OutcomeSide.Yes, new Price(5_000), Quantity.FromContracts(1)),
+        new WakeOrder("e1"),
+        new OpenOrderWatchStatus(3, 2, 10, 1, "database is locked"),
         new ReservationApproved(SampleReservation),
         new ReservationDenied("e1", RiskDenialReason.Halted),
         new KillSwitchChanged(KillSwitchState.Halted, "operator", ["e1"]),
