@@ -16,6 +16,9 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
     /// <summary>Signals at the door of every market node; null when no admission answered.</summary>
     public AdminSignalsStatus? Signals { get; init; }
 
+    /// <summary>The open-order watch (what restarts unfinished orders); null when this node has none or it did not answer.</summary>
+    public AdminOpenOrdersStatus? OpenOrders { get; init; }
+
     public static AdminStatusDocument From(StatusReporter.NodeStatus s, RiskLimits? limits) => new(
         new AdminFeedStatus(s.Feed.Connected, s.Feed.EventsPerSecond, s.Feed.TrackedMarkets, s.Feed.Gaps, s.Feed.Connects,
             s.Feed.Disconnects, s.Feed.LastDisconnectReason),
@@ -32,8 +35,12 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
     {
         Cluster = s.Cluster is { } c ? new AdminClusterStatus(c.Self, c.Leader, c.Members, s.UnansweredOrderDesks) : null,
         Signals = s.Admission is { } a ? new AdminSignalsStatus(a.Admitted, a.Placed, a.Repeated, a.RefusedByReason, a.NotPlacedByReason) : null,
+        OpenOrders = s.OpenOrders is { } w ? new AdminOpenOrdersStatus(w.Sweeps, w.LastListed, w.Woken, w.LastError) : null,
     };
 }
+
+/// <summary>Reads of the open-order table, orders it listed last time, wakes sent, and why the last read failed (null: it worked).</summary>
+public sealed record AdminOpenOrdersStatus(long Sweeps, int Listed, long Woken, string? LastError);
 
 public sealed record AdminFeedStatus(bool Connected, double EventsPerSecond, int TrackedMarkets, long Gaps, long Connects, long Disconnects,
     string? LastDisconnectReason);

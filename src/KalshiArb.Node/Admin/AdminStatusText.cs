@@ -33,6 +33,10 @@ public static class AdminStatusText
                          (sig.NotPlaced.Count > 0 ? ", not placed " + Counts(sig.NotPlaced) : ""));
         s.AppendLine($"orders:      tracked {d.Orders.Tracked}, open {d.Orders.Open.Count}, needing attention {d.Orders.NeedsAttention.Count}");
         if (d.Orders.Ended.Count > 0) s.AppendLine("  ended      " + Counts(d.Orders.Ended));
+        if (d.OpenOrders is { } w)
+            s.AppendLine(w.LastError is { } unreadable
+                ? $"  OPEN-ORDER TABLE UNREADABLE: {unreadable} (unfinished orders are not restarted until it reads again)"
+                : $"  restarts   open-order table read {w.Sweeps} times, lists {w.Listed}");
         foreach (var o in d.Orders.Open)
             s.AppendLine($"  open       {o.ExecutionId} {o.Ticker} {o.State}{(o.ExchangeOrderId is { } x ? $" exchange {x}" : "")}");
         foreach (var o in d.Orders.NeedsAttention)

@@ -10,6 +10,13 @@ public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRe
     /// <summary>When set, orders are gathered from every execution node of this system's cluster and the membership is reported.</summary>
     public ActorSystem? ClusterSystem { get; init; }
 
+    /// <summary>The open-order watch's proxy, on an execution node.</summary>
+    public IActorRef? OpenOrders { get; init; }
+
     public static AdminTargets From(TradingNode node, RiskLimits limits) =>
-        new(node.Markets.Feed, node.Markets.OddsPoller, node.Orders ?? ActorRefs.Nobody, node.RiskGate, limits) { ClusterSystem = node.System };
+        new(node.Markets.Feed, node.Markets.OddsPoller, node.Orders ?? ActorRefs.Nobody, node.RiskGate, limits)
+        {
+            ClusterSystem = node.System,
+            OpenOrders = node.OpenOrders,
+        };
 }

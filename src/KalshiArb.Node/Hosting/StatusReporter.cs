@@ -20,6 +20,9 @@ public static class StatusReporter
         /// <summary>Signals admitted and refused at the door, all market nodes together; null when not asked or none answered.</summary>
         public AdmissionStatus? Admission { get; init; }
 
+        /// <summary>The open-order watch; null when not asked or it did not answer (the rest of the status stands).</summary>
+        public OpenOrderWatchStatus? OpenOrders { get; init; }
+
         /// <summary>When the status was taken (the host's wall clock): "retrying in N s" counts from here.</summary>
         public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
 
@@ -31,17 +34,19 @@ public static class StatusReporter
             $"orders tracked {Execution.TrackedCount}, open {Execution.Open.Count}, attention {Execution.NeedsAttention.Count}, " +
             $"ended {Execution.Ended.Values.Sum()} (expired {Execution.Ended.Where(kv => kv.Key.StartsWith("Expired", StringComparison.Ordinal)).Sum(kv => kv.Value)})" +
             (UnansweredOrderDesks.Count > 0 ? $" (no answer from {string.Join(",", UnansweredOrderDesks)})" : "") + " | " +
+            (OpenOrders?.LastError is { } unreadable ? $"open-order table UNREADABLE: {unreadable} | " : "") +
             (Risk.Outage is { } outage ? $"risk UNAVAILABLE: {RiskGateOutageText.Describe(outage, At)}; last seen " : "risk ") +
             $"{Risk.KillSwitch}, balance {Risk.Balance}, reserved {Risk.Reserved}, exposure {Risk.TotalExposure}, open markets {Risk.OpenMarkets}";
     }
 
     /// <summary>The whole cluster's status from this node: singletons through their proxies, orders from every execution node.</summary>
     public static async Task<NodeStatus> QueryAsync(TradingNode node, TimeSpan timeout, CancellationToken ct) =>
-        await QueryClusterAsync(node.System, node.Markets.Feed, node.Markets.OddsPoller, node.RiskGate, timeout, ct);
+        await QueryClusterAsync(node.System, node.Markets.Feed, node.Markets.OddsPoller, node.RiskGate, timeout, ct, node.OpenOrders);
 
     public static async Task<NodeStatus> QueryClusterAsync(ActorSystem system, IActorRef feedActor, IActorRef oddsPoller, IActorRef riskGate,
-        TimeSpan timeout, CancellationToken ct)
+        TimeSpan timeout, CancellationToken ct, IActorRef? openOrderWatch = null)
     {
+        var watch = OpenOrderWatchAsync(openOrderWatch, timeout, ct);
         var feed = feedActor.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct);
         var odds = oddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
         var orders = ClusterStatus.GatherOrdersAsync(system, timeout, ct);
@@ -53,7 +58,22 @@ public static class StatusReporter
             Cluster = ClusterStatus.Read(system),
             UnansweredOrderDesks = (await orders).Unanswered,
             Admission = await admissions,
+            OpenOrders = await watch,
         };
+    }
+
+    /// <summary>Optional in the status: a watch that does not answer (moving to another node) leaves it out.</summary>
+    private static async Task<OpenOrderWatchStatus?> OpenOrderWatchAsync(IActorRef? watch, TimeSpan timeout, CancellationToken ct)
+    {
+        if (watch is null) return null;
+        try
+        {
+            return await watch.Ask<OpenOrderWatchStatus>(GetOpenOrderWatchStatus.Instance, timeout, ct);
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Asks the four actors at once; throws <see cref="AskTimeoutException"/> if any does not answer in time.</summary>

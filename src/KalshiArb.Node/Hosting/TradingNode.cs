@@ -46,6 +46,9 @@ public sealed class TradingNode : IAsyncDisposable
     /// <summary>Where this node's signals become orders; null on a node without the market role.</summary>
     public IActorRef? Admission { get; init; }
 
+    /// <summary>The OpenOrderWatch singleton's proxy on an execution node (null elsewhere).</summary>
+    public IActorRef? OpenOrders { get; init; }
+
     /// <summary>The market region and the proxies of the market-data singletons.</summary>
     public required MarketSideRefs Markets { get; init; }
 
@@ -73,6 +76,7 @@ public sealed class TradingNode : IAsyncDisposable
 
             IActorRef orderRegion;
             IActorRef? orders = null;
+            IActorRef? openOrders = null;
             IActorRef? paperFeed = null;
             if (settings.HasRole(ClusterRoles.Execution))
             {
@@ -96,7 +100,7 @@ public sealed class TradingNode : IAsyncDisposable
                 orderRegion = await ShardRegions.StartOrdersAsync(system,
                     id => OrderActor.Props(id, gate, venue, config.Orders, desk), config.Cluster.OrderShards);
                 orders = system.ActorOf(OrderDesk.Props(gate, venue, orderRegion), OrdersName);
-                OpenOrderWatch.StartSingleton(system, orderRegion, gate, config.OpenOrders);
+                openOrders = OpenOrderWatch.StartSingleton(system, orderRegion, gate, config.OpenOrders);
                 if (venue is PaperVenue paperVenue) await LoadPaperStateAsync(paperVenue, gate, config, log, ct);
                 else await LoadVenueStateAsync(rest, gate, config, log, ct);
                 RegisterDrain(system, orders, config, log);
@@ -141,7 +145,7 @@ public sealed class TradingNode : IAsyncDisposable
 
             var node = new TradingNode
             {
-                RiskGate = gate, OrderRegion = orderRegion, Orders = orders, Admission = admission, Markets = markets, Exchange = exchange,
+                RiskGate = gate, OrderRegion = orderRegion, Orders = orders, OpenOrders = openOrders, Admission = admission, Markets = markets, Exchange = exchange,
                 System = system,
             };
             node._owned.AddRange(owned);

@@ -13,7 +13,10 @@ using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Admin;
 
-/// <summary>A risk gate that is down shows as such in the status line, the admin document and the `status` text.</summary>
+/// <summary>
+/// A risk gate that is down, or an open-order table the watch cannot read, shows as such in the status line, the admin
+/// document and the `status` text.
+/// </summary>
 public sealed class AdminStatusOutageSpec
 {
     private static readonly DateTimeOffset At = new(2026, 12, 1, 23, 11, 50, TimeSpan.Zero);
@@ -58,6 +61,22 @@ public sealed class AdminStatusOutageSpec
         var status = Status(new RiskGateOutage("journal write failed at 23:11:49 (database or disk is full)", At.AddSeconds(-9), null, 4));
         Assert.Contains("risk UNAVAILABLE: journal write failed at 23:11:49 (database or disk is full); restarted, waiting for the journal to take a write",
             AdminStatusText.Render(OverTheWire(status)));
+    }
+
+    [Fact]
+    public void An_open_order_table_the_watch_cannot_read_is_shown_with_its_reason_and_a_readable_one_with_its_count()
+    {
+        var down = Status(null) with { OpenOrders = new OpenOrderWatchStatus(7, 3, 21, 0, "database is locked") };
+        Assert.Contains("| open-order table UNREADABLE: database is locked | risk Trading", down.ToString());
+        var doc = OverTheWire(down);
+        Assert.Equal(new AdminOpenOrdersStatus(7, 3, 21, "database is locked"), doc.OpenOrders);
+        Assert.Contains("OPEN-ORDER TABLE UNREADABLE: database is locked", AdminStatusText.Render(doc));
+
+        var fine = Status(null) with { OpenOrders = new OpenOrderWatchStatus(8, 2, 23, 0, null) };
+        Assert.DoesNotContain("UNREADABLE", fine.ToString());
+        Assert.Contains("open-order table read 8 times, lists 2", AdminStatusText.Render(OverTheWire(fine)));
+        // A node without a watch (or one that did not answer) leaves the line out.
+        Assert.DoesNotContain("open-order", AdminStatusText.Render(OverTheWire(Status(null))));
     }
 
     [Fact]
