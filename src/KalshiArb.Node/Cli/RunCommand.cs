@@ -147,8 +147,9 @@ public static class RunCommand
         {
             return 0;
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or Akka.Configuration.ConfigurationException or FileNotFoundException)
         {
+            // An operator's mistake (a setting, a file): its reason, not a stack trace.
             logger.Error("cannot start: {Reason}", ex.Message);
             return 2;
         }

@@ -24,7 +24,10 @@ public static class AkkaConfigComposer
         if (settings.ConfigOverlayPath is { } overlay)
         {
             if (!File.Exists(overlay)) throw new FileNotFoundException($"config overlay not found: {overlay}");
-            config = ConfigurationFactory.ParseString(File.ReadAllText(overlay)).WithFallback(config);
+            var text = File.ReadAllText(overlay);
+            if (HoconNesting.FindUnbalanced(text) is { } problem)
+                throw new ConfigurationException($"config overlay {overlay}, {problem}: refusing to start (every setting after the cut would silently keep its default)");
+            config = ConfigurationFactory.ParseString(text).WithFallback(config);
         }
         return config;
     }

@@ -44,6 +44,16 @@ public sealed class AkkaConfigComposerSpec : IDisposable
     }
 
     [Fact]
+    public void An_overlay_cut_short_is_refused_with_the_line_left_open()
+    {
+        var overlay = Path.Combine(_dir, "cut.conf");
+        File.WriteAllText(overlay, "kalshiarb {\n  risk {\n    max-contracts-per-market = 5\n");
+        var ex = Assert.Throws<Akka.Configuration.ConfigurationException>(() =>
+            AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir, ConfigOverlayPath = overlay }));
+        Assert.Contains("cut.conf, line 2: '{' is never closed", ex.Message);
+    }
+
+    [Fact]
     public void Each_role_overlay_adds_its_role()
     {
         var all = AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = _dir });
