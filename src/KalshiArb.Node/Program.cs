@@ -1,3 +1,3 @@
 using KalshiArb.Node.Cli;
 
-return await CommandLineApp.Build().Parse(args).InvokeAsync();
+return await CommandLineApp.InvokeAsync(args);

@@ -16,4 +16,19 @@ public static class CommandLineApp
         root.Subcommands.Add(ResumeCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs. A command line the parser refuses (an unknown option, a bad --duration) is an operator's
+    /// mistake: each error on one line and exit 2, without the whole help text burying it.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? error = null)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count == 0) return await parse.InvokeAsync();
+        error ??= Console.Error;
+        foreach (var e in parse.Errors) await error.WriteLineAsync($"cannot start: {e.Message}");
+        var command = parse.CommandResult.Command.Name;
+        await error.WriteLineAsync(parse.CommandResult.Command is RootCommand ? "see: kalshiarb --help" : $"see: kalshiarb {command} --help");
+        return 2;
+    }
 }

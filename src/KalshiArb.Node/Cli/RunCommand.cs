@@ -4,6 +4,7 @@ using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Node.Admin;
 using KalshiArb.Node.Hosting;
+using KalshiArb.Node.Hosting.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -17,7 +18,16 @@ public static class RunCommand
     {
         var mode = new Option<TradingMode>("--mode") { Description = "sim | paper | live", DefaultValueFactory = _ => TradingMode.Sim };
         var config = new Option<string?>("--config") { Description = "a HOCON file whose settings override the shipped hocon/" };
-        var duration = new Option<TimeSpan?>("--duration") { Description = "stop after this long (e.g. 00:01:30); default: until Ctrl-C" };
+        var duration = new Option<TimeSpan?>("--duration")
+        {
+            Description = $"stop after this long ({OperatorDuration.Examples}); default: until Ctrl-C",
+            CustomParser = result =>
+            {
+                var value = OperatorDuration.Parse(result.Tokens.Count > 0 ? result.Tokens[0].Value : null, out var error);
+                if (error is not null) result.AddError($"--duration {error}");
+                return value;
+            },
+        };
         var dataDir = new Option<string?>("--data-dir") { Description = "where the SQLite journal lives (default ./data)" };
         var adminPort = new Option<int?>("--admin-port")
         {
@@ -43,7 +53,17 @@ public static class RunCommand
         cmd.Options.Add(allowForeign);
         cmd.SetAction((parse, ct) =>
         {
-            var settings = NodeSettings.FromEnvironment() with
+            NodeSettings fromEnvironment;
+            try
+            {
+                fromEnvironment = NodeSettings.FromEnvironment();
+            }
+            catch (ArgumentException ex)
+            {
+                Console.Error.WriteLine($"cannot start: {ex.Message}");
+                return Task.FromResult(2);
+            }
+            var settings = fromEnvironment with
             {
                 Mode = parse.GetValue(mode),
                 ConfigOverlayPath = parse.GetValue(config),
@@ -59,9 +79,18 @@ public static class RunCommand
         string? confirmLive = null, bool allowForeignOrders = false)
     {
         env ??= Environment.GetEnvironmentVariable;
+        OwnerOnlyFiles.RestrictNewFiles();
         var logger = NodeHostFactory.CreateLogger(settings);
         try
         {
+            var problems = StartupCheck.Run(settings, env, ExchangeConnection.IsExternalConfigured(env));
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems) logger.Error("cannot start: {Problem}", problem.ToString());
+                return 2;
+            }
+            if (OwnerOnlyFiles.Tighten(settings) is > 0 and var tightened)
+                logger.Warning("{Count} journal/log files were readable by other users; now owner-only", tightened);
             var port = adminPort ?? AdminEndpointOptions.PortFromEnvironment();
             if (port is < 0 or > 65535)
             {
