@@ -27,4 +27,8 @@ public sealed record FeedStateView(
     long ResyncRequests,
     int TrackedMarkets,
     ImmutableDictionary<FeedIgnoreReason, long> Ignored,
-    ImmutableDictionary<FeedRejectReason, long> ParseRejects);
+    ImmutableDictionary<FeedRejectReason, long> ParseRejects)
+{
+    /// <summary>Tracked books with no snapshot on this connection since their last gap or reconnect: not traded on.</summary>
+    public int BooksAwaitingSnapshot { get; init; }
+}

@@ -99,6 +99,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         Receive<BookResyncRequested>(r =>
         {
             _resyncs++;
+            _current.Remove(r.Ticker); // not whole until its snapshot comes back
             _log.Info("{0}: book broke in its actor ({1}); asking for a snapshot", r.Ticker, r.Reason);
             _source.RequestSnapshot(r.Ticker);
         });
@@ -202,7 +203,10 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     {
         var parse = _source.Counters()?.Rejects ?? ImmutableDictionary<FeedRejectReason, long>.Empty;
         return new FeedStateView(_connected, _connectedSinceMs, _lastDisconnectMs, _lastDisconnectReason, _connects, _disconnects,
-            _events, _rate, _sent, _gaps, _resyncs, _tracked.Count, CountsByReason.Of<FeedIgnoreReason>(_ignored), parse);
+            _events, _rate, _sent, _gaps, _resyncs, _tracked.Count, CountsByReason.Of<FeedIgnoreReason>(_ignored), parse)
+        {
+            BooksAwaitingSnapshot = _tracked.Count(t => !_current.Contains(t)),
+        };
     }
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -87,8 +87,8 @@ public sealed class AdminEndpoint : IAsyncDisposable
         app.MapGet("/admin/status", async (HttpContext ctx) =>
         {
             var status = t.ClusterSystem is { } system
-                ? await StatusReporter.QueryClusterAsync(system, t.Feed, t.OddsPoller, t.RiskGate, timeout, ctx.RequestAborted, t.OpenOrders)
-                : await StatusReporter.QueryAsync(t.Feed, t.OddsPoller, t.Orders, t.RiskGate, timeout, ctx.RequestAborted);
+                ? await StatusReporter.QueryClusterAsync(system, t.Feed, t.OddsPoller, t.RiskGate, timeout, ctx.RequestAborted, t.OpenOrders, t.StatusMemory)
+                : await StatusReporter.QueryAsync(t.Feed, t.OddsPoller, t.Orders, t.RiskGate, timeout, ctx.RequestAborted, t.StatusMemory);
             return Results.Json(AdminStatusDocument.From(status, t.Limits), AdminJson.Options);
         }).AddEndpointFilter(AnswerUnavailable);
 

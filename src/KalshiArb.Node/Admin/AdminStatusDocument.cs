@@ -8,8 +8,12 @@ namespace KalshiArb.Node.Admin;
 
 // What GET /admin/status answers. Money, prices and counts travel as their wire text ("12.3400"), never doubles.
 
-public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus Odds, AdminOrdersStatus Orders, AdminRiskStatus Risk)
+/// <summary>Feed, odds and risk are null only when that component has not answered since the node started (see NotAnswering).</summary>
+public sealed record AdminStatusDocument(AdminFeedStatus? Feed, AdminOddsStatus? Odds, AdminOrdersStatus Orders, AdminRiskStatus? Risk)
 {
+    /// <summary>Components that did not answer in time; their figures above (if any) are from their last answer.</summary>
+    public IReadOnlyList<AdminSilence> NotAnswering { get; init; } = [];
+
     /// <summary>The membership and the execution nodes that did not answer; null for a node outside a cluster.</summary>
     public AdminClusterStatus? Cluster { get; init; }
 
@@ -20,19 +24,27 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
     public AdminOpenOrdersStatus? OpenOrders { get; init; }
 
     public static AdminStatusDocument From(StatusReporter.NodeStatus s, RiskLimits? limits) => new(
-        new AdminFeedStatus(s.Feed.Connected, s.Feed.EventsPerSecond, s.Feed.TrackedMarkets, s.Feed.Gaps, s.Feed.Connects,
-            s.Feed.Disconnects, s.Feed.LastDisconnectReason),
-        new AdminOddsStatus(s.Odds.MatchedMarkets, s.Odds.UnmatchedMarkets, s.Odds.ConsensusSent, s.Odds.Quota.Remaining),
+        s.Feed is { } f
+            ? new AdminFeedStatus(f.Connected, f.EventsPerSecond, f.TrackedMarkets, f.Gaps, f.Connects, f.Disconnects, f.LastDisconnectReason)
+            {
+                ResyncRequests = f.ResyncRequests,
+                BooksAwaitingSnapshot = f.BooksAwaitingSnapshot,
+            }
+            : null,
+        s.Odds is { } odds ? new AdminOddsStatus(odds.MatchedMarkets, odds.UnmatchedMarkets, odds.ConsensusSent, odds.Quota.Remaining) : null,
         new AdminOrdersStatus(s.Execution.TrackedCount, s.Execution.Open.Select(AdminOrderLine.From).ToArray(),
             s.Execution.NeedsAttention.Select(AdminOrderLine.From).ToArray()) { Ended = s.Execution.Ended },
-        new AdminRiskStatus(s.Risk.KillSwitch, s.Risk.Balance.ToWire(), s.Risk.AvailableBalance.ToWire(), s.Risk.Reserved.ToWire(),
-            s.Risk.TotalExposure.ToWire(), s.Risk.OpenMarkets, s.Risk.RealizedToday.ToWire(), s.Risk.LossStreak, s.Risk.CooldownUntil,
-            s.Risk.Positions.Select(p => new AdminPositionLine(p.Ticker, p.Contracts.ToWire(), p.CostBasis.ToWire())).ToArray(),
-            s.Risk.Reservations.Count, s.Risk.DenialCounts, limits is null ? null : AdminRiskLimits.From(limits))
-        {
-            Outage = s.Risk.Outage is { } o ? AdminRiskOutage.From(o, s.At) : null,
-        })
+        s.Risk is { } r
+            ? new AdminRiskStatus(r.KillSwitch, r.Balance.ToWire(), r.AvailableBalance.ToWire(), r.Reserved.ToWire(),
+                r.TotalExposure.ToWire(), r.OpenMarkets, r.RealizedToday.ToWire(), r.LossStreak, r.CooldownUntil,
+                r.Positions.Select(p => new AdminPositionLine(p.Ticker, p.Contracts.ToWire(), p.CostBasis.ToWire())).ToArray(),
+                r.Reservations.Count, r.DenialCounts, limits is null ? null : AdminRiskLimits.From(limits))
+            {
+                Outage = r.Outage is { } o ? AdminRiskOutage.From(o, s.At) : null,
+            }
+            : null)
     {
+        NotAnswering = s.Silent.Select(x => new AdminSilence(x.Component, x.LastAnsweredAt, x.Describe(s.At))).ToArray(),
         Cluster = s.Cluster is { } c ? new AdminClusterStatus(c.Self, c.Leader, c.Members, s.UnansweredOrderDesks) : null,
         Signals = s.Admission is { } a ? new AdminSignalsStatus(a.Admitted, a.Placed, a.Repeated, a.RefusedByReason, a.NotPlacedByReason) : null,
         OpenOrders = s.OpenOrders is { } w ? new AdminOpenOrdersStatus(w.Sweeps, w.LastListed, w.Woken, w.LastError) : null,
@@ -43,7 +55,17 @@ public sealed record AdminStatusDocument(AdminFeedStatus Feed, AdminOddsStatus O
 public sealed record AdminOpenOrdersStatus(long Sweeps, int Listed, long Woken, string? LastError);
 
 public sealed record AdminFeedStatus(bool Connected, double EventsPerSecond, int TrackedMarkets, long Gaps, long Connects, long Disconnects,
-    string? LastDisconnectReason);
+    string? LastDisconnectReason)
+{
+    /// <summary>Snapshots asked for because a book broke in its actor.</summary>
+    public long ResyncRequests { get; init; }
+
+    /// <summary>Books not traded on until their snapshot arrives (after a gap or a reconnect).</summary>
+    public int BooksAwaitingSnapshot { get; init; }
+}
+
+/// <summary>A component that did not answer; LastAnsweredAt null: not since the node started.</summary>
+public sealed record AdminSilence(string Component, DateTimeOffset? LastAnsweredAt, string Text);
 
 public sealed record AdminOddsStatus(int MatchedMarkets, int UnmatchedMarkets, long ConsensusSent, long? QuotaRemaining);
 

@@ -10,9 +10,10 @@ public static class AdminStatusText
     {
         var s = new StringBuilder();
         var r = d.Risk;
-        s.AppendLine($"kill switch: {KillSwitchWord(r.KillSwitch)}");
+        s.AppendLine(r is null ? "kill switch: UNKNOWN (the risk gate has not answered)" : $"kill switch: {KillSwitchWord(r.KillSwitch)}");
+        foreach (var silent in d.NotAnswering) s.AppendLine($"NO ANSWER    {silent.Text}");
         // Right under the kill switch: while the gate is down every order is refused, whatever the switch says.
-        if (r.Outage is { } outage)
+        if (r?.Outage is { } outage)
             s.AppendLine($"risk UNAVAILABLE: {outage.Summary} (restarts {outage.Restarts}, since {outage.Since:u}; risk figures below are the last seen)");
         if (d.Cluster is { } cluster)
         {
@@ -22,11 +23,14 @@ public static class AdminStatusText
             foreach (var n in cluster.UnansweredOrderDesks)
                 s.AppendLine($"  NO ANSWER  order desk of {n}: its orders are missing below");
         }
-        s.AppendLine($"feed:        {(d.Feed.Connected ? "up" : "DOWN")}, {d.Feed.EventsPerSecond:F0} ev/s, {d.Feed.TrackedMarkets} markets, " +
-                     $"gaps {d.Feed.Gaps}, disconnects {d.Feed.Disconnects}" +
-                     (d.Feed.LastDisconnectReason is { } why ? $" (last: {why})" : ""));
-        s.AppendLine($"odds:        matched {d.Odds.MatchedMarkets}, unmatched {d.Odds.UnmatchedMarkets}, consensus sent {d.Odds.ConsensusSent}" +
-                     (d.Odds.QuotaRemaining is { } q ? $", quota left {q}" : ""));
+        if (d.Feed is { } f)
+            s.AppendLine($"feed:        {(f.Connected ? "up" : "DOWN")}, {f.EventsPerSecond:F0} ev/s, {f.TrackedMarkets} markets, " +
+                         $"gaps {f.Gaps}, resyncs {f.ResyncRequests}, disconnects {f.Disconnects}" +
+                         (f.BooksAwaitingSnapshot > 0 ? $", {f.BooksAwaitingSnapshot} books awaiting snapshot" : "") +
+                         (f.LastDisconnectReason is { } why ? $" (last: {why})" : ""));
+        if (d.Odds is { } odds)
+            s.AppendLine($"odds:        matched {odds.MatchedMarkets}, unmatched {odds.UnmatchedMarkets}, consensus sent {odds.ConsensusSent}" +
+                         (odds.QuotaRemaining is { } q ? $", quota left {q}" : ""));
         if (d.Signals is { } sig)
             s.AppendLine($"signals:     admitted {sig.Admitted} (new orders {sig.Placed}, repeats {sig.Repeated})" +
                          (sig.Refused.Count > 0 ? ", refused " + Counts(sig.Refused) : "") +
@@ -41,7 +45,13 @@ public static class AdminStatusText
             s.AppendLine($"  open       {o.ExecutionId} {o.Ticker} {o.State}{(o.ExchangeOrderId is { } x ? $" exchange {x}" : "")}");
         foreach (var o in d.Orders.NeedsAttention)
             s.AppendLine($"  ATTENTION  {o.ExecutionId} {o.Ticker} {o.State}: {o.AttentionReason ?? "no reason given"}");
-        var l = r.Limits;
+        if (r is not null) RenderRisk(s, r);
+        return s.ToString();
+    }
+
+    private static void RenderRisk(StringBuilder s, AdminRiskStatus r)
+    {
+            var l = r.Limits;
         s.AppendLine($"risk:        balance {r.Balance} (available {r.AvailableBalance}), reserved {r.Reserved} in {r.Reservations} reservations");
         s.AppendLine($"  exposure   {r.TotalExposure}{(l is null ? "" : $" of {l.MaxTotalExposure}")}, open markets {r.OpenMarkets}" +
                      (l is null ? "" : $" of {l.MaxOpenMarkets}"));
@@ -52,7 +62,6 @@ public static class AdminStatusText
             s.AppendLine($"  position   {p.Ticker} {p.Contracts} contracts, cost {p.CostBasis}");
         if (r.DenialCounts.Count > 0)
             s.AppendLine("  denials    " + string.Join(", ", r.DenialCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
-        return s.ToString();
     }
 
     private static string Counts(IReadOnlyDictionary<string, long> counts) =>

@@ -13,10 +13,14 @@ public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRe
     /// <summary>The open-order watch's proxy, on an execution node.</summary>
     public IActorRef? OpenOrders { get; init; }
 
+    /// <summary>Last answers per status component, shared with the node's status line.</summary>
+    public StatusMemory StatusMemory { get; init; } = new();
+
     public static AdminTargets From(TradingNode node, RiskLimits limits) =>
         new(node.Markets.Feed, node.Markets.OddsPoller, node.Orders ?? ActorRefs.Nobody, node.RiskGate, limits)
         {
             ClusterSystem = node.System,
             OpenOrders = node.OpenOrders,
+            StatusMemory = node.StatusMemory,
         };
 }

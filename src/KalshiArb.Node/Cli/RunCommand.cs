@@ -221,14 +221,16 @@ public static class RunCommand
                 try
                 {
                     var status = await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), stop.Token);
-                    log.Information("status: {Status}", status.ToString());
-                    if (status.Odds.UnmatchedMarkets != unmatchedListed && status.Odds.UnmatchedMarkets > 0)
+                    if (status.Silent.Count > 0) log.Warning("status: {Status}", status.ToString());
+                    else log.Information("status: {Status}", status.ToString());
+                    if (status.Odds is not { } odds || odds.UnmatchedMarkets == unmatchedListed) continue;
+                    if (odds.UnmatchedMarkets > 0)
                     {
                         // Markets that match no sportsbook event never trade: say which and why, once per change.
                         var unmatched = await node.Markets.OddsPoller.Ask<UnmatchedMarkets>(GetUnmatchedMarkets.Instance, TimeSpan.FromSeconds(5), stop.Token);
                         log.Warning("markets that will not trade (no sportsbook match):\n{Report}", unmatched.Text);
                     }
-                    unmatchedListed = status.Odds.UnmatchedMarkets;
+                    unmatchedListed = odds.UnmatchedMarkets;
                 }
                 catch (AskTimeoutException ex)
                 {

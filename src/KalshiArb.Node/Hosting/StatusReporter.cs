@@ -9,7 +9,11 @@ namespace KalshiArb.Node.Hosting;
 /// <summary>One status line for a person watching the node: cluster, feed, odds, orders, risk.</summary>
 public static class StatusReporter
 {
-    public sealed record NodeStatus(FeedStateView Feed, OddsFeedStateView Odds, ExecutionStatus Execution, RiskStateView Risk)
+    /// <summary>
+    /// Feed, odds and risk are null only when the component has not answered since this node started; a component
+    /// that stopped answering keeps its last answer and is listed in <see cref="Silent"/>.
+    /// </summary>
+    public sealed record NodeStatus(FeedStateView? Feed, OddsFeedStateView? Odds, ExecutionStatus Execution, RiskStateView? Risk)
     {
         /// <summary>The membership, when the node is a cluster member.</summary>
         public ClusterView? Cluster { get; init; }
@@ -23,37 +27,58 @@ public static class StatusReporter
         /// <summary>The open-order watch; null when not asked or it did not answer (the rest of the status stands).</summary>
         public OpenOrderWatchStatus? OpenOrders { get; init; }
 
+        /// <summary>Components that did not answer within the status deadline.</summary>
+        public IReadOnlyList<ComponentSilence> Silent { get; init; } = [];
+
         /// <summary>When the status was taken (the host's wall clock): "retrying in N s" counts from here.</summary>
         public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
 
+        public ComponentSilence? SilenceOf(string component) => Silent.FirstOrDefault(s => s.Component == component);
+
         public override string ToString() =>
             (Cluster is { } c ? $"cluster {c.Members.Count(m => m.Status == "Up")}/{c.Members.Count} up | " : "") +
-            $"feed {(Feed.Connected ? "up" : "DOWN")} {Feed.EventsPerSecond:F0} ev/s, {Feed.TrackedMarkets} markets, gaps {Feed.Gaps} | " +
-            $"odds matched {Odds.MatchedMarkets} unmatched {Odds.UnmatchedMarkets}, consensus sent {Odds.ConsensusSent} | " +
+            Part(StatusComponents.Feed, Feed, f =>
+                $"feed {(f.Connected ? "up" : "DOWN")} {f.EventsPerSecond:F0} ev/s, {f.TrackedMarkets} markets, gaps {f.Gaps}, resyncs {f.ResyncRequests}" +
+                (f.BooksAwaitingSnapshot > 0 ? $", {f.BooksAwaitingSnapshot} books awaiting snapshot" : "")) +
+            Part(StatusComponents.Odds, Odds, o => $"odds matched {o.MatchedMarkets} unmatched {o.UnmatchedMarkets}, consensus sent {o.ConsensusSent}") +
             (Admission is { } a ? $"signals admitted {a.Admitted}, refused {a.RefusedByReason.Values.Sum()} | " : "") +
             $"orders tracked {Execution.TrackedCount}, open {Execution.Open.Count}, attention {Execution.NeedsAttention.Count}, " +
             $"ended {Execution.Ended.Values.Sum()} (expired {Execution.Ended.Where(kv => kv.Key.StartsWith("Expired", StringComparison.Ordinal)).Sum(kv => kv.Value)})" +
             (UnansweredOrderDesks.Count > 0 ? $" (no answer from {string.Join(",", UnansweredOrderDesks)})" : "") + " | " +
             (OpenOrders?.LastError is { } unreadable ? $"open-order table UNREADABLE: {unreadable} | " : "") +
-            (Risk.Outage is { } outage ? $"risk UNAVAILABLE: {RiskGateOutageText.Describe(outage, At)}; last seen " : "risk ") +
-            $"{Risk.KillSwitch}, balance {Risk.Balance}, reserved {Risk.Reserved}, exposure {Risk.TotalExposure}, open markets {Risk.OpenMarkets}";
+            Part(StatusComponents.Risk, Risk, r =>
+                (r.Outage is { } outage ? $"risk UNAVAILABLE: {RiskGateOutageText.Describe(outage, At)}; last seen " : "risk ") +
+                $"{r.KillSwitch}, balance {r.Balance}, reserved {r.Reserved}, exposure {r.TotalExposure}, open markets {r.OpenMarkets}", last: true);
+
+        private string Part<T>(string component, T? value, Func<T, string> text, bool last = false) where T : class
+        {
+            var silence = SilenceOf(component);
+            var body = value is null ? "" : text(value);
+            var line = silence is null ? body : silence.Describe(At) + (body.Length > 0 ? ": " + body : "");
+            return last ? line : line + " | ";
+        }
     }
 
     /// <summary>The whole cluster's status from this node: singletons through their proxies, orders from every execution node.</summary>
     public static async Task<NodeStatus> QueryAsync(TradingNode node, TimeSpan timeout, CancellationToken ct) =>
-        await QueryClusterAsync(node.System, node.Markets.Feed, node.Markets.OddsPoller, node.RiskGate, timeout, ct, node.OpenOrders);
+        await QueryClusterAsync(node.System, node.Markets.Feed, node.Markets.OddsPoller, node.RiskGate, timeout, ct, node.OpenOrders, node.StatusMemory);
 
+    /// <summary>
+    /// Every component is asked at once with its own deadline; one that does not answer (a singleton handing over, a
+    /// gate restarting) is shown as not answering with its last known state instead of holding the whole status back.
+    /// </summary>
     public static async Task<NodeStatus> QueryClusterAsync(ActorSystem system, IActorRef feedActor, IActorRef oddsPoller, IActorRef riskGate,
-        TimeSpan timeout, CancellationToken ct, IActorRef? openOrderWatch = null)
+        TimeSpan timeout, CancellationToken ct, IActorRef? openOrderWatch = null, StatusMemory? memory = null)
     {
-        var watch = OpenOrderWatchAsync(openOrderWatch, timeout, ct);
-        var feed = feedActor.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct);
-        var odds = oddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
+        var watch = openOrderWatch is null ? Task.FromResult<OpenOrderWatchStatus?>(null)
+            : AnswerOrNullAsync<OpenOrderWatchStatus>(openOrderWatch, GetOpenOrderWatchStatus.Instance, timeout, ct);
+        var feed = AnswerOrNullAsync<FeedStateView>(feedActor, GetFeedState.Instance, timeout, ct);
+        var odds = AnswerOrNullAsync<OddsFeedStateView>(oddsPoller, GetOddsFeedState.Instance, timeout, ct);
         var orders = ClusterStatus.GatherOrdersAsync(system, timeout, ct);
         var admissions = ClusterStatus.GatherAdmissionsAsync(system, timeout, ct);
-        var risk = riskGate.Ask<RiskStateView>(GetRiskState.Instance, timeout, ct);
-        await Task.WhenAll(feed, odds, orders, admissions, risk);
-        return new NodeStatus(await feed, await odds, (await orders).Status, await risk)
+        var risk = AnswerOrNullAsync<RiskStateView>(riskGate, GetRiskState.Instance, timeout, ct);
+        await Task.WhenAll(feed, odds, orders, admissions, risk, watch);
+        return Assemble(memory, await feed, await odds, (await orders).Status, await risk) with
         {
             Cluster = ClusterStatus.Read(system),
             UnansweredOrderDesks = (await orders).Unanswered,
@@ -62,29 +87,48 @@ public static class StatusReporter
         };
     }
 
-    /// <summary>Optional in the status: a watch that does not answer (moving to another node) leaves it out.</summary>
-    private static async Task<OpenOrderWatchStatus?> OpenOrderWatchAsync(IActorRef? watch, TimeSpan timeout, CancellationToken ct)
+    /// <summary>The four actors of a node outside a cluster, each with its own deadline (see <see cref="QueryClusterAsync"/>).</summary>
+    public static async Task<NodeStatus> QueryAsync(IActorRef feedActor, IActorRef oddsPoller, IActorRef orders, IActorRef riskGate,
+        TimeSpan timeout, CancellationToken ct, StatusMemory? memory = null)
     {
-        if (watch is null) return null;
+        var feed = AnswerOrNullAsync<FeedStateView>(feedActor, GetFeedState.Instance, timeout, ct);
+        var odds = AnswerOrNullAsync<OddsFeedStateView>(oddsPoller, GetOddsFeedState.Instance, timeout, ct);
+        var exec = AnswerOrNullAsync<ExecutionStatus>(orders, GetExecutionStatus.Instance, timeout, ct);
+        var risk = AnswerOrNullAsync<RiskStateView>(riskGate, GetRiskState.Instance, timeout, ct);
+        await Task.WhenAll(feed, odds, exec, risk);
+        var status = Assemble(memory, await feed, await odds, await exec ?? new ExecutionStatus([], [], 0), await risk);
+        return await exec is null ? status with { UnansweredOrderDesks = [.. status.UnansweredOrderDesks, "this node"] } : status;
+    }
+
+    private static NodeStatus Assemble(StatusMemory? memory, FeedStateView? feed, OddsFeedStateView? odds, ExecutionStatus execution, RiskStateView? risk)
+    {
+        memory ??= new StatusMemory();
+        var now = DateTimeOffset.UtcNow;
+        var silent = new List<ComponentSilence>();
+        return new NodeStatus(
+            memory.Resolve(StatusComponents.Feed, feed, now, silent),
+            memory.Resolve(StatusComponents.Odds, odds, now, silent),
+            execution,
+            memory.Resolve(StatusComponents.Risk, risk, now, silent)) { Silent = silent, At = now };
+    }
+
+    private static async Task<T?> AnswerOrNullAsync<T>(IActorRef actor, object question, TimeSpan timeout, CancellationToken ct) where T : class
+    {
         try
         {
-            return await watch.Ask<OpenOrderWatchStatus>(GetOpenOrderWatchStatus.Instance, timeout, ct);
+            return await actor.Ask<T>(question, timeout, ct);
         }
         catch (AskTimeoutException)
         {
             return null;
         }
     }
+}
 
-    /// <summary>Asks the four actors at once; throws <see cref="AskTimeoutException"/> if any does not answer in time.</summary>
-    public static async Task<NodeStatus> QueryAsync(IActorRef feedActor, IActorRef oddsPoller, IActorRef orders, IActorRef riskGate,
-        TimeSpan timeout, CancellationToken ct)
-    {
-        var feed = feedActor.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct);
-        var odds = oddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
-        var exec = orders.Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct);
-        var risk = riskGate.Ask<RiskStateView>(GetRiskState.Instance, timeout, ct);
-        await Task.WhenAll(feed, odds, exec, risk);
-        return new NodeStatus(await feed, await odds, await exec, await risk);
-    }
+/// <summary>The names status uses for its components.</summary>
+public static class StatusComponents
+{
+    public const string Feed = "feed";
+    public const string Odds = "odds";
+    public const string Risk = "risk gate";
 }

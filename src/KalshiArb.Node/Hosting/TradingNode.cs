@@ -49,6 +49,9 @@ public sealed class TradingNode : IAsyncDisposable
     /// <summary>The OpenOrderWatch singleton's proxy on an execution node (null elsewhere).</summary>
     public IActorRef? OpenOrders { get; init; }
 
+    /// <summary>Each status component's last answer, shown while it is not answering.</summary>
+    public StatusMemory StatusMemory { get; } = new();
+
     /// <summary>The market region and the proxies of the market-data singletons.</summary>
     public required MarketSideRefs Markets { get; init; }
 

@@ -31,7 +31,7 @@ public sealed class AdminCommandsSpec : AdminNodeKit
         var rc = await StatusCommand.RunAsync(DataDirectory, json: true, _out, _err, CancellationToken.None);
         Assert.Equal(0, rc);
         var doc = JsonSerializer.Deserialize<AdminStatusDocument>(_out.ToString(), AdminJson.Options);
-        Assert.Equal(KillSwitchState.Trading, doc!.Risk.KillSwitch);
+        Assert.Equal(KillSwitchState.Trading, doc!.Risk!.KillSwitch);
     }
 
     [Fact]

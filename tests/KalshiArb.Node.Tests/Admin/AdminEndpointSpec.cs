@@ -46,14 +46,14 @@ public sealed class AdminEndpointSpec : AdminNodeKit
 
         var doc = await response.Content.ReadFromJsonAsync<AdminStatusDocument>(AdminJson.Options);
         Assert.NotNull(doc);
-        Assert.Equal(KillSwitchState.Trading, doc.Risk.KillSwitch);
+        Assert.Equal(KillSwitchState.Trading, doc.Risk!.KillSwitch);
         Assert.Equal("1000.0000", doc.Risk.Balance);
         Assert.Equal("0.0000", doc.Risk.Reserved);
         Assert.Equal("500.0000", doc.Risk.Limits!.MaxTotalExposure);
         Assert.Equal(10, doc.Risk.Limits.MaxOpenMarkets);
-        Assert.True(doc.Feed.Connected);
+        Assert.True(doc.Feed!.Connected);
         Assert.Equal(3, doc.Feed.TrackedMarkets);
-        Assert.Equal(2, doc.Odds.MatchedMarkets);
+        Assert.Equal(2, doc.Odds!.MatchedMarkets);
         Assert.Empty(doc.Orders.Open);
     }
 
@@ -64,7 +64,7 @@ public sealed class AdminEndpointSpec : AdminNodeKit
         using var http = Http(Access().Token);
         var doc = await http.GetFromJsonAsync<AdminStatusDocument>("admin/status", AdminJson.Options);
         Assert.NotNull(doc);
-        var position = Assert.Single(doc.Risk.Positions);
+        var position = Assert.Single(doc.Risk!.Positions);
         Assert.Equal(Ticker, position.Ticker);
         Assert.Equal("10.00", position.Contracts);
         Assert.Equal(1, doc.Risk.OpenMarkets);
@@ -114,7 +114,7 @@ public sealed class AdminEndpointSpec : AdminNodeKit
     }
 
     [Fact]
-    public async Task An_actor_that_does_not_answer_gives_503()
+    public async Task A_gate_that_does_not_answer_is_shown_as_such_in_status_and_a_command_to_it_gives_503()
     {
         var silent = Sys.ActorOf(FixedAnswerActor.Silent(), "silent-gate");
         var dir = Path.Combine(DataDirectory, "silent");
@@ -123,7 +123,17 @@ public sealed class AdminEndpointSpec : AdminNodeKit
         using var http = new HttpClient { BaseAddress = endpoint.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminAccess.TryRead(dir, out _)!.Token);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("admin/status")).StatusCode);
+        // The rest of the status stands; the gate is named as not answering, with no figures (it never answered).
+        var answer = await http.GetAsync("admin/status");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var doc = await answer.Content.ReadFromJsonAsync<AdminStatusDocument>(AdminJson.Options);
+        Assert.Null(doc!.Risk);
+        Assert.NotNull(doc.Feed);
+        var silence = Assert.Single(doc.NotAnswering);
+        Assert.Equal(("risk gate", (DateTimeOffset?)null), (silence.Component, silence.LastAnsweredAt));
+        var text = AdminStatusText.Render(doc);
+        Assert.StartsWith("kill switch: UNKNOWN (the risk gate has not answered)", text);
+        Assert.Contains("NO ANSWER    risk gate NOT ANSWERING (no answer since this node started)", text);
         Assert.Equal(HttpStatusCode.ServiceUnavailable,
             (await http.PostAsync("admin/kill", Json("""{"mode":"halt","reason":"x"}"""))).StatusCode);
     }

@@ -46,7 +46,7 @@ public sealed class AdminStatusOutageSpec
         Assert.Contains(Shown + "; last seen Trading, balance", status.ToString());
 
         var doc = OverTheWire(status);
-        var outage = doc.Risk.Outage;
+        var outage = doc.Risk!.Outage;
         Assert.NotNull(outage);
         Assert.Equal((3, At.AddSeconds(2)), (outage.Restarts, outage.RetryAt));
         Assert.Equal(Shown, "risk UNAVAILABLE: " + outage.Summary);
@@ -86,7 +86,7 @@ public sealed class AdminStatusOutageSpec
         Assert.Contains("risk Trading, balance", status.ToString());
         Assert.DoesNotContain("UNAVAILABLE", status.ToString());
         var doc = OverTheWire(status);
-        Assert.Null(doc.Risk.Outage);
+        Assert.Null(doc.Risk!.Outage);
         Assert.DoesNotContain("UNAVAILABLE", AdminStatusText.Render(doc));
     }
 }

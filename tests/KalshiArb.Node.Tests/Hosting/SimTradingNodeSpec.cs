@@ -35,18 +35,18 @@ public sealed class SimTradingNodeSpec : IDisposable
             while (DateTime.UtcNow < deadline && await every.WaitForNextTickAsync())
             {
                 status = await StatusReporter.QueryAsync(node, TimeSpan.FromSeconds(5), CancellationToken.None);
-                if (status.Risk.TotalExposure.Units > 0 && node.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Fills().Count > 0) break;
+                if (status.Risk!.TotalExposure.Units > 0 && node.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Fills().Count > 0) break;
             }
 
             Assert.NotNull(status);
-            Assert.True(status!.Feed.Connected, status.ToString());
-            Assert.Equal(20, status.Odds.MatchedMarkets);
-            Assert.True(status.Risk.TotalExposure.Units > 0, "no position was opened: " + status);
+            Assert.True(status!.Feed!.Connected, status.ToString());
+            Assert.Equal(20, status.Odds!.MatchedMarkets);
+            Assert.True(status.Risk!.TotalExposure.Units > 0, "no position was opened: " + status);
             var ledger = node.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
             Assert.NotEmpty(ledger.Fills());
             Assert.Empty(status.Execution.NeedsAttention);
             // The gate never lets exposure past its configured total.
-            Assert.True(status.Risk.TotalExposure <= config.Limits.MaxTotalExposure, status.ToString());
+            Assert.True(status.Risk!.TotalExposure <= config.Limits.MaxTotalExposure, status.ToString());
 
             // The consensus each MarketActor trades on must be the simulator's hidden fair value for that
             // market's YES team (sportsbook noise is at most ±0.012), never the other team's.
