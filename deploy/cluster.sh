@@ -7,10 +7,13 @@
 #   deploy/cluster.sh stop             SIGTERM the nodes (graceful leave), then the simulator, then PostgreSQL
 #   deploy/cluster.sh status           PostgreSQL/simulator state and `kalshiarb status` for every node
 #   deploy/cluster.sh logs [NAME] [-f] last lines of node1|node2|node3|exchange|postgres (all when no NAME)
+#   deploy/cluster.sh drill NAME       kill -9 NAME while trading, time until the risk gate decides again, restart NAME
 #
 # Everything lives under deploy/.run (KA_RUN_DIR). Settings: KA_PG_PORT (55433), KA_EXCHANGE_PORT (8787),
 # KA_START_TIMEOUT seconds per wait (180), KA_STOP_TIMEOUT seconds per process (30),
-# KA_SKIP_PUBLISH=1 to reuse deploy/.run/app, KA_KEEP_ON_FAILURE=1 to leave a failed start running.
+# KA_SKIP_PUBLISH=1 to reuse deploy/.run/app, KA_KEEP_ON_FAILURE=1 to leave a failed start running,
+# KA_NODE_CONFIG=file.conf to give every node a --config overlay. `start` again after a node died (kill -9) starts
+# only the missing node, which rejoins the running cluster.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,7 +34,9 @@ STOP_TIMEOUT=${KA_STOP_TIMEOUT:-30}
 NODES=(node1 node2 node3)
 declare -A NODE_PORT=([node1]=4053 [node2]=4054 [node3]=4055)
 declare -A NODE_ROLES=([node1]="market,risk" [node2]="execution,risk" [node3]="market,execution")
-SEED_NODES="akka.tcp://kalshiarb@127.0.0.1:${NODE_PORT[node1]}"
+# Every node lists all three seeds (node1 first): a restarted node1 then joins the running cluster through node2 or
+# node3 instead of forming a cluster of its own (the first seed joins itself only when no other seed answers).
+SEED_NODES="akka.tcp://kalshiarb@127.0.0.1:${NODE_PORT[node1]},akka.tcp://kalshiarb@127.0.0.1:${NODE_PORT[node2]},akka.tcp://kalshiarb@127.0.0.1:${NODE_PORT[node3]}"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -176,7 +181,7 @@ start_node() {
     KALSHI_PRIVATE_KEY_PATH="$KEY_DIR/sim-account.pem" \
     ODDS_API_URL="http://127.0.0.1:$EXCHANGE_PORT" \
     ODDS_API_KEY=sim-odds-key \
-    dotnet "$APP_DLL" run
+    dotnet "$APP_DLL" run ${KA_NODE_CONFIG:+--config "$KA_NODE_CONFIG"}
 }
 
 node_status() { dotnet "$APP_DLL" status --data-dir "$RUN_DIR/$1/data" "${@:2}"; }
@@ -314,10 +319,50 @@ do_logs() {
   tail -n 40 "${files[@]}"
 }
 
+# The journal's .NET ticks (100 ns since 0001-01-01) of the newest gate decision (an order approved or denied).
+last_gate_decision() {
+  local bin; bin=$(pg_bin)
+  as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -d "$PG_DB" -tAc \
+    "SELECT coalesce(max(created_at), 0) FROM event_journal WHERE manifest IN ('order-risk-approved.v1', 'order-risk-denied.v1')"
+}
+
+# kill -9 one node while the cluster trades; print how long until the risk gate decides on an order again (a decision
+# journaled more than 3 s after the kill, past any order's horizon, so it was made by a gate alive after the kill),
+# then start the node again so it rejoins.
+do_drill() {
+  local name=${1:-}; [ -n "${NODE_PORT[$name]:-}" ] || die "usage: $0 drill node1|node2|node3"
+  pid_alive "$RUN_DIR/$name/pid" || die "$name is not running"
+  local before deadline=$((SECONDS + 120))
+  before=$(last_gate_decision)
+  while [ "$(last_gate_decision)" = "$before" ]; do
+    [ $SECONDS -lt $deadline ] || die "no gate decision within 120 s before the drill: is the cluster trading?"
+    sleep 0.5
+  done
+  local t0 ticks_after now
+  t0=$(date +%s%N)
+  kill -9 "$(cat "$RUN_DIR/$name/pid")"
+  say "killed $name with SIGKILL at $(date -u +%T), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  # ns since the Unix epoch -> .NET ticks, plus 3 s
+  ticks_after=$(( (t0 / 100) + 621355968000000000 + 30000000 ))
+  deadline=$((SECONDS + 180))
+  while :; do
+    now=$(last_gate_decision)
+    if [ "$now" -ge "$ticks_after" ]; then
+      local ms=$(( (now - 621355968000000000 - t0 / 100) / 10000 ))
+      say "trading again: the risk gate decided on an order $((ms / 1000)).$(printf '%03d' $((ms % 1000))) s after the kill"
+      break
+    fi
+    [ $SECONDS -lt $deadline ] || { say "no gate decision within 180 s of the kill"; break; }
+    sleep 0.25
+  done
+  KA_SKIP_PUBLISH=1 do_start
+}
+
 case ${1:-} in
   start) shift; do_start "$@" ;;
+  drill) shift; do_drill "$@" ;;
   stop) do_stop ;;
   status) shift; do_status "$@" ;;
   logs) shift; do_logs "$@" ;;
-  *) echo "usage: $0 start [--no-nodes]|stop|status [--json]|logs [node1|node2|node3|exchange|postgres] [-f]" >&2; exit 64 ;;
+  *) echo "usage: $0 start [--no-nodes]|stop|status [--json]|logs [node1|node2|node3|exchange|postgres] [-f]|drill node1|node2|node3" >&2; exit 64 ;;
 esac
