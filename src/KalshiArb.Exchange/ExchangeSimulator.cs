@@ -71,6 +71,8 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         if (options.LogProvider is { } sink) builder.Logging.AddProvider(sink);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddFilter(RequestLogMiddleware.HostingDiagnosticsCategory, LogLevel.Warning);
+        // at the usual level our request log is the one line per request (routing and result writers add three more)
+        if (options.MinimumLogLevel >= LogLevel.Information) builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.ConfigureInto(o.SerializerOptions));
 
         var app = builder.Build();
