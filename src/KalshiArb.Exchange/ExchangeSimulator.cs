@@ -68,14 +68,22 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.ConfigureKestrel(k => k.Listen(options.BindAddress, options.Port));
         if (!options.ConsoleLogging) builder.Logging.ClearProviders();
+        if (options.LogProvider is { } sink) builder.Logging.AddProvider(sink);
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter(RequestLogMiddleware.HostingDiagnosticsCategory, LogLevel.Warning);
+        // at the usual level our request log is the one line per request (routing and result writers add three more)
+        if (options.MinimumLogLevel >= LogLevel.Information) builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.ConfigureInto(o.SerializerOptions));
 
         var app = builder.Build();
+        var requestLog = new RequestLogMiddleware(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLogMiddleware.Category));
+        app.Use((ctx, next) => requestLog.InvokeAsync(ctx, next));
         app.UseWebSockets();
         var gateway = new GatewayMiddleware(exchange);
         app.Use((ctx, next) => gateway.InvokeAsync(ctx, next));
 
         var api = app.MapGroup(GatewayMiddleware.RestPrefix);
+        ExchangeEndpoints.Map(api, exchange);
         MarketEndpoints.Map(api, exchange);
         PortfolioEndpoints.Map(api, exchange);
         OrderEndpoints.Map(api, exchange);

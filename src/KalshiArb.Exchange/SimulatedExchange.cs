@@ -41,6 +41,7 @@ public sealed class SimulatedExchange : IDisposable
         Sportsbooks = new SportsbookBoard(options.Sportsbooks, Catalog, FairValues, Clock, options.Seed);
         Faults = new FaultController(options.Faults, options.Seed);
         Hub = new StreamHub();
+        Trades = new TradeTape(options.TradeTapeCapacity);
         Faults.OnDropConnections(Hub.AbortAll);
         Verifier = new RequestSignatureVerifier(options.Accounts, options.SignatureWindow, Clock);
         _settlementRng = new Random(unchecked(options.Seed * 13 + 101));
@@ -60,7 +61,7 @@ public sealed class SimulatedExchange : IDisposable
         for (var i = 0; i < Catalog.Markets.Count; i++)
         {
             var info = Catalog.Markets[i];
-            var runtime = new MarketRuntime(i, info, Catalog.FindSeries(info.SeriesTicker)!, _accounts, Hub, Faults, Clock, options.CancelVisibilityLag);
+            var runtime = new MarketRuntime(i, info, Catalog.FindSeries(info.SeriesTicker)!, _accounts, Hub, Trades, Faults, Clock, options.CancelVisibilityLag);
             _markets.Add(runtime);
             _marketsByTicker[info.Ticker] = runtime;
         }
@@ -68,6 +69,9 @@ public sealed class SimulatedExchange : IDisposable
     }
 
     public SimulatorOptions Options { get; }
+
+    /// <summary>Every print, newest first, for GET /markets/trades.</summary>
+    internal TradeTape Trades { get; }
     public TimeProvider Clock { get; }
     public ExchangeCatalog Catalog { get; }
 

@@ -47,8 +47,11 @@ public sealed record SimulatorOptions
 
     public LiquidityOptions Liquidity { get; init; } = new();
 
-    /// <summary>Accepted clock skew of KALSHI-ACCESS-TIMESTAMP (Kalshi accepts about 5 s, rejects 30 s).</summary>
-    public TimeSpan SignatureWindow { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Accepted clock skew of KALSHI-ACCESS-TIMESTAMP, either way (Kalshi accepts about 5 s, rejects 30 s): a wider window
+    /// here would hide a client whose clock drifts far enough to be refused by the real exchange.
+    /// </summary>
+    public TimeSpan SignatureWindow { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>WebSocket ping period (Kalshi: 10 s).</summary>
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(10);
@@ -60,6 +63,9 @@ public sealed record SimulatorOptions
 
     /// <summary>Frames queued for one WS connection before it is failed with error 25 (buffer overflow).</summary>
     public int MaxQueuedFramesPerConnection { get; init; } = 200_000;
+
+    /// <summary>Prints kept for GET /markets/trades (the oldest drop off first).</summary>
+    public int TradeTapeCapacity { get; init; } = 50_000;
 
     /// <summary>Faults active from the start; also switchable at run time.</summary>
     public FaultSettings Faults { get; init; } = new();
@@ -79,8 +85,14 @@ public sealed record SimulatorOptions
     /// <summary>Games whose Kalshi quotes sit off the hidden fair value (sportsbooks stay on it): real edges for a demo.</summary>
     public KalshiMispricingOptions KalshiMispricing { get; init; } = new();
 
-    /// <summary>Write ASP.NET Core logs to the console (off for tests).</summary>
+    /// <summary>Write ASP.NET Core logs and the request log to the console (off for tests).</summary>
     public bool ConsoleLogging { get; init; }
+
+    /// <summary>Also write the simulator's logs here (tests capture the request log with it).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? LogProvider { get; init; }
+
+    /// <summary>Least severe level logged; Debug adds each request's headers (secrets masked).</summary>
+    public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
     /// <summary>The host clients are told to use (see <see cref="AdvertisedHost"/>); throws when it is not a valid host name.</summary>
     public string ResolveAdvertisedHost()

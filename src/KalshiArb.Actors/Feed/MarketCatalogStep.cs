@@ -39,7 +39,7 @@ public static class MarketCatalogStep
                 continue;
             }
             markets.Add(new MarketMetadata(m.Ticker, m.EventTicker, m.SeriesTicker, m.YesSubTitle, fee.Type, fee.MultiplierTenThousandths,
-                m.PriceGrid.Ranges.ToArray(), FeedEventMapper.StatusOf(m.Status), GameStart: null));
+                m.PriceGrid.Ranges.ToArray(), FeedEventMapper.StatusOf(m.Status), GameStart: null, m.FractionalTradingEnabled));
         }
         return new CatalogResult(markets, rejected, nowMs);
     }

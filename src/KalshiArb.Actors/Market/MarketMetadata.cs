@@ -7,6 +7,8 @@ namespace KalshiArb.Actors.Market;
 /// What discovery knows of a market: its event and series, the YES sub-title, the series fee rule and the
 /// price grid. Fee and grid travel as plain fields so the message serializes without CLR specifics.
 /// <paramref name="GameStart"/> is only a fallback: the matched sportsbook event's commence time wins.
+/// <paramref name="FractionalTradingEnabled"/> false (the default, also for a payload written before the field existed)
+/// means whole contracts only.
 /// </summary>
 public sealed record MarketMetadata(
     string Ticker,
@@ -17,7 +19,8 @@ public sealed record MarketMetadata(
     int FeeMultiplierTenThousandths,
     IReadOnlyList<PriceRange> PriceRanges,
     MarketTradingStatus Status,
-    DateTimeOffset? GameStart) : ITickerMessage
+    DateTimeOffset? GameStart,
+    bool FractionalTradingEnabled = false) : ITickerMessage
 {
     public FeeSchedule Fees => new(FeeType, FeeMultiplierTenThousandths);
 

@@ -21,6 +21,8 @@ namespace KalshiArb.Domain.Paper;
 /// does not advance us a second time.</item>
 /// <item>A book that becomes marketable against a resting paper order does not fill it: only trades do
 /// (conservative, since the real book never contained our order).</item>
+/// <item>On a market without fractional trading (Kalshi's fractional_trading_enabled false) counts must be whole and every
+/// fill is whole contracts: a fraction of a displayed level or of a print is left, never bought.</item>
 /// </list>
 /// Deterministic (ids from counters, no clock: timestamps are parameters); not thread-safe (one owner).
 /// </summary>
@@ -35,9 +37,11 @@ public sealed class PaperFillModel
     private long _orderCounter;
     private long _tradeCounter;
 
-    public PaperFillModel(PriceGrid grid, FeeSchedule fees, string orderIdPrefix = "P-ORD-", string tradeIdPrefix = "P-TRD-")
+    public PaperFillModel(PriceGrid grid, FeeSchedule fees, string orderIdPrefix = "P-ORD-", string tradeIdPrefix = "P-TRD-",
+        bool fractionalTrading = true)
     {
         Grid = grid;
+        FractionalTrading = fractionalTrading;
         _fees = fees;
         _orderIdPrefix = orderIdPrefix;
         _tradeIdPrefix = tradeIdPrefix;
@@ -45,6 +49,9 @@ public sealed class PaperFillModel
     }
 
     public PriceGrid Grid { get; }
+
+    /// <summary>Whether counts may have a fraction; false: whole contracts in, whole contracts filled.</summary>
+    public bool FractionalTrading { get; }
 
     /// <summary>The live book as last fed (read it; feed it only through this model so queues stay right).</summary>
     public OrderBook Book { get; }
@@ -170,7 +177,7 @@ public sealed class PaperFillModel
                 // The print went through our price: nothing real can still be ahead of us there.
                 order.QueueAhead = 0;
                 order.ShrinkCredit = 0;
-                fill = Math.Min(order.Remaining, left);
+                fill = Tradable(Math.Min(order.Remaining, left));
                 left -= fill;
             }
             else
@@ -184,7 +191,7 @@ public sealed class PaperFillModel
                 var advance = Math.Min(order.QueueAhead, use);
                 order.QueueAhead -= advance;
                 use -= advance;
-                fill = Math.Min(order.Remaining, use);
+                fill = Tradable(Math.Min(order.Remaining, use));
             }
             if (fill <= 0) continue;
             fills.Add(Fill(order, order.Limit, fill, isTaker: false, timestampMs));
@@ -197,6 +204,7 @@ public sealed class PaperFillModel
     private PaperRejectReason Validate(PaperOrderRequest request)
     {
         if (request.Count.Hundredths <= 0) return PaperRejectReason.InvalidCount;
+        if (!FractionalTrading && !request.Count.IsWholeContracts) return PaperRejectReason.FractionalCount;
         if (request.Limit.Ticks is <= 0 or >= Price.TicksPerDollar) return PaperRejectReason.InvalidPrice;
         if (!Grid.Contains(request.Limit)) return PaperRejectReason.OffPriceGrid;
         if (request.PostOnly && request.TimeInForce != TimeInForce.GoodTillCanceled)
@@ -212,7 +220,7 @@ public sealed class PaperFillModel
         foreach (var ask in Book.AskDepth(side))
         {
             if (ask.Price > limit) break;
-            total += Available(side.Opposite(), ask);
+            total += Tradable(Available(side.Opposite(), ask));
         }
         return total;
     }
@@ -233,13 +241,17 @@ public sealed class PaperFillModel
         foreach (var ask in levels)
         {
             if (order.Remaining == 0) break;
-            var take = Math.Min(order.Remaining, Available(ladder, ask));
+            var take = Tradable(Math.Min(order.Remaining, Available(ladder, ask)));
             if (take <= 0) continue;
             var key = (ladder, ask.Price.Complement.Ticks);
             _consumed[key] = _consumed.GetValueOrDefault(key) + take;
             fills.Add(Fill(order, ask.Price, take, isTaker: true, timestampMs));
         }
     }
+
+    /// <summary>What of <paramref name="hundredths"/> this market can trade: all of it, or its whole contracts.</summary>
+    private long Tradable(long hundredths) =>
+        FractionalTrading ? hundredths : new Quantity(hundredths).WholeContracts.Hundredths;
 
     private void Rest(PaperOrderRecord order)
     {

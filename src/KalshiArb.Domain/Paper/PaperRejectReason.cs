@@ -14,6 +14,9 @@ public enum PaperRejectReason
     /// <summary>Count zero or negative.</summary>
     InvalidCount,
 
+    /// <summary>A count with a fraction ("1.50") on a market that trades whole contracts only.</summary>
+    FractionalCount,
+
     /// <summary>A post-only order that would take liquidity.</summary>
     PostOnlyCross,
 

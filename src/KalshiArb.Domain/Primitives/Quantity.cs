@@ -18,6 +18,12 @@ public readonly record struct Quantity(long Hundredths) : IComparable<Quantity>
     public bool IsNegative => Hundredths < 0;
     public Quantity Abs => new(Math.Abs(Hundredths));
 
+    /// <summary>True for a whole number of contracts ("3.00"): the only counts a market without fractional trading takes.</summary>
+    public bool IsWholeContracts => Hundredths % UnitsPerContract == 0;
+
+    /// <summary>The whole contracts in this count, rounded toward zero ("14.83" → "14.00", "-52.86" → "-52.00").</summary>
+    public Quantity WholeContracts => new(Hundredths - Hundredths % UnitsPerContract);
+
     /// <summary>Parses a count that must not be negative (order counts, book sizes).</summary>
     public static WireParseError TryParse(ReadOnlySpan<char> text, out Quantity quantity) =>
         TryParse(text, allowNegative: false, out quantity);

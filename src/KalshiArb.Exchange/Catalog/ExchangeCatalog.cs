@@ -50,9 +50,9 @@ public sealed class ExchangeCatalog
         AddEvent(new EventInfo(eventTicker, game.SeriesTicker, $"{game.Away.FullName} at {game.Home.FullName}",
             $"{game.Away.Code} at {game.Home.Code}", game.CommenceTime, [awayTicker, homeTicker]));
         AddMarket(new MarketInfo(awayTicker, eventTicker, game.SeriesTicker, game.Away.ShortName, game.Away.ShortName,
-            open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.GameWinner, YesIsHome: false));
+            open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.GameWinner, YesIsHome: false, game.FractionalTrading));
         AddMarket(new MarketInfo(homeTicker, eventTicker, game.SeriesTicker, game.Home.ShortName, game.Home.ShortName,
-            open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.GameWinner, YesIsHome: true));
+            open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.GameWinner, YesIsHome: true, game.FractionalTrading));
 
         if (!includeNonGameSeries || !game.SeriesTicker.EndsWith("GAME", StringComparison.Ordinal)) return;
 
@@ -68,14 +68,14 @@ public sealed class ExchangeCatalog
         AddEvent(new EventInfo(spreadEvent, spreadSeries, $"{game.Away.FullName} at {game.Home.FullName}: spread",
             $"{game.Away.Code} at {game.Home.Code}", game.CommenceTime, [spreadTicker]));
         AddMarket(new MarketInfo(spreadTicker, spreadEvent, spreadSeries, $"{game.Home.ShortName} wins by over 7.5",
-            $"{game.Home.ShortName} wins by over 7.5", open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.Spread, YesIsHome: true));
+            $"{game.Home.ShortName} wins by over 7.5", open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.Spread, YesIsHome: true, game.FractionalTrading));
 
         var totalEvent = EventTickerFor(totalSeries, game);
         var totalTicker = $"{totalEvent}-45";
         AddEvent(new EventInfo(totalEvent, totalSeries, $"{game.Away.FullName} at {game.Home.FullName}: total",
             $"{game.Away.Code} at {game.Home.Code}", game.CommenceTime, [totalTicker]));
         AddMarket(new MarketInfo(totalTicker, totalEvent, totalSeries, "Over 45.5 points scored", "Over 45.5 points scored",
-            open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.Total, YesIsHome: true));
+            open, close, expectedExpiry, PriceGrid.Cents, index, MarketKind.Total, YesIsHome: true, game.FractionalTrading));
     }
 
     private void AddSeries(SeriesInfo s) => _series.TryAdd(s.Ticker, s);

@@ -83,9 +83,9 @@ internal sealed class SyntheticLiquidity
 
         foreach (var (side, cents) in desired.OrderBy(d => d.Item1).ThenBy(d => d.Item2))
         {
-            var size = _options.QuoteSizesHundredths[rng.Next(_options.QuoteSizesHundredths.Count)];
+            var size = Tradable(market, _options.QuoteSizesHundredths[rng.Next(_options.QuoteSizesHundredths.Count)]);
             var placed = market.SubmitSynthetic(_maker, new NewOrder(_maker.AccountId, side, Price.FromCents(cents),
-                new Quantity(size), TimeInForce.GoodTillCanceled, SelfTradePrevention.Maker));
+                size, TimeInForce.GoodTillCanceled, SelfTradePrevention.Maker));
             if (placed is { Status: EngineOrderStatus.Resting }) quotes.Add(new Quote(placed.OrderId, side, cents));
         }
     }
@@ -97,9 +97,20 @@ internal sealed class SyntheticLiquidity
         var buyYes = rng.Next(2) == 0;
         Price? yesPrice = buyYes ? top.YesAsk : top.YesBid;
         if (yesPrice is null || yesPrice.Value.Ticks <= 0 || yesPrice.Value.Ticks >= Price.TicksPerDollar) return;
-        var size = 1 + rng.NextInt64(Math.Max(1, _options.MaxTakerHundredths));
+        var size = Tradable(market, 1 + rng.NextInt64(Math.Max(1, _options.MaxTakerHundredths)));
         market.SubmitSynthetic(_taker, new NewOrder(_taker.AccountId, buyYes ? OrderSide.Bid : OrderSide.Ask, yesPrice.Value,
-            new Quantity(size), TimeInForce.ImmediateOrCancel, SelfTradePrevention.TakerAtCross));
+            size, TimeInForce.ImmediateOrCancel, SelfTradePrevention.TakerAtCross));
+    }
+
+    /// <summary>
+    /// A drawn size as the market can trade it: on a market without fractional trading, whole contracts (at least one),
+    /// so its book and trade tape never show counts no client could have placed there.
+    /// </summary>
+    private static Quantity Tradable(MarketRuntime market, long hundredths)
+    {
+        var size = new Quantity(hundredths);
+        if (market.Info.FractionalTradingEnabled) return size;
+        return Quantity.Max(size.WholeContracts, Quantity.FromContracts(1));
     }
 
     private readonly record struct Quote(string OrderId, OrderSide Side, int YesCents);

@@ -13,4 +13,6 @@ public enum ExchangeRejectCode
     MarketInactive,
     /// <summary>A well-formed order the exchange will not take (e.g. expiration_time already past).</summary>
     InvalidOrder,
+    /// <summary>A count with a fraction ("1.50") on a market whose fractional_trading_enabled is false.</summary>
+    FractionalCountNotAllowed,
 }

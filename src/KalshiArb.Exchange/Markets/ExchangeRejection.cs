@@ -20,6 +20,7 @@ public sealed record ExchangeRejection(ExchangeRejectCode Code, string Message)
         ExchangeRejectCode.NotFound => "not_found",
         ExchangeRejectCode.MarketInactive => "market_inactive",
         ExchangeRejectCode.InvalidOrder => "invalid_order",
+        ExchangeRejectCode.FractionalCountNotAllowed => "invalid_parameters",
         _ => "internal_error",
     };
 
@@ -27,6 +28,7 @@ public sealed record ExchangeRejection(ExchangeRejectCode Code, string Message)
     {
         ExchangeRejectCode.MarketInactive => "MARKET_INACTIVE",
         ExchangeRejectCode.PostOnlyCross => "post only cross",
+        ExchangeRejectCode.FractionalCountNotAllowed => "FRACTIONAL_TRADING_NOT_ENABLED",
         _ => null,
     };
 }

@@ -24,6 +24,7 @@ internal sealed class MarketRuntime
     private readonly ScheduleFillFeeModel _fees;
     private readonly IReadOnlyDictionary<string, AccountLedger> _accounts;
     private readonly StreamHub _hub;
+    private readonly TradeTape _tape;
     private readonly FaultController _faults;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _cancelLag;
@@ -43,6 +44,7 @@ internal sealed class MarketRuntime
         SeriesInfo series,
         IReadOnlyDictionary<string, AccountLedger> accounts,
         StreamHub hub,
+        TradeTape tape,
         FaultController faults,
         TimeProvider clock,
         TimeSpan cancelLag)
@@ -54,6 +56,7 @@ internal sealed class MarketRuntime
         _engine = new MatchingEngine(info.Grid, _fees, $"o{index}-", $"t{index}-");
         _accounts = accounts;
         _hub = hub;
+        _tape = tape;
         _faults = faults;
         _clock = clock;
         _cancelLag = cancelLag;
@@ -79,6 +82,7 @@ internal sealed class MarketRuntime
                 return OrderOutcome.Reject(ExchangeRejectCode.InvalidPrice, $"price {request.YesPrice.ToWire()} is not on the market's price_ranges", now);
             if (request.Count.Hundredths <= 0)
                 return OrderOutcome.Reject(ExchangeRejectCode.InvalidParameters, "count must be positive", now);
+            if (FractionalRefusal(request.Count, now) is { } fractional) return fractional;
             // Kalshi's FIX docs treat a good-till-date order whose time has passed as immediate-or-cancel. The simulator
             // refuses it instead (conservative): an order sent past its own end of life is a client bug to surface,
             // and it must not trade.
@@ -130,6 +134,7 @@ internal sealed class MarketRuntime
         {
             var now = ExpireDueLocked();
             if (!OwnsLiveOrder(account, orderId, out var before)) return NotFound(orderId, now);
+            if (FractionalRefusal(reduceBy ?? reduceTo!.Value, now) is { } fractional) return fractional;
             var result = reduceBy is { } by ? _engine.DecreaseBy(orderId, by, now) : _engine.DecreaseTo(orderId, reduceTo!.Value, now);
             if (!result.IsAccepted) return RejectFromEngine(result.Reject, now);
             Book(result, now, account, null);
@@ -148,6 +153,7 @@ internal sealed class MarketRuntime
             if (!OwnsLiveOrder(account, orderId, out var before)) return NotFound(orderId, now);
             if (!IsTradablePrice(yesPrice))
                 return OrderOutcome.Reject(ExchangeRejectCode.InvalidPrice, $"price {yesPrice.ToWire()} is not on the market's price_ranges", now);
+            if (FractionalRefusal(count, now) is { } fractional) return fractional;
 
             var ownPrice = before.Side == OrderSide.Bid ? yesPrice : yesPrice.Complement;
             var newRemaining = count - before.FilledCount;
@@ -336,6 +342,7 @@ internal sealed class MarketRuntime
             _lastPrice = fill.YesPrice;
             if (actor is not null && taker == actor) actorCost += Money.Notional(fill.PriceFor(fill.TakerSide), fill.Count) + fill.TakerFee;
 
+            _tape.Append(fill.TradeId, Ticker, fill.YesPrice, fill.Count, fill.TakerSide, now);
             _hub.Publish(StreamChannel.Trade, "trade", Ticker, null, new TradeMsg(fill.TradeId, Ticker, fill.YesPrice.ToWire(),
                 fill.NoPrice.ToWire(), fill.Count.ToWire(), fill.TakerSide.ToWire(), now));
             PublishFill(maker, fill, false, makerApplied, now);
@@ -466,6 +473,13 @@ internal sealed class MarketRuntime
 
     private static OrderOutcome NotFound(string orderId, long now) =>
         OrderOutcome.Reject(ExchangeRejectCode.NotFound, $"order {orderId} not found or no longer resting", now);
+
+    /// <summary>A count with a fraction on a market that trades whole contracts only; null when the count is acceptable.</summary>
+    private OrderOutcome? FractionalRefusal(Quantity count, long now) =>
+        Info.FractionalTradingEnabled || count.IsWholeContracts
+            ? null
+            : OrderOutcome.Reject(ExchangeRejectCode.FractionalCountNotAllowed,
+                $"count {count.ToWire()} is fractional but market {Ticker} does not have fractional trading enabled", now);
 
     private static OrderOutcome RejectFromEngine(MatchRejectReason reason, long now) => reason switch
     {

@@ -8,7 +8,9 @@ namespace KalshiArb.Exchange.Rest;
 
 /// <summary>
 /// In front of every endpoint: admin paths only from loopback; API and WS paths signature-checked over the raw
-/// path without query; API paths also get the injected delay and 429/5xx share.
+/// path without query; API paths also get the injected delay and 429/5xx share. Like Kalshi, public market data
+/// (GET /markets…, /events…, /series…, /exchange…) also answers a caller that sends no KALSHI-ACCESS-* header at all,
+/// so third-party scripts work unsigned; a request that does carry them is verified as usual.
 /// </summary>
 internal sealed class GatewayMiddleware(SimulatedExchange exchange)
 {
@@ -44,15 +46,19 @@ internal sealed class GatewayMiddleware(SimulatedExchange exchange)
         }
 
         var h = ctx.Request.Headers;
-        var failure = exchange.Verifier.Verify(h[RequestSignatureVerifier.KeyHeader], h[RequestSignatureVerifier.TimestampHeader],
-            h[RequestSignatureVerifier.SignatureHeader], ctx.Request.Method, SignedPath(ctx));
-        if (failure != AuthFailure.None)
+        Accounts.AccountLedger? account = null;
+        if (!(isRest && IsPublicRead(ctx.Request.Method, path) && !CarriesAuthHeaders(h)))
         {
-            var (code, message, details) = Describe(failure);
-            await ApiErrors.Write(ctx, 401, code, message, details);
-            return;
+            var failure = exchange.Verifier.Verify(h[RequestSignatureVerifier.KeyHeader], h[RequestSignatureVerifier.TimestampHeader],
+                h[RequestSignatureVerifier.SignatureHeader], ctx.Request.Method, SignedPath(ctx));
+            if (failure != AuthFailure.None)
+            {
+                var (code, message, details) = Describe(failure);
+                await ApiErrors.Write(ctx, 401, code, message, details);
+                return;
+            }
+            account = exchange.Account(h[RequestSignatureVerifier.KeyHeader]!)!;
         }
-        var account = exchange.Account(h[RequestSignatureVerifier.KeyHeader]!)!;
 
         if (isRest)
         {
@@ -70,11 +76,22 @@ internal sealed class GatewayMiddleware(SimulatedExchange exchange)
             }
         }
 
-        RequestAccount.Set(ctx, account);
+        if (account is not null) RequestAccount.Set(ctx, account);
         // reads of orders and balance come from the ledgers, so orders whose time is up end before anyone looks
         if (isRest) exchange.ExpireOrders();
         await next(ctx);
     }
+
+    private static readonly string[] PublicPrefixes =
+        [RestPrefix + "/markets", RestPrefix + "/events", RestPrefix + "/series", RestPrefix + "/exchange"];
+
+    private static bool IsPublicRead(string method, string path) =>
+        HttpMethods.IsGet(method) &&
+        PublicPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal) && (path.Length == p.Length || path[p.Length] == '/'));
+
+    private static bool CarriesAuthHeaders(IHeaderDictionary h) =>
+        h.ContainsKey(RequestSignatureVerifier.KeyHeader) || h.ContainsKey(RequestSignatureVerifier.TimestampHeader) ||
+        h.ContainsKey(RequestSignatureVerifier.SignatureHeader);
 
     /// <summary>The path exactly as the client sent it, without the query: what Kalshi signs.</summary>
     private static string SignedPath(HttpContext ctx)

@@ -32,7 +32,9 @@ internal static class MarketWire
             WireTime.Iso(info.ExpectedExpirationTime),
             s.Status.ToWire(),
             s.Result,
-            info.Grid.Ranges.Select(r => new PriceRangeDto(r.Start.ToWire(), r.End.ToWire(), r.Step.ToWire())).ToList());
+            info.Grid.Ranges.Select(r => new PriceRangeDto(r.Start.ToWire(), r.End.ToWire(), r.Step.ToWire())).ToList(),
+            info.FractionalTradingEnabled,
+            info.PriceLevelStructure);
     }
 
     public static SeriesDto ToDto(SeriesInfo s) =>

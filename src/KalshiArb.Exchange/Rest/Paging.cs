@@ -21,19 +21,35 @@ internal static class Paging
         }
         if (!string.IsNullOrEmpty(cursor))
         {
-            try
-            {
-                var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-                if (!text.StartsWith("o:", StringComparison.Ordinal) ||
-                    !int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-                    return "invalid cursor";
-            }
-            catch (FormatException)
-            {
+            var text = Decode(cursor);
+            if (text is null || !text.StartsWith("o:", StringComparison.Ordinal) ||
+                !int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out offset))
                 return "invalid cursor";
-            }
         }
         return null;
+    }
+
+    /// <summary>Reads a sequence cursor (<see cref="SequenceCursor"/>); false when it is not one.</summary>
+    public static bool TryReadSequence(string? cursor, out long? sequence)
+    {
+        sequence = null;
+        if (string.IsNullOrEmpty(cursor)) return true;
+        var text = Decode(cursor);
+        if (text is null || !text.StartsWith("s:", StringComparison.Ordinal) ||
+            !long.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var s))
+            return false;
+        sequence = s;
+        return true;
+    }
+
+    /// <summary>An opaque cursor continuing before <paramref name="sequence"/>; "" on the last page.</summary>
+    public static string SequenceCursor(long? sequence) =>
+        sequence is { } s ? Convert.ToBase64String(Encoding.UTF8.GetBytes($"s:{s.ToString(CultureInfo.InvariantCulture)}")) : "";
+
+    private static string? Decode(string cursor)
+    {
+        var bytes = new byte[cursor.Length];
+        return Convert.TryFromBase64String(cursor, bytes, out var n) ? Encoding.UTF8.GetString(bytes, 0, n) : null;
     }
 
     public static (List<T> Page, string Cursor) Page<T>(IReadOnlyList<T> all, int offset, int limit)

@@ -24,7 +24,9 @@ public sealed record MarketDto(
     string ExpectedExpirationTime,
     string Status,
     string Result,
-    IReadOnlyList<PriceRangeDto> PriceRanges);
+    IReadOnlyList<PriceRangeDto> PriceRanges,
+    bool FractionalTradingEnabled,
+    string PriceLevelStructure);
 
 public sealed record MarketsPageDto(IReadOnlyList<MarketDto> Markets, string Cursor);
 
@@ -53,3 +55,18 @@ public sealed record EventDto(
 public sealed record EventsPageDto(IReadOnlyList<EventDto> Events, string Cursor);
 
 public sealed record EventEnvelopeDto(EventDto Event, IReadOnlyList<MarketDto> Markets);
+
+/// <summary>One print of GET /markets/trades; <c>taker_side</c> is the outcome the taker bought.</summary>
+public sealed record PublicTradeDto(
+    string TradeId,
+    string Ticker,
+    string CountFp,
+    string YesPriceDollars,
+    string NoPriceDollars,
+    string TakerSide,
+    string CreatedTime);
+
+public sealed record TradesPageDto(IReadOnlyList<PublicTradeDto> Trades, string Cursor);
+
+/// <summary>GET /exchange/status.</summary>
+public sealed record ExchangeStatusDto(bool ExchangeActive, bool TradingActive);

@@ -2,7 +2,10 @@ using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Kalshi.Model;
 
-/// <summary>A market as our code uses it: fixed-point prices and the validated price grid.</summary>
+/// <summary>
+/// A market as our code uses it: fixed-point prices and the validated price grid. <paramref name="FractionalTradingEnabled"/>
+/// false (also when Kalshi does not say) means counts must be whole contracts.
+/// </summary>
 public sealed record KalshiMarket(
     string Ticker,
     string EventTicker,
@@ -25,4 +28,6 @@ public sealed record KalshiMarket(
     DateTimeOffset? OpenTime,
     DateTimeOffset? CloseTime,
     DateTimeOffset? ExpectedExpirationTime,
-    PriceGrid PriceGrid);
+    PriceGrid PriceGrid,
+    bool FractionalTradingEnabled = false,
+    PriceLevelStructure PriceLevelStructure = PriceLevelStructure.Unknown);

@@ -26,6 +26,7 @@ public static class WireMapper
         }
         // a refused range must not reach PriceGrid, which throws on invalid ranges
         if (r.Failure is { } rangeFailure) return rangeFailure.ToError($"market {dto.Ticker}");
+        var structure = PriceLevelStructures.Parse(dto.PriceLevelStructure);
         var market = new KalshiMarket(
             ticker, eventTicker, TickerParts.SeriesOf(eventTicker.Length > 0 ? eventTicker : ticker),
             dto.MarketType, dto.YesSubTitle, dto.NoSubTitle,
@@ -42,8 +43,11 @@ public static class WireMapper
             r.OptionalTime(dto.OpenTime, "open_time"),
             r.OptionalTime(dto.CloseTime, "close_time"),
             r.OptionalTime(dto.ExpectedExpirationTime, "expected_expiration_time"),
-            // no ranges on the wire: sports game markets trade in cents
-            ranges.Count == 0 ? PriceGrid.Cents : new PriceGrid(ranges));
+            // no ranges on the wire: the grid the structure implies (cents when it says nothing, as sports game markets trade)
+            ranges.Count == 0 ? PriceLevelStructures.Grid(structure) : new PriceGrid(ranges),
+            // absent means not enabled: a whole count is valid on every market, a fractional one only where allowed
+            dto.FractionalTradingEnabled ?? false,
+            structure);
         return r.Failure is { } f ? f.ToError($"market {dto.Ticker}") : market;
     }
 

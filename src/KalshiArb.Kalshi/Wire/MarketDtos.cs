@@ -30,6 +30,8 @@ public sealed record MarketDto
     public string? Status { get; init; }
     public string? Result { get; init; }
     public List<PriceRangeDto>? PriceRanges { get; init; }
+    public bool? FractionalTradingEnabled { get; init; }
+    public string? PriceLevelStructure { get; init; }
 }
 
 public sealed record MarketsPageDto(List<MarketDto>? Markets, string? Cursor);

@@ -82,8 +82,8 @@ public sealed class BindAddressTests
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            using var resp = await http.GetAsync(new UriBuilder("http", address.ToString(), port, "/trade-api/v2/markets").Uri);
-            // unsigned: 401 from the gateway still proves the simulator answered on that address
+            using var resp = await http.GetAsync(new UriBuilder("http", address.ToString(), port, "/trade-api/v2/portfolio/balance").Uri);
+            // unsigned private call: 401 from the gateway still proves the simulator answered on that address
             return resp.StatusCode == HttpStatusCode.Unauthorized;
         }
         catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })

@@ -160,9 +160,9 @@ public sealed class OrderEntryTests : IAsyncLifetime
         Assert.Equal(200, by.Status);
         Assert.Equal("3.00", by.Str("reduced_by"));
         Assert.Equal("7.00", by.Str("remaining_count"));
-        var to = await _h.Alice.Post($"/portfolio/events/orders/{id}/decrease", new { reduce_to = "2.50" });
-        Assert.Equal("4.50", to.Str("reduced_by"));
-        Assert.Equal("2.50", (await _h.Alice.Get($"/portfolio/orders/{id}")).Str("order", "remaining_count_fp"));
+        var to = await _h.Alice.Post($"/portfolio/events/orders/{id}/decrease", new { reduce_to = "2.00" });
+        Assert.Equal("5.00", to.Str("reduced_by"));
+        Assert.Equal("2.00", (await _h.Alice.Get($"/portfolio/orders/{id}")).Str("order", "remaining_count_fp"));
         var both = await _h.Alice.Post($"/portfolio/events/orders/{id}/decrease", new { reduce_to = "1.00", reduce_by = "1.00" });
         Assert.Equal(400, both.Status);
         var other = await _h.Bob.Post($"/portfolio/events/orders/{id}/decrease", new { reduce_by = "1.00" });

@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Parallel_orders_and_background_ticks_keep_the_stream_consistent()
     {
-        await using var h = await Start(liquidity: true, configure: o => o with { TickInterval = TimeSpan.FromMilliseconds(2) });
+        await using var h = await Start(liquidity: true, configure: o => o with { TickInterval = TimeSpan.FromMilliseconds(2), Games = FractionalGames });
         await using var ws = await StreamClient.Connect(h.Sim, h.Carol.Account);
         await ws.Subscribe(["orderbook_delta"], [Market]);
 

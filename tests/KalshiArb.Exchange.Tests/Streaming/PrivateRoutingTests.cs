@@ -8,7 +8,7 @@ public sealed class PrivateRoutingTests : IAsyncLifetime
 {
     private SimHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await Start();
+    public async Task InitializeAsync() => _h = await Start(configure: o => o with { Games = FractionalGames });
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
 

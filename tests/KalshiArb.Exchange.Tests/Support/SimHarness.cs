@@ -29,6 +29,10 @@ public sealed class SimHarness : IAsyncDisposable
         .. Exchange.Catalog.DefaultCatalog.Games(new DateOnly(2026, 9, 21)),
     ];
 
+    /// <summary><see cref="Games"/> with fractional trading enabled on the first game (so on <see cref="Market"/>).</summary>
+    public static IReadOnlyList<Exchange.Catalog.GameSpec> FractionalGames =>
+        [Games[0] with { FractionalTrading = true }, .. Games.Skip(1)];
+
     public static async Task<SimHarness> Start(bool liquidity = false, Func<SimulatorOptions, SimulatorOptions>? configure = null)
     {
         var alice = new TestAccount("alice");

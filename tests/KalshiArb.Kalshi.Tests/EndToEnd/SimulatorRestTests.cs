@@ -61,6 +61,13 @@ public sealed class SimulatorRestTests : IAsyncLifetime
         Assert.Empty(found.Value.Rejected);
         Assert.True(client.AttemptCount > expected.Length / 2, "page size 1 must have paged");
 
+        // the simulator's game markets trade whole contracts on a cent grid, and say so
+        Assert.All(found.Value.Markets, m =>
+        {
+            Assert.False(m.FractionalTradingEnabled);
+            Assert.Equal(PriceLevelStructure.LinearCent, m.PriceLevelStructure);
+        });
+
         var series = await client.GetSeriesAsync("KXNFLGAME");
         Assert.True(series.Value.ChargesMakerFees);
     }

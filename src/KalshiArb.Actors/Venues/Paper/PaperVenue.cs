@@ -26,7 +26,7 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly object _gate = new();
     private readonly Dictionary<string, PaperMarket> _markets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (PriceGrid Grid, FeeSchedule Fees)> _marketRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (PriceGrid Grid, FeeSchedule Fees, bool Fractional)> _marketRules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PaperVenueOrder?> _byClientId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PaperVenueOrder> _byOrderId = new(StringComparer.Ordinal);
     private readonly VenueEventPump _pump = new();
@@ -80,10 +80,13 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
     /// <summary>Listener calls that threw.</summary>
     public long ListenerFailures => _pump.ListenerFailures;
 
-    /// <summary>Sets a market's price grid and fee rule; takes effect if called before the market's first event.</summary>
-    public void ConfigureMarket(string ticker, PriceGrid grid, FeeSchedule fees)
+    /// <summary>
+    /// Sets a market's price grid, fee rule and whether it takes fractional counts (false: whole contracts in and whole
+    /// contracts filled); takes effect if called before the market's first event.
+    /// </summary>
+    public void ConfigureMarket(string ticker, PriceGrid grid, FeeSchedule fees, bool fractionalTrading = false)
     {
-        lock (_gate) _marketRules[ticker] = (grid, fees);
+        lock (_gate) _marketRules[ticker] = (grid, fees, fractionalTrading);
     }
 
     // ---- fed by the market side ----
@@ -308,8 +311,9 @@ public sealed class PaperVenue : IVenue, IAsyncDisposable
     private PaperMarket Market(string ticker)
     {
         if (_markets.TryGetValue(ticker, out var market)) return market;
-        var (grid, fees) = _marketRules.TryGetValue(ticker, out var rules) ? rules : (_options.Grid, _options.Fees);
-        market = new PaperMarket(ticker, new PaperFillModel(grid, fees, $"{_options.OrderIdPrefix}{ticker}-", $"{_options.OrderIdPrefix}{ticker}-T"));
+        var (grid, fees, fractional) = _marketRules.TryGetValue(ticker, out var rules) ? rules : (_options.Grid, _options.Fees, _options.FractionalTrading);
+        market = new PaperMarket(ticker, new PaperFillModel(grid, fees, $"{_options.OrderIdPrefix}{ticker}-", $"{_options.OrderIdPrefix}{ticker}-T",
+            fractional));
         _markets.Add(ticker, market);
         return market;
     }

@@ -130,7 +130,7 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     {
         if (TryRules(market, out var grid, out var fees))
         {
-            _venue.ConfigureMarket(market.Ticker, grid, fees);
+            _venue.ConfigureMarket(market.Ticker, grid, fees, market.FractionalTradingEnabled);
             _configured.Add(market.Ticker);
         }
         else

@@ -17,6 +17,9 @@ public sealed record PaperVenueOptions
     /// <summary>Price grid for markets not configured otherwise.</summary>
     public PriceGrid Grid { get; init; } = PriceGrid.Cents;
 
+    /// <summary>Whether markets not configured otherwise take fractional counts (Kalshi's game markets do not).</summary>
+    public bool FractionalTrading { get; init; }
+
     /// <summary>Fixed part of the delay before an order or cancel reaches the book.</summary>
     public TimeSpan OrderLatency { get; init; } = TimeSpan.FromMilliseconds(50);
 

@@ -273,6 +273,33 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Discovery_carries_fractional_trading_to_the_paper_market()
+    {
+        var feed = StartFeed();
+        var whole = MarketFixtures.Metadata(A);
+        var fractional = MarketFixtures.Metadata(B) with { FractionalTradingEnabled = true };
+        feed.Tell(new MarketsDiscovered([whole, fractional]));
+        // fractional displayed sizes on both books: YES asks 0.52 (2.50), 0.53 (10.75)
+        await _source.Push(
+            new BookSnapshot(A, 1, 1, [L(45, 10)], [new BookLevel(Cents(47), Quantity.Parse("10.75")), new BookLevel(Cents(48), Quantity.Parse("2.50"))]),
+            new BookSnapshot(B, 1, 2, [L(45, 10)], [new BookLevel(Cents(47), Quantity.Parse("10.75")), new BookLevel(Cents(48), Quantity.Parse("2.50"))]));
+        await StateAfter(feed, 2);
+
+        Task<VenueSubmitResult> Order(string ticker, string count) =>
+            _venue.SubmitAsync(new VenueOrderRequest($"c{++_orders}", ticker, OutcomeSide.Yes, Cents(53), Quantity.Parse(count),
+                VenueTimeInForce.ImmediateOrCancel), default);
+
+        Assert.Equal(VenueResultKind.InvalidOrder, (await Order(A, "1.50")).Kind);
+        var a = await Order(A, "13.00");
+        Assert.Equal(N(12), a.FilledCount); // 2 of the 2.50 and 10 of the 10.75: no fraction of a level is bought
+        Assert.Equal(N(12), _venue.PositionOf(A));
+
+        var b = await Order(B, "13.25");
+        Assert.Equal(Quantity.Parse("13.25"), b.FilledCount);
+        Assert.Equal(Quantity.Parse("13.25"), _venue.PositionOf(B));
+    }
+
+    [Fact]
     public async Task An_ended_source_invalidates_books_and_runs_again_after_a_backoff()
     {
         var feed = StartFeed(new PaperVenueFeedSettings { MinRestartDelay = TimeSpan.FromMilliseconds(50) });
