@@ -127,7 +127,8 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
 
     private void OnDrain(DrainOrders drain)
     {
-        _log.Warning("order desk: draining for shutdown; {0} open orders, {1}", _open.Count,
+        // A planned stop is not a warning; orders it cancels are listed as they end.
+        _log.Info("order desk: draining for shutdown; {0} open orders, {1}", _open.Count,
             drain.CancelResting ? "canceling them" : "leaving them working");
         if (drain.CancelResting)
             foreach (var id in _open.Keys.Where(id => !NeedsAttention(id)).ToArray()) _region.Tell(new CancelOrder(id, "shutdown"));

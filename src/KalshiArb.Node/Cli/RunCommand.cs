@@ -209,6 +209,9 @@ public static class RunCommand
         // A node the cluster downed (split-brain resolver) terminates its actor system: stop reporting then.
         _ = node.System.WhenTerminated.ContinueWith(_ =>
         {
+            // Only a surprise is a warning: after Ctrl-C or --duration the node is stopping on purpose (and the token
+            // source may already be disposed).
+            if (stop.IsCancellationRequested) return;
             log.Warning("actor system terminated (node left or was downed)");
             stop.Cancel();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
