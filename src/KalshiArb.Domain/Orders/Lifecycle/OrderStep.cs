@@ -73,8 +73,11 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
             _events.Add(created);
             _s = _s with { Unjournaled = null };
         }
+        var before = Order;
         _s = OrderLifecycle.Track(_s with { Order = r.Order }, e, nowMs);
         _events.Add(e);
+        if (r.Order is { } after)
+            foreach (var line in OrderNarration.Describe(e, before, after)) Log(OrderLogLevel.Info, line);
         return true;
     }
 
