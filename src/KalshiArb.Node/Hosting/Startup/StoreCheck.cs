@@ -42,7 +42,7 @@ public static class StoreCheck
     {
         try
         {
-            if (settings.Store == PersistenceStore.Sqlite) SqliteJournalFile.Prepare(settings.EffectiveConnectionString);
+            if (settings.Store == PersistenceStore.Sqlite) ReadSqlite(settings.EffectiveConnectionString);
             else PostgresJournal.Prepare(settings.EffectiveConnectionString);
             return null;
         }
@@ -54,6 +54,23 @@ public static class StoreCheck
                 : new($"PostgreSQL journal at {Where(settings.EffectiveConnectionString)}",
                     $"cannot be reached: {ex.Message}; is the server running and KA_CONNECTION_STRING right?");
         }
+    }
+
+    /// <summary>
+    /// An existing journal file must be a SQLite database we can read; a missing one is created by the node later (a
+    /// refused start leaves nothing behind), and the folder check already proved it can be.
+    /// </summary>
+    private static void ReadSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || !File.Exists(builder.DataSource)) return;
+        builder.Mode = SqliteOpenMode.ReadOnly;
+        builder.Pooling = false;
+        using var conn = new SqliteConnection(builder.ToString());
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA schema_version";
+        cmd.ExecuteScalar();
     }
 
     /// <summary>Host, port and database only: a connection string may carry a password, which is never printed.</summary>

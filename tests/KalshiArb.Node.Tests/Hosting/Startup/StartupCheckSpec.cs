@@ -67,6 +67,18 @@ public sealed class StartupCheckSpec : IDisposable
     }
 
     [Fact]
+    public void A_journal_file_that_is_not_a_database_is_named_and_a_missing_one_is_not_created()
+    {
+        Assert.Empty(StartupCheck.Run(Settings, NoEnvironment, false));
+        Assert.False(File.Exists(Path.Combine(Settings.DataDirectory, "kalshiarb.db")));
+
+        File.WriteAllText(Path.Combine(Settings.DataDirectory, "kalshiarb.db"), "these bytes are not a SQLite database, whatever the name says");
+        var p = Single(StartupCheck.Run(Settings, NoEnvironment, false));
+        Assert.Equal($"SQLite journal in {Settings.DataDirectory}", p.Subject);
+        Assert.Contains("cannot be opened", p.Reason);
+    }
+
+    [Fact]
     public void A_garbage_connection_string_is_refused()
     {
         var p = Single(StartupCheck.Run(Settings with { Store = PersistenceStore.PostgreSql, ConnectionString = "Hots=x;;Bogus Key=1" }, NoEnvironment, false));
@@ -143,8 +155,7 @@ public sealed class StartupCheckSpec : IDisposable
     {
         var key = Path.Combine(_dir, "k.pem");
         File.WriteAllText(key, "garbage");
-        var env = Env(("KALSHI_REST_URL", "http://127.0.0.1:1/trade-api/v2"), ("KALSHI_WS_URL", "ws://127.0.0.1:1/trade-api/ws/v2"),
-            ("ODDS_API_URL", "http://127.0.0.1:1/v4"), ("KALSHI_API_KEY_ID", "abc"), ("KALSHI_PRIVATE_KEY_PATH", key));
+        var env = ExternalExchange(key);
         var p = Single(StartupCheck.Run(Settings, env, externalExchange: true));
         Assert.Equal($"KALSHI_PRIVATE_KEY_PATH {key}", p.Subject);
         Assert.Contains("not an RSA private key PEM", p.Reason);
@@ -156,8 +167,7 @@ public sealed class StartupCheckSpec : IDisposable
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
         var key = Path.Combine(_dir, "pub.pem");
         File.WriteAllText(key, rsa.ExportSubjectPublicKeyInfoPem());
-        var env = Env(("KALSHI_REST_URL", "http://127.0.0.1:1/trade-api/v2"), ("KALSHI_WS_URL", "ws://127.0.0.1:1/trade-api/ws/v2"),
-            ("ODDS_API_URL", "http://127.0.0.1:1/v4"), ("KALSHI_API_KEY_ID", "abc"), ("KALSHI_PRIVATE_KEY_PATH", key));
+        var env = ExternalExchange(key);
         Assert.Contains("not an RSA private key PEM", Single(StartupCheck.Run(Settings, env, true)).Reason);
     }
 
@@ -204,6 +214,10 @@ public sealed class StartupCheckSpec : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(db));
         Assert.Equal(0, OwnerOnlyFiles.Tighten(Settings));
     }
+
+    private static Func<string, string?> ExternalExchange(string keyPath) =>
+        Env(("KALSHI_REST_URL", "http://127.0.0.1:1/trade-api/v2"), ("KALSHI_WS_URL", "ws://127.0.0.1:1/trade-api/ws/v2"),
+            ("ODDS_API_URL", "http://127.0.0.1:1/v4"), ("KALSHI_API_KEY_ID", "abc"), ("KALSHI_PRIVATE_KEY_PATH", keyPath));
 
     private static Func<string, string?> Env(params (string Name, string Value)[] vars) =>
         name => vars.FirstOrDefault(v => v.Name == name).Value;
