@@ -38,6 +38,11 @@ public sealed partial class KalshiRestClient
                 if (!page.IsSuccess) return page.Error;
                 foreach (var dto in page.Value.Markets ?? [])
                 {
+                    if (dto is null)
+                    {
+                        rejected.Add("(none): null market entry");
+                        continue;
+                    }
                     // a corrupted ticker must never become a market, a book or a subscription
                     if (MarketTickerGrammar.Check(dto.Ticker.AsSpan()) is var fault and not TickerFault.None)
                     {
