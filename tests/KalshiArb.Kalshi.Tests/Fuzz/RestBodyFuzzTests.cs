@@ -132,4 +132,34 @@ public sealed class RestBodyFuzzTests
     [Property(MaxTest = 500)]
     public Property Hostile_error_bodies_come_back_as_typed_errors() =>
         Prop.ForAll(HostileErrors.ToArbitrary(), async c => await Answers(c.Call, c.Status, c.Body));
+
+    // ---- what the fuzzing found, pinned ----
+
+    [Fact]
+    public void Unreadable_error_bodies_become_errors_of_their_status()
+    {
+        var notUtf8 = System.Text.Encoding.UTF8.GetBytes("""{"code":"bad#"}""");
+        notUtf8[Array.IndexOf(notUtf8, (byte)'#')] = 0xFE;
+        var loneSurrogate = System.Text.Encoding.UTF8.GetBytes("""{"code":"\udfff","message":"x"}""");
+        foreach (var body in new[] { notUtf8, loneSurrogate })
+        {
+            var e = KalshiErrorParser.Parse(409, body);
+            Assert.Equal(KalshiErrorKind.OrderAlreadyExists, e.Kind);
+            Assert.Equal(409, e.HttpStatus);
+            Assert.NotNull(e.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData("orders", """{"orders":[null],"cursor":""}""")]
+    [InlineData("markets page", """{"markets":[null],"cursor":""}""")]
+    [InlineData("market", """{"market":{"ticker":"KXNFLGAME-26SEP20PHITEN-PHI","event_ticker":"KXNFLGAME-26SEP20PHITEN","price_ranges":[null]}}""")]
+    [InlineData("batch cancel", """{"orders":[null]}""")]
+    [InlineData("batch create", """{"orders":[null]}""")]
+    [InlineData("discovery", """{"markets":[null],"cursor":""}""")]
+    public async Task Null_items_are_refused_not_dereferenced(string call, string body)
+    {
+        var c = Calls.Single(x => x.Name == call);
+        Assert.True(await Answers(c, 200, System.Text.Encoding.UTF8.GetBytes(body)));
+    }
 }
