@@ -12,19 +12,11 @@ namespace KalshiArb.Domain.Tests.Detection;
 /// <summary>An edge too good to be true, or books that disagree, is bad data: skipped with its own reason, never a signal.</summary>
 public class BadDataSkipTests
 {
-    private static SkipDecision Skip(DetectionDecision d, SkipReason reason)
-    {
-        var s = Assert.IsType<SkipDecision>(d);
-        Assert.Equal(reason, s.Reason);
-        Assert.False(string.IsNullOrWhiteSpace(s.Detail));
-        return s;
-    }
-
     [Fact]
     public void A_fifteen_cent_edge_is_skipped_as_too_good_to_be_true()
     {
         // fair 0.65 against a 0.50 ask: the edge the issue saw bought again and again
-        var s = Skip(EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.65)), SkipReason.EdgeTooGood);
+        var s = Skipped(EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.65)), SkipReason.EdgeTooGood);
         Assert.Equal(OutcomeSide.Yes, s.Side);
         Assert.Contains("bad data", s.Detail);
     }
@@ -33,7 +25,7 @@ public class BadDataSkipTests
     public void The_no_side_is_checked_too()
     {
         // YES ask 0.50, YES bid 0.45 → NO ask 0.55; fair NO 0.70 is 15 cents over it
-        var s = Skip(EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.30)), SkipReason.EdgeTooGood);
+        var s = Skipped(EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.30)), SkipReason.EdgeTooGood);
         Assert.Equal(OutcomeSide.No, s.Side);
     }
 
@@ -43,7 +35,7 @@ public class BadDataSkipTests
         // edge exactly 0.10 at the ask: believed (the rule is "above")
         var atLimit = EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.60));
         Assert.IsType<SignalDecision>(atLimit);
-        Skip(EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.6001)), SkipReason.EdgeTooGood);
+        Skipped(EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.6001)), SkipReason.EdgeTooGood);
     }
 
     [Fact]
@@ -53,14 +45,14 @@ public class BadDataSkipTests
         var wider = input with { Policy = DetectionPolicy.Default with { MaxEdge = Money.FromCents(20) } };
         Assert.IsType<SignalDecision>(EdgeDetector.Evaluate(wider));
         var tighter = Input(MarketBook("0.50", "100"), 0.55) with { Policy = DetectionPolicy.Default with { MaxEdge = Money.FromCents(4) } };
-        Skip(EdgeDetector.Evaluate(tighter), SkipReason.EdgeTooGood);
+        Skipped(EdgeDetector.Evaluate(tighter), SkipReason.EdgeTooGood);
     }
 
     [Fact]
     public void Books_too_far_apart_are_skipped_before_any_edge_is_priced()
     {
         var input = Input(MarketBook("0.50", "100"), 0.55) with { Dispersion = 0.12 };
-        var s = Skip(EdgeDetector.Evaluate(input), SkipReason.BooksDisagree);
+        var s = Skipped(EdgeDetector.Evaluate(input), SkipReason.BooksDisagree);
         Assert.Null(s.Side);
         Assert.Contains("0.12", s.Detail);
     }
@@ -73,7 +65,7 @@ public class BadDataSkipTests
     {
         var d = EdgeDetector.Evaluate(Input(MarketBook("0.50", "100"), 0.55) with { Dispersion = spread });
         if (trades) Assert.IsType<SignalDecision>(d);
-        else Skip(d, SkipReason.BooksDisagree);
+        else Skipped(d, SkipReason.BooksDisagree);
     }
 
     private static readonly Gen<BookLevel[]> Levels =
