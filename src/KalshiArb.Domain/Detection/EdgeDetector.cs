@@ -58,7 +58,7 @@ public static class EdgeDetector
             var fair = side == OutcomeSide.Yes ? input.FairYes : 1 - input.FairYes;
             var edge = fair - Dollars(best.Price);
             if (edge > max)
-                return Skip(input, SkipReason.EdgeTooGood, side, $"fair {F(fair)} - ask {best.Price} = {F(edge)} > {F(max)}: bad data, not money");
+                return Skip(input, SkipReason.EdgeTooGood, side, $"{side.ToWire().ToUpperInvariant()} fair {F(fair)} - ask {best.Price} = {F(edge)} > {F(max)}: bad data, not money");
         }
         return null;
     }
