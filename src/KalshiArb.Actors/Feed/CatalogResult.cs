@@ -12,6 +12,9 @@ public enum CatalogRejectReason
 
     /// <summary>The REST client refused the market's fields (see detail).</summary>
     MalformedMarket,
+
+    /// <summary>The ticker breaks the market-ticker grammar (bad bytes, characters or shape): never a market, book or subscription.</summary>
+    InvalidTicker,
 }
 
 public sealed record CatalogRejection(string Subject, CatalogRejectReason Reason, string Detail);

@@ -1,5 +1,6 @@
 using KalshiArb.Actors.Market;
 using KalshiArb.Domain.Fees;
+using KalshiArb.Kalshi.Model;
 
 namespace KalshiArb.Actors.Feed;
 
@@ -29,10 +30,19 @@ public static class MarketCatalogStep
 
         foreach (var text in found.Value.Rejected)
             rejected.Add(new CatalogRejection(text.Split(':', 2)[0], CatalogRejectReason.MalformedMarket, text));
+        foreach (var text in found.Value.InvalidTickers)
+            rejected.Add(new CatalogRejection(text.Split(':', 2)[0], CatalogRejectReason.InvalidTicker, text));
 
         var markets = new List<MarketMetadata>(found.Value.Markets.Count);
         foreach (var m in found.Value.Markets)
         {
+            // checked again here: a discovery source other than our REST client may not have
+            if (MarketTickerGrammar.Check(m.Ticker.AsSpan()) is var fault and not TickerFault.None)
+            {
+                var printable = MarketTickerGrammar.Printable(m.Ticker);
+                rejected.Add(new CatalogRejection(printable, CatalogRejectReason.InvalidTicker, $"{printable}: {fault}"));
+                continue;
+            }
             if (!fees.TryGetValue(m.SeriesTicker, out var fee))
             {
                 rejected.Add(new CatalogRejection(m.Ticker, CatalogRejectReason.SeriesUnavailable, $"no fee rule for series {m.SeriesTicker}"));

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Detection;
 
 namespace KalshiArb.Actors.Market;
 
@@ -21,6 +22,7 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
     private readonly ICanTell _feed;
     private readonly TimeProvider _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly HashSet<SkipReason> _warnedBadData = [];
     private bool _evaluationPending;
     private long _lastEvaluationMs = long.MinValue;
 
@@ -49,7 +51,7 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
         {
             _state.ConfirmBook(c);
             // only worth a look if staleness was what stopped the last evaluation
-            if (_state is { LastOutcome: EvaluationKind.Skipped, LastSkip.Reason: Domain.Detection.SkipReason.BookStale }) RequestEvaluation();
+            if (_state is { LastOutcome: EvaluationKind.Skipped, LastSkip.Reason: SkipReason.BookStale }) RequestEvaluation();
         });
         Receive<TradeReceived>(t => _state.ApplyTrade(t));
         Receive<MarketMetadata>(m =>
@@ -142,6 +144,12 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
                 break;
             case EvaluationKind.DuplicateSignal:
                 _log.Debug("{0}: signal {1} already sent", _state.Ticker, outcome.Signal!.SignalId);
+                break;
+            // bad data usually persists (a wrong mapping, a live game): say it once per market and reason, not every tick
+            case EvaluationKind.Skipped when outcome.Skip!.Reason is SkipReason.EdgeTooGood or SkipReason.BooksDisagree
+                                             && _warnedBadData.Add(outcome.Skip.Reason):
+                _log.Warning("{0}: not trading, {1}: {2} (check the team mapping, the book's age or whether the game is live; " +
+                             "said once, the skips keep being counted)", _state.Ticker, outcome.Skip.Reason, outcome.Skip.Detail);
                 break;
         }
     }

@@ -8,7 +8,8 @@ namespace KalshiArb.Domain.Detection;
 
 /// <summary>
 /// Turns one market's book and consensus into a signal or a coded skip. Pure: same input, same decision.
-/// Order: freshness → edge after fees (YES and NO) → fractional-Kelly size → break-even → signal.
+/// Order: freshness → book agreement → plausibility (an edge too good to be true is bad data) →
+/// edge after fees (YES and NO) → fractional-Kelly size → break-even → signal.
 /// </summary>
 /// <remarks>
 /// Size and fee interact (the fee per contract depends on the count through cent rounding, and the
@@ -33,11 +34,33 @@ public static class EdgeDetector
         if (input.Now >= input.GameStart && !policy.AllowInPlay) return Skip(input, SkipReason.GameStarted, null, $"game started {input.GameStart:O}");
         if (input.ConsensusBooks < policy.MinBooks) return Skip(input, SkipReason.TooFewBooks, null, $"{input.ConsensusBooks} books < {policy.MinBooks}");
         if (!(input.FairYes > 0 && input.FairYes < 1)) return Skip(input, SkipReason.InvalidFairValue, null, $"fair value {input.FairYes} outside (0, 1)");
+        // NaN spread counts as disagreement
+        if (!(input.Dispersion <= policy.MaxBookSpread))
+            return Skip(input, SkipReason.BooksDisagree, null, $"books' fair values {F(input.Dispersion)} apart > {F(policy.MaxBookSpread)}");
+        if (TooGoodToBeTrue(input) is { } tooGood) return tooGood;
         if (input.Bankroll <= Money.Zero) return Skip(input, SkipReason.NoBankroll, null, $"bankroll {input.Bankroll}");
 
         var yes = EvaluateSide(input, OutcomeSide.Yes);
         var no = EvaluateSide(input, OutcomeSide.No);
         return Choose(input, yes, no);
+    }
+
+    /// <summary>
+    /// Either side's edge at its best ask above <see cref="DetectionPolicy.MaxEdge"/> makes the whole market suspect:
+    /// the same bad consensus prices both sides. Every signal's edge (after fees, at a deeper average) is at most this.
+    /// </summary>
+    private static SkipDecision? TooGoodToBeTrue(DetectionInput input)
+    {
+        var max = Dollars(input.Policy.MaxEdge);
+        foreach (var side in (ReadOnlySpan<OutcomeSide>)[OutcomeSide.Yes, OutcomeSide.No])
+        {
+            if (input.Book.BestAsk(side) is not { } best) continue;
+            var fair = side == OutcomeSide.Yes ? input.FairYes : 1 - input.FairYes;
+            var edge = fair - Dollars(best.Price);
+            if (edge > max)
+                return Skip(input, SkipReason.EdgeTooGood, side, $"{side.ToWire().ToUpperInvariant()} fair {F(fair)} - ask {best.Price} = {F(edge)} > {F(max)}: bad data, not money");
+        }
+        return null;
     }
 
     private static DetectionDecision Choose(DetectionInput input, SideOutcome yes, SideOutcome no)
@@ -122,6 +145,9 @@ public static class EdgeDetector
 
         var cost = quote.AllInCostPerContract;
         var edge = fair - cost;
+        // cannot pass the check at the best ask (cost only adds to it); kept so no signal ever carries such an edge
+        if (edge > Dollars(input.Policy.MaxEdge))
+            return SideOutcome.Skipped(rawEdge, Skip(input, SkipReason.EdgeTooGood, side, $"edge {F(edge)} > {F(Dollars(input.Policy.MaxEdge))}"));
         var contracts = (double)quote.Filled.Hundredths / Quantity.UnitsPerContract;
         var ev = edge * contracts;
         var limit = quote.WorstPrice; // never sweep deeper than the size needs

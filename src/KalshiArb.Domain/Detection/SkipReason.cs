@@ -27,4 +27,10 @@ public enum SkipReason
 
     /// <summary>Size and fee did not settle within the iteration bound (defensive; not expected).</summary>
     SizingDidNotConverge,
+
+    /// <summary>The edge is above <see cref="DetectionPolicy.MaxEdge"/>: too good to be true, treated as bad data.</summary>
+    EdgeTooGood,
+
+    /// <summary>The sportsbooks' de-vigged probabilities are further apart than <see cref="DetectionPolicy.MaxBookSpread"/>.</summary>
+    BooksDisagree,
 }

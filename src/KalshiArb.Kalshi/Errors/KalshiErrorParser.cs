@@ -11,7 +11,9 @@ public static class KalshiErrorParser
     public static KalshiError Parse(int httpStatus, ReadOnlySpan<byte> body)
     {
         string? code = null, message = null, details = null;
-        if (!body.IsEmpty)
+        // not UTF-8 (a corrupted or binary body): its strings cannot be read, so keep only a replacement-decoded excerpt
+        if (!System.Text.Unicode.Utf8.IsValid(body)) message = Excerpt(body);
+        else if (!body.IsEmpty)
         {
             try
             {
@@ -28,14 +30,17 @@ public static class KalshiErrorParser
                         message ??= e.GetString();
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string with an escaped lone surrogate cannot be read
                 // not JSON (a proxy's HTML page, say): keep a bounded excerpt as the message
-                message = System.Text.Encoding.UTF8.GetString(body[..Math.Min(body.Length, 200)]);
+                message = Excerpt(body);
             }
         }
         return new KalshiError(Classify(httpStatus, code, message, details), httpStatus, code, message, details);
     }
+
+    private static string Excerpt(ReadOnlySpan<byte> body) => System.Text.Encoding.UTF8.GetString(body[..Math.Min(body.Length, 200)]);
 
     public static KalshiError Parse(int httpStatus, string body) => Parse(httpStatus, System.Text.Encoding.UTF8.GetBytes(body));
 

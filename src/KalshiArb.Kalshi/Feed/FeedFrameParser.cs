@@ -1,7 +1,9 @@
 using KalshiArb.Domain.Book;
 using System.Buffers.Text;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using KalshiArb.Domain.Matching;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
@@ -13,7 +15,9 @@ namespace KalshiArb.Kalshi.Feed;
 /// Parses one Kalshi WebSocket v2 frame (UTF-8 JSON) into a typed <see cref="FeedEvent"/> or a
 /// <see cref="FeedRejectReason"/>. Pure and synchronous; never throws on bad input. Reads with
 /// Utf8JsonReader in two passes (envelope, then "msg") so field order does not matter and the only
-/// allocations are the event itself and its non-ticker strings (tickers are pooled).
+/// allocations are the event itself and its non-ticker strings (tickers are pooled). A frame that is not valid
+/// UTF-8 is refused whole (JSON text must be UTF-8, and a corrupted byte in a ticker would otherwise become a
+/// phantom market); every market ticker must match <see cref="MarketTickerGrammar"/>.
 /// An instance is not thread-safe; the static <see cref="Parse"/> uses one instance per thread.
 /// </summary>
 public sealed class FeedFrameParser
@@ -28,6 +32,8 @@ public sealed class FeedFrameParser
 
     public ParsedFrame ParseFrame(ReadOnlySpan<byte> utf8)
     {
+        // the reader checks JSON structure, not the bytes inside strings: validate the encoding first
+        if (!Utf8.IsValid(utf8)) return ParsedFrame.Reject(FeedRejectReason.InvalidUtf8);
         try
         {
             return ParseCore(utf8);
@@ -183,9 +189,9 @@ public sealed class FeedFrameParser
                     var b = ImmutableArray.CreateBuilder<string>();
                     while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                     {
-                        var t = Ticker(ref r);
-                        if (t is null) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
-                        b.Add(t);
+                        var e = MarketTicker(ref r, out var t);
+                        if (e != FeedRejectReason.None) return ParsedFrame.Reject(e);
+                        b.Add(t!);
                     }
                     tickers = b.ToImmutable();
                 }
@@ -493,7 +499,8 @@ public sealed class FeedFrameParser
         if (raw.Length == 0 || raw.Length > buffer.Length) return 0;
         if (r.TokenType == JsonTokenType.String)
         {
-            if (r.ValueIsEscaped) return r.CopyString(buffer);
+            // escapes and non-ASCII need real decoding (the frame is already known to be valid UTF-8)
+            if (r.ValueIsEscaped || !Ascii.IsValid(raw)) return r.CopyString(buffer);
         }
         else if (r.TokenType != JsonTokenType.Number) return 0;
         for (var i = 0; i < raw.Length; i++) buffer[i] = (char)raw[i];
@@ -575,20 +582,23 @@ public sealed class FeedFrameParser
         return FeedRejectReason.None;
     }
 
-    private string? Ticker(ref Utf8JsonReader r)
+    /// <summary>A market ticker (the current token): a string that matches the ticker grammar, pooled.</summary>
+    private FeedRejectReason MarketTicker(ref Utf8JsonReader r, out string? ticker)
     {
-        if (r.TokenType != JsonTokenType.String) return null;
-        Span<char> buf = stackalloc char[128];
+        ticker = null;
+        if (r.TokenType != JsonTokenType.String) return FeedRejectReason.WrongFieldType;
+        Span<char> buf = stackalloc char[MarketTickerGrammar.MaxLength];
         var n = Chars(ref r, buf);
-        if (n == 0) return r.ValueSpan.Length == 0 ? null : r.GetString();
-        return _tickers.Intern(buf[..n]);
+        // 0: empty or longer than any ticker may be
+        if (n == 0 || MarketTickerGrammar.Check(buf[..n]) != TickerFault.None) return FeedRejectReason.InvalidTicker;
+        ticker = _tickers.Intern(buf[..n]);
+        return FeedRejectReason.None;
     }
 
     private FeedRejectReason ReadTicker(ref Utf8JsonReader r, out string? ticker)
     {
         r.Read();
-        ticker = Ticker(ref r);
-        return ticker is null ? FeedRejectReason.WrongFieldType : FeedRejectReason.None;
+        return MarketTicker(ref r, out ticker);
     }
 
     /// <summary>Short, repetitive strings (sides, statuses): pooled like tickers.</summary>
@@ -598,7 +608,9 @@ public sealed class FeedFrameParser
         value = null;
         if (r.TokenType == JsonTokenType.Null) return FeedRejectReason.None;
         if (r.TokenType != JsonTokenType.String) return FeedRejectReason.WrongFieldType;
-        value = Ticker(ref r) ?? "";
+        Span<char> buf = stackalloc char[128];
+        var n = Chars(ref r, buf);
+        value = n > 0 ? _tickers.Intern(buf[..n]) : r.GetString() ?? "";
         return FeedRejectReason.None;
     }
 

@@ -18,4 +18,13 @@ public enum FeedRejectReason
     ForeignSeries,
     /// <summary>A book message whose seq was already seen on its subscription.</summary>
     StaleSeq,
+
+    /// <summary>The frame is not valid UTF-8 (JSON must be; a corrupted ticker byte would become a phantom market).</summary>
+    InvalidUtf8,
+
+    /// <summary>A market ticker that does not match <see cref="Model.MarketTickerGrammar"/> (empty, too long, bad characters or shape).</summary>
+    InvalidTicker,
+
+    /// <summary>A frame over <see cref="KalshiFeedOptions.MaxFrameBytes"/>: refused unread (and not buffered past the limit).</summary>
+    FrameTooLarge,
 }

@@ -53,7 +53,9 @@ internal sealed class FeedSession
         _tooManyWait = options.TooManyRequestsBackoff;
     }
 
-    public bool IsAllowed(string ticker) => _series.Contains(TickerParts.SeriesOf(ticker.AsSpan()));
+    /// <summary>A ticker we may subscribe: well formed (never a corrupted one) and of a configured series.</summary>
+    public bool IsAllowed(string ticker) =>
+        MarketTickerGrammar.IsValid(ticker) && _series.Contains(TickerParts.SeriesOf(ticker.AsSpan()));
 
     /// <summary>Sends the initial subscriptions; returns the FeedConnected event.</summary>
     public FeedConnected OnConnected()
@@ -115,6 +117,11 @@ internal sealed class FeedSession
     public void OnFrame(ReadOnlySpan<byte> frame, List<FeedEvent> output)
     {
         _counters.Frame();
+        if (frame.Length > _options.MaxFrameBytes)
+        {
+            _counters.Reject(FeedRejectReason.FrameTooLarge);
+            return;
+        }
         var parsed = _parser.ParseFrame(frame);
         if (parsed.Event is not { } e)
         {

@@ -1,12 +1,9 @@
 using System.Net.WebSockets;
-using System.Reactive.Disposables;
-using System.Reactive.Linq;
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Akka.Util;
 using KalshiArb.Kalshi.Auth;
-using Websocket.Client;
 
 namespace KalshiArb.Kalshi.Feed;
 
@@ -106,66 +103,62 @@ public sealed class KalshiFeed
 
     /// <summary>
     /// A cold observable: each subscription opens one signed socket. A null frame marks "connected".
-    /// Any disconnect is an error so the stream fails and the restart loop takes over.
+    /// Any disconnect is an error so the stream fails and the restart loop takes over. Frames over
+    /// <see cref="KalshiFeedOptions.MaxFrameBytes"/> are counted and dropped by the socket without being buffered whole.
     /// </summary>
-    private IObservable<FeedInbound> Frames(Action<FeedSession> onSession) => Observable.Create<FeedInbound>(rawObserver =>
+    private IObservable<FeedInbound> Frames(Action<FeedSession> onSession) => new ConnectionObservable(this, onSession);
+
+    /// <summary>Cold: each subscription opens one socket; its events are delivered one at a time (the socket is sequential).</summary>
+    private sealed class ConnectionObservable(KalshiFeed feed, Action<FeedSession> onSession) : IObservable<FeedInbound>
     {
-        var observer = System.Reactive.Observer.Synchronize(rawObserver);
-        var client = new WebsocketClient(_options.Url, () =>
+        public IDisposable Subscribe(IObserver<FeedInbound> observer)
         {
+            var options = feed._options;
             var ws = new ClientWebSocket();
-            _signer?.WebSocketHeaders().ApplyTo(ws.Options);
-            ws.Options.KeepAliveInterval = _options.KeepAliveInterval;
-            ws.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
-            return ws;
-        })
-        {
-            IsReconnectionEnabled = false,
-            ReconnectTimeout = null,
-            ErrorReconnectTimeout = null,
-            IsTextMessageConversionEnabled = false,
-            ConnectTimeout = _options.ConnectTimeout,
-            Name = "kalshi-feed",
-        };
-        FeedSession session;
-        lock (_gate)
-        {
-            session = new FeedSession(_options, _markets, Counters, text => client.Send(text), Schedule, _clock);
-            _live = session;
-        }
-        onSession(session);
-
-        var messages = client.MessageReceived.Subscribe(m =>
-        {
-            var bytes = m.Binary ?? (m.Text is null ? null : System.Text.Encoding.UTF8.GetBytes(m.Text));
-            if (bytes is not null) observer.OnNext(new FeedInbound(bytes));
-        });
-        var disconnects = client.DisconnectionHappened.Subscribe(info =>
-            observer.OnError(info.Exception ?? new WebSocketException($"feed disconnected: {info.Type} {info.CloseStatus} {info.CloseStatusDescription}")));
-        _ = StartAsync();
-
-        async Task StartAsync()
-        {
-            try
+            feed._signer?.WebSocketHeaders().ApplyTo(ws.Options);
+            ws.Options.KeepAliveInterval = options.KeepAliveInterval;
+            ws.Options.KeepAliveTimeout = options.KeepAliveTimeout;
+            var socket = new FeedSocket(ws, options.MaxFrameBytes);
+            FeedSession session;
+            lock (feed._gate)
             {
-                await client.StartOrFail().ConfigureAwait(false);
-                observer.OnNext(new FeedInbound(null));
+                session = new FeedSession(options, feed._markets, feed.Counters, socket.Send, feed.Schedule, feed._clock);
+                feed._live = session;
             }
-            catch (Exception ex)
+            onSession(session);
+            _ = RunAsync();
+            return new Closing(feed, session, socket);
+
+            async Task RunAsync()
             {
-                observer.OnError(ex);
+                try
+                {
+                    await socket.RunAsync(options.Url, options.ConnectTimeout,
+                        () => observer.OnNext(new FeedInbound(null)),
+                        frame => observer.OnNext(new FeedInbound(frame)),
+                        () =>
+                        {
+                            feed.Counters.Frame();
+                            feed.Counters.Reject(FeedRejectReason.FrameTooLarge);
+                        }).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    observer.OnError(ex);
+                }
             }
         }
+    }
 
-        return Disposable.Create(() =>
+    private sealed class Closing(KalshiFeed feed, FeedSession session, FeedSocket socket) : IDisposable
+    {
+        public void Dispose()
         {
-            lock (_gate)
-                if (ReferenceEquals(_live, session)) _live = null;
-            messages.Dispose();
-            disconnects.Dispose();
-            client.Dispose();
-        });
-    });
+            lock (feed._gate)
+                if (ReferenceEquals(feed._live, session)) feed._live = null;
+            socket.Dispose();
+        }
+    }
 
     private void Schedule(TimeSpan delay, Action action) =>
         _ = Task.Delay(delay, _clock).ContinueWith(_ => action(), TaskScheduler.Default);

@@ -23,6 +23,15 @@ public sealed record KalshiFeedOptions
     /// <summary>Frames buffered between the socket and the stream; overflow fails the connection (then resync).</summary>
     public int BufferSize { get; init; } = 16_384;
 
+    /// <summary>
+    /// Largest frame accepted. A full order book snapshot (99 levels a side) is about 5 KB and a list_subscriptions
+    /// answer for 1,000 markets about 40 KB, so 1 MiB leaves ample room; anything bigger is refused unread, and the
+    /// socket stops buffering it at this size (the rest of the frame is drained and dropped).
+    /// </summary>
+    public const int DefaultMaxFrameBytes = 1 << 20;
+
+    public int MaxFrameBytes { get; init; } = DefaultMaxFrameBytes;
+
     /// <summary>No frame at all for this long: the connection is treated as dead.</summary>
     public TimeSpan SilenceTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -19,6 +19,7 @@ public static class WireMapper
         var ranges = new List<PriceRange>();
         foreach (var pr in dto.PriceRanges ?? [])
         {
+            if (pr is null) return new ConversionFailure("price_ranges", null, nameof(WireParseError.Empty)).ToError("market");
             var range = new PriceRange(r.Price(pr.Start, "price_ranges.start"), r.Price(pr.End, "price_ranges.end"), r.Price(pr.Step, "price_ranges.step"));
             if (r.Ok && (range.Step.Ticks <= 0 || range.End < range.Start))
                 return new ConversionFailure("price_ranges", $"{pr.Start}..{pr.End}/{pr.Step}", nameof(WireParseError.OutOfRange)).ToError("market");

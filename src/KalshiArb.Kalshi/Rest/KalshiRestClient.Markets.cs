@@ -23,6 +23,7 @@ public sealed partial class KalshiRestClient
         var wanted = new HashSet<string>(series ?? Options.Series, StringComparer.Ordinal);
         var markets = new List<KalshiMarket>();
         var rejected = new List<string>();
+        var invalidTickers = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in wanted)
         {
@@ -37,6 +38,17 @@ public sealed partial class KalshiRestClient
                 if (!page.IsSuccess) return page.Error;
                 foreach (var dto in page.Value.Markets ?? [])
                 {
+                    if (dto is null)
+                    {
+                        rejected.Add("(none): null market entry");
+                        continue;
+                    }
+                    // a corrupted ticker must never become a market, a book or a subscription
+                    if (MarketTickerGrammar.Check(dto.Ticker.AsSpan()) is var fault and not TickerFault.None)
+                    {
+                        invalidTickers.Add($"{MarketTickerGrammar.Printable(dto.Ticker)}: {fault}");
+                        continue;
+                    }
                     var m = WireMapper.ToMarket(dto);
                     if (!m.IsSuccess)
                     {
@@ -55,7 +67,7 @@ public sealed partial class KalshiRestClient
                 if (++pages > 10_000) return Errors.KalshiError.Malformed("GET /markets: cursor never ended");
             } while (cursor is not null);
         }
-        return new MarketDiscovery(markets, rejected);
+        return new MarketDiscovery(markets, rejected) { InvalidTickers = invalidTickers };
     }
 
     public Task<KalshiResult<KalshiMarket>> GetMarketAsync(string ticker, CancellationToken ct = default) =>

@@ -60,6 +60,11 @@ public sealed partial class KalshiRestClient
                 var list = new List<BatchItemResult<OrderAck>>();
                 foreach (var item in dto.Orders ?? [])
                 {
+                    if (item is null)
+                    {
+                        list.Add(new(null, null, KalshiError.Malformed("null batch item")));
+                        continue;
+                    }
                     if (item.Error is not null)
                     {
                         list.Add(new(item.ClientOrderId, null, WireMapper.ToError(item.Error, 400)));
@@ -82,6 +87,11 @@ public sealed partial class KalshiRestClient
                 var list = new List<BatchItemResult<CancelAck>>();
                 foreach (var item in dto.Orders ?? [])
                 {
+                    if (item is null)
+                    {
+                        list.Add(new(null, null, KalshiError.Malformed("null batch item")));
+                        continue;
+                    }
                     if (item.Error is not null)
                     {
                         list.Add(new(item.OrderId, null, WireMapper.ToError(item.Error, 400)));

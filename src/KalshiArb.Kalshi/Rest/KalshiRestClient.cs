@@ -98,12 +98,14 @@ public sealed partial class KalshiRestClient
 
         if (attempt.Status is < 200 or > 299) return KalshiErrorParser.Parse(attempt.Status, attempt.Body);
         TDto? dto;
+        if (!System.Text.Unicode.Utf8.IsValid(attempt.Body)) return KalshiError.Malformed($"{call.Method} {call.Path}: body is not valid UTF-8");
         try
         {
             dto = attempt.Body.Length == 0 ? default : JsonSerializer.Deserialize(attempt.Body, type);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding an escaped lone surrogate
             return KalshiError.Malformed($"{call.Method} {call.Path}: {ex.Message}");
         }
         return dto is null ? KalshiError.Malformed($"{call.Method} {call.Path}: empty body") : map(dto);
@@ -157,6 +159,7 @@ public sealed partial class KalshiRestClient
         var list = new List<TOut>(items?.Count ?? 0);
         foreach (var item in items ?? [])
         {
+            if (item is null) return KalshiError.Malformed("list holds a null item");
             var r = map(item);
             if (!r.IsSuccess) return r.Error;
             list.Add(r.Value);

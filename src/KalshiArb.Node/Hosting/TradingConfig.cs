@@ -28,6 +28,9 @@ public sealed record TradingConfig(
 
     public OpenOrderWatchSettings OpenOrders { get; init; } = new();
 
+    /// <summary>kalshiarb.feed.max-frame-bytes: the market-data feed refuses bigger frames.</summary>
+    public int FeedMaxFrameBytes { get; init; } = KalshiArb.Kalshi.Feed.KalshiFeedOptions.DefaultMaxFrameBytes;
+
     public static TradingConfig From(Config config)
     {
         var k = config.GetConfig("kalshiarb") ?? throw new InvalidOperationException("the kalshiarb section is missing from the configuration");
@@ -57,6 +60,11 @@ public sealed record TradingConfig(
                 Bankroll = Money.FromDollars(Positive(market, "bankroll-dollars")),
                 PerMarketCap = Quantity.FromContracts(Positive(market, "per-market-cap-contracts")),
                 SignalBucket = market.GetTimeSpan("signal-bucket"),
+                Policy = MarketActorSettings.Default.Policy with
+                {
+                    MaxEdge = PositiveMoney(market, "max-edge"),
+                    MaxBookSpread = Fraction(market, "max-book-spread"),
+                },
             },
             new OrderActorSettings
             {
@@ -83,6 +91,7 @@ public sealed record TradingConfig(
             Shutdown = new ShutdownPolicy(RestingOrdersPolicy(k.GetString("shutdown.resting-orders")), k.GetTimeSpan("shutdown.drain-timeout")),
             Paper = new PaperSettings(Money.FromDollars(Positive(k.GetConfig("paper"), "starting-balance-dollars")), k.GetTimeSpan("paper.order-latency")),
             OpenOrders = new OpenOrderWatchSettings { SweepInterval = PositiveSpan(orders, "open-order-sweep") },
+            FeedMaxFrameBytes = (int)Math.Min(int.MaxValue, Positive(k.GetConfig("feed"), "max-frame-bytes")),
         };
     }
 
@@ -97,6 +106,21 @@ public sealed record TradingConfig(
     {
         var v = c.GetTimeSpan(key);
         return v > TimeSpan.Zero ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be a positive duration, got {v}");
+    }
+
+    /// <summary>Dollars as exact fixed-point text (e.g. 0.10), never through a double.</summary>
+    private static Money PositiveMoney(Config c, string key)
+    {
+        var text = c.GetString(key);
+        return Money.TryParse(text, out var v) == WireParseError.None && v > Money.Zero
+            ? v
+            : throw new InvalidOperationException($"kalshiarb setting '{key}' must be a positive dollar amount such as 0.10, got '{text}'");
+    }
+
+    private static double Fraction(Config c, string key)
+    {
+        var v = c.GetDouble(key);
+        return v is > 0 and <= 1 ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be a probability in (0, 1], got {v}");
     }
 
     private static long Positive(Config c, string key)

@@ -89,7 +89,7 @@ public sealed class TradingNode : IAsyncDisposable
                     var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = config.Paper.StartingBalance, OrderLatency = config.Paper.OrderLatency });
                     // Its own market-data connection: one feed session per consumer (two materializations of one
                     // KalshiFeed would share its subscriptions).
-                    var paperData = new KalshiMarketDataSource(new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl }, exchange.Signer));
+                    var paperData = new KalshiMarketDataSource(new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = config.FeedMaxFrameBytes }, exchange.Signer));
                     paperFeed = system.ActorOf(PaperVenueFeed.Props(paperData, paper), "paper-feed");
                     venue = paper;
                 }
@@ -124,7 +124,7 @@ public sealed class TradingNode : IAsyncDisposable
                 owned.Add(oddsHttp);
                 var oddsOptions = new OddsApiOptions { BaseUrl = exchange.OddsBaseUrl, ApiKey = exchange.OddsApiKey };
                 var oddsClient = new OddsApiClient(oddsHttp, oddsOptions, loggers.CreateLogger<OddsApiClient>());
-                var feed = new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl }, exchange.Signer);
+                var feed = new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = config.FeedMaxFrameBytes }, exchange.Signer);
                 markets = await MarketSide.StartInClusterAsync(system, new MarketSideOptions
                 {
                     Discovery = new KalshiMarketDiscovery(rest),

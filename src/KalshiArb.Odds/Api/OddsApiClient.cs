@@ -142,9 +142,10 @@ public sealed class OddsApiClient
                 if (parts.Count > 0) return Shorten(string.Join(": ", parts));
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Not JSON: the raw text below is the best reason we have.
+            // Not JSON, or strings that cannot be read (invalid UTF-8, lone surrogates): the raw text below, decoded
+            // with replacement characters, is the best reason we have.
         }
         return body.Length == 0 ? "(empty body)" : Shorten(Encoding.UTF8.GetString(body));
     }

@@ -22,6 +22,8 @@ public static class OddsApiParser
 {
     public static OddsParseResult Parse(ReadOnlySpan<byte> utf8Body, OddsFormat format)
     {
+        // the reader checks structure, not the bytes inside strings: reading one would throw later
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Body)) return new OddsParseResult(MalformedReason.NotUtf8, [], new Dictionary<MalformedReason, int>());
         JsonDocument doc;
         try
         {
@@ -128,8 +130,7 @@ public static class OddsApiParser
     private static bool Str(JsonElement obj, string name, out string value)
     {
         value = "";
-        if (!obj.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String) return false;
-        value = v.GetString()!;
+        if (!obj.TryGetProperty(name, out var v) || !TryText(v, out value)) return false;
         return value.Length > 0;
     }
 
@@ -143,7 +144,23 @@ public static class OddsApiParser
             value = DateTimeOffset.FromUnixTimeSeconds(unix);
             return true;
         }
-        return v.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture,
+        return TryText(v, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+    }
+
+    /// <summary>A string's text; false for other kinds and for an escaped lone surrogate (which GetString refuses by throwing).</summary>
+    private static bool TryText(JsonElement v, out string text)
+    {
+        text = "";
+        if (v.ValueKind != JsonValueKind.String) return false;
+        try
+        {
+            text = v.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class MarketPipelineSpec : TestKit
             FakeMarketDiscovery.Market(Mia, "Miami"),
         ]);
         var odds = new FakeOddsSource();
-        // books agree OKC wins ~62%; Kalshi quotes OKC at 0.50. Lakers lines are 3 hours old; NYK at MIA has no event.
+        // books agree OKC wins ~60%; Kalshi asks 0.55 for OKC YES and 0.55 for HOU NO. Lakers lines are 3 hours old; NYK at MIA has no event.
         odds.Events["basketball_nba"] =
         [
             FakeOddsSource.Event("evt-okc", "Oklahoma City Thunder", "Houston Rockets", Tip,
@@ -64,19 +64,19 @@ public sealed class MarketPipelineSpec : TestKit
         }, shards: 10);
         var (router, poller) = (side.Markets, side.OddsPoller);
 
-        // every market is mispriced by ~12 points against the books; only OKC/HOU have fresh, matched odds
+        // every market is mispriced by ~5 points against the books (under max-edge); only OKC/HOU have fresh, matched odds
         AwaitCondition(() => source.Added.Count == 4, TimeSpan.FromSeconds(5));
         await source.Push(
             new FeedConnected(_clock.Now),
-            Book(Okc, yesBid: 49, noBid: 50), Book(Hou, yesBid: 49, noBid: 50),
+            Book(Okc, yesBid: 54, noBid: 45), Book(Hou, yesBid: 45, noBid: 54),
             Book(Lal, yesBid: 59, noBid: 40), Book(Mia, yesBid: 20, noBid: 79));
 
         var got = new[] { signals.ExpectMsg<TradeSignal>(TimeSpan.FromSeconds(5)), signals.ExpectMsg<TradeSignal>(TimeSpan.FromSeconds(5)) };
         signals.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
         var okc = Assert.Single(got, s => s.Ticker == Okc);
         var hou = Assert.Single(got, s => s.Ticker == Hou);
-        Assert.Equal((OutcomeSide.Yes, Price.FromCents(50)), (okc.Side, okc.LimitPrice));
-        Assert.Equal((OutcomeSide.No, Price.FromCents(51)), (hou.Side, hou.LimitPrice));
+        Assert.Equal((OutcomeSide.Yes, Price.FromCents(55)), (okc.Side, okc.LimitPrice));
+        Assert.Equal((OutcomeSide.No, Price.FromCents(55)), (hou.Side, hou.LimitPrice));
 
         var lal = await router.Ask<MarketStateView>(new GetMarketState(Lal), TimeSpan.FromSeconds(3));
         var mia = await router.Ask<MarketStateView>(new GetMarketState(Mia), TimeSpan.FromSeconds(3));
@@ -101,7 +101,7 @@ public sealed class MarketPipelineSpec : TestKit
         }, TimeSpan.FromSeconds(3));
 
         // after the reconnect a market whose own seq check breaks asks the feed (by path) for a snapshot
-        await source.Push(new FeedConnected(_clock.Now), Book(Okc, yesBid: 49, noBid: 50));
+        await source.Push(new FeedConnected(_clock.Now), Book(Okc, yesBid: 54, noBid: 45));
         await AwaitAssertAsync(async () =>
             Assert.True((await router.Ask<MarketStateView>(new GetMarketState(Okc), TimeSpan.FromSeconds(3))).IsWhole), TimeSpan.FromSeconds(3));
         router.Tell(new BookDeltaReceived(Okc, 9, OutcomeSide.Yes, Price.FromCents(49), Quantity.FromContracts(1), _clock.NowMs));

@@ -56,8 +56,8 @@ public sealed class MarketActorSpec : TestKit
         var (market, signals, _) = Start();
         market.Tell(Metadata());
         market.Tell(Snapshot(_clock.NowMs));
-        // NO ask = 1 − 0.45 = 0.55; fair NO = 0.70
-        market.Tell(Consensus(_clock.NowMs, _commence, fairYes: 0.30));
+        // NO ask = 1 − 0.45 = 0.55; fair NO = 0.62 (an edge of 7 cents, under the 10-cent max-edge)
+        market.Tell(Consensus(_clock.NowMs, _commence, fairYes: 0.38));
 
         var signal = signals.ExpectMsg<TradeSignal>();
         Assert.Equal(OutcomeSide.No, signal.Side);

@@ -28,6 +28,16 @@ internal static class DetectionCases
         return book;
     }
 
+    /// <summary>Asserts a skip for this reason, on this market, with a detail to read.</summary>
+    public static SkipDecision Skipped(DetectionDecision d, SkipReason reason)
+    {
+        var s = Assert.IsType<SkipDecision>(d);
+        Assert.Equal(reason, s.Reason);
+        Assert.Equal(Ticker, s.Ticker);
+        Assert.False(string.IsNullOrWhiteSpace(s.Detail));
+        return s;
+    }
+
     public static DetectionInput Input(OrderBook book, double fairYes) => new()
     {
         Ticker = Ticker,

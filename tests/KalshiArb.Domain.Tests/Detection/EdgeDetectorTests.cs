@@ -11,15 +11,6 @@ public class EdgeDetectorTests
     private static SignalDecision Signal(DetectionDecision d) =>
         Assert.IsType<SignalDecision>(d);
 
-    private static SkipDecision Skipped(DetectionDecision d, SkipReason reason)
-    {
-        var s = Assert.IsType<SkipDecision>(d);
-        Assert.Equal(reason, s.Reason);
-        Assert.Equal(Ticker, s.Ticker);
-        Assert.False(string.IsNullOrWhiteSpace(s.Detail));
-        return s;
-    }
-
     [Fact]
     public void Worked_example_q55_p50_100_contracts()
     {

@@ -11,6 +11,19 @@ public sealed class WsConnection(WebSocket socket, int number)
     public Task SendAsync(string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
+    /// <summary>
+    /// Raw bytes as one message, cut into fragments of <paramref name="fragment"/> bytes. Bytes that are not UTF-8
+    /// must go as binary: the client's socket itself closes on a text message that is not UTF-8.
+    /// </summary>
+    public async Task SendRawAsync(byte[] bytes, int fragment, bool binary = false)
+    {
+        for (var at = 0; at < bytes.Length; at += fragment)
+        {
+            var n = Math.Min(fragment, bytes.Length - at);
+            await socket.SendAsync(bytes.AsMemory(at, n), binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, endOfMessage: at + n >= bytes.Length, CancellationToken.None);
+        }
+    }
+
     /// <summary>The next text message, or null once the peer closed.</summary>
     public async Task<string?> ReceiveAsync(CancellationToken ct = default)
     {

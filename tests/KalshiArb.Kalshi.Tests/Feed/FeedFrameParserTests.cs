@@ -185,4 +185,52 @@ public sealed class FeedFrameParserTests
             Assert.True(p.IsEvent || p.Reason != FeedRejectReason.None);
         }
     }
+
+    [Fact]
+    public void A_ticker_with_a_corrupted_byte_is_refused_not_turned_into_a_market()
+    {
+        var frame = Encoding.UTF8.GetBytes($$$"""{"type":"orderbook_snapshot","sid":1,"seq":1,"msg":{"market_ticker":"KXNBAGAME-26FEB07HOUOKC-OK#","yes_dollars_fp":[["0.4700","3.00"]]}}""");
+        frame[Array.IndexOf(frame, (byte)'#')] = 0xFF;
+        var p = FeedFrameParser.Parse(frame);
+        Assert.False(p.IsEvent);
+        Assert.Equal(FeedRejectReason.InvalidUtf8, p.Reason);
+    }
+
+    [Theory]
+    [InlineData("KXNBAGAME-26FEB07HOUOKC-okc")]
+    [InlineData("KXNBAGAME-26FEB07HOUOKC")]
+    [InlineData("")]
+    [InlineData("KXNBAGAME-26FEB07HOUOKC-OK\\u00ff")]
+    [InlineData("KXNBAGAME-26FEB07HOUOKC-OK\\n")]
+    [InlineData("KXNBAGAME-26FEB07HOUOKC-OKÇ")]
+    public void Every_market_ticker_field_must_match_the_grammar(string ticker)
+    {
+        string[] frames =
+        [
+            $$$"""{"type":"orderbook_snapshot","sid":1,"seq":1,"msg":{"market_ticker":"{{{ticker}}}","yes_dollars_fp":[]}}""",
+            $$$"""{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"{{{ticker}}}","price_dollars":"0.52","delta_fp":"1.00","side":"yes"}}""",
+            $$$"""{"type":"ticker","sid":1,"msg":{"market_ticker":"{{{ticker}}}"}}""",
+            $$$"""{"type":"trade","sid":1,"msg":{"trade_id":"t","market_ticker":"{{{ticker}}}","yes_price_dollars":"0.5","count_fp":"1.00"}}""",
+            $$$"""{"type":"fill","sid":1,"msg":{"trade_id":"t","order_id":"o","market_ticker":"{{{ticker}}}","yes_price_dollars":"0.5","count_fp":"1.00"}}""",
+            $$$"""{"type":"user_order","sid":1,"msg":{"order_id":"o","ticker":"{{{ticker}}}"}}""",
+            $$$"""{"type":"market_position","sid":1,"msg":{"market_ticker":"{{{ticker}}}","position_fp":"1.00"}}""",
+            $$$"""{"type":"market_lifecycle_v2","sid":1,"msg":{"market_ticker":"{{{ticker}}}","event_type":"created"}}""",
+            $$$"""{"type":"ok","id":3,"sid":1,"msg":{"market_tickers":["{{{Phi}}}","{{{ticker}}}"]}}""",
+        ];
+        foreach (var f in frames)
+        {
+            var p = Parse(f);
+            Assert.False(p.IsEvent, f);
+            Assert.Equal(FeedRejectReason.InvalidTicker, p.Reason);
+        }
+    }
+
+    [Fact]
+    public void Non_ticker_strings_keep_their_real_characters()
+    {
+        var t = Event<TradePrint>($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"té","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":"nö"}}""");
+        Assert.Equal("t\u00e9", t.TradeId);
+        var u = Event<TradePrint>($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"t","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":"nö"}}""");
+        Assert.Equal("nö", u.TakerSide);
+    }
 }

@@ -197,4 +197,35 @@ public sealed class FeedSessionTests
         var id = request.GetProperty("id").GetInt64();
         Assert.Throws<FeedResyncRequiredException>(() => Feed(s, $$$"""{"type":"error","id":{{{id}}},"msg":{"code":12,"msg":"Exactly one sid required"}}"""));
     }
+
+    [Fact]
+    public void A_frame_over_the_limit_is_refused_unread()
+    {
+        var s = NewSession(options: new KalshiFeedOptions { MaxFrameBytes = 100 });
+        s.OnConnected();
+        var snapshot = Snapshot(Phi, 1, 1);
+        Assert.True(Encoding.UTF8.GetByteCount(snapshot) > 100);
+        Assert.Empty(Feed(s, snapshot));
+        Assert.Equal(1, _counters.Rejected(FeedRejectReason.FrameTooLarge));
+        Assert.Equal(1, _counters.Snapshot().TotalRejected);
+    }
+
+    [Fact]
+    public void A_malformed_ticker_is_never_subscribed_nor_asked_for_a_snapshot()
+    {
+        var s = NewSession(markets: [Phi, "KXNFLGAME-26SEP20PHITEN-ph\u00ff", "KXNFLGAME"]);
+        s.OnConnected();
+        var tickers = Cmd(_sent.Single()).GetProperty("params").GetProperty("market_tickers").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal([Phi], tickers);
+        Assert.False(s.IsAllowed("KXNFLGAME-26SEP20PHITEN-TE N"));
+
+        Feed(s, """{"type":"subscribed","id":1,"msg":{"channel":"orderbook_delta","sid":1}}""", Snapshot(Phi, 1, 1),
+            Snapshot("KXNFLGAME-26SEP20PHITEN-te", 1, 2), Delta(Phi, 1, 4));
+        s.AddMarkets(["KXNFLGAME-26SEP20PHITEN-\t"]);
+        // the gap at seq 4 asks for Phi only: the refused frame never joined the subscription's markets
+        var snap = Cmd(_sent.Last());
+        Assert.Equal("get_snapshot", snap.GetProperty("params").GetProperty("action").GetString());
+        Assert.Equal([Phi], snap.GetProperty("params").GetProperty("market_tickers").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(1, _counters.Rejected(FeedRejectReason.InvalidTicker));
+    }
 }

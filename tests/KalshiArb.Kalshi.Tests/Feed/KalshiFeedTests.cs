@@ -186,6 +186,43 @@ public sealed class KalshiFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Corrupted_tickers_and_oversized_frames_are_counted_and_never_become_books()
+    {
+        var phantom = System.Text.Encoding.UTF8.GetBytes(
+            """{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"KXNFLGAME-26SEP20PHITEN-PH#","price_dollars":"0.52","delta_fp":"1.00","side":"yes"}}""");
+        phantom[Array.IndexOf(phantom, (byte)'#')] = 0xFF;
+        // 64 KB of levels against a 4 KB limit, sent in 1 KB fragments: dropped while it streams in
+        var levels = string.Join(",", Enumerable.Repeat("""["0.4700","3.00"]""", 4_000));
+        var huge = System.Text.Encoding.UTF8.GetBytes(
+            $$$"""{"type":"orderbook_snapshot","sid":1,"seq":2,"msg":{"market_ticker":"{{{Phi}}}","yes_dollars_fp":[{{{levels}}}]}}""");
+        var server = await Server(async (c, s) =>
+        {
+            await AnswerSubscribe(c, s, sid: 1);
+            await c.SendAsync(Snapshot(1, 1));
+            await c.SendRawAsync(phantom, fragment: 1024, binary: true);
+            await c.SendRawAsync(huge, fragment: 1024);
+            await c.SendAsync("""{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"KXNFLGAME-26SEP20PHITEN-phi","price_dollars":"0.52","delta_fp":"1.00","side":"yes"}}""");
+            await c.SendAsync($$$"""{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"{{{Phi}}}","price_dollars":"0.52","delta_fp":"1.00","side":"yes"}}""");
+            await c.DrainAsync();
+        });
+        var feed = NewFeed(server, o => o with { MaxFrameBytes = 4_096 });
+
+        var events = await Collect(feed, 4).WaitAsync(Patience);
+
+        Assert.IsType<BookSnapshot>(events[2]);
+        var delta = Assert.IsType<BookDelta>(events[3]);
+        Assert.Equal((Phi, 2L), (delta.MarketTicker, delta.Seq));
+        var counters = feed.Counters.Snapshot();
+        Assert.Equal(1, counters.Rejected(FeedRejectReason.InvalidUtf8));
+        Assert.Equal(1, counters.Rejected(FeedRejectReason.FrameTooLarge));
+        Assert.Equal(1, counters.Rejected(FeedRejectReason.InvalidTicker));
+        Assert.Equal(3, counters.TotalRejected);
+        // no snapshot was asked for a phantom market, and no gap was seen
+        Assert.DoesNotContain(server.Commands, c => c.Contains("get_snapshot"));
+        Assert.Equal(0, counters.Gaps);
+    }
+
+    [Fact]
     public async Task Silence_is_treated_as_a_dead_connection()
     {
         var server = await Server(async (c, s) =>
