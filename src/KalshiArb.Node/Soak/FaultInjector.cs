@@ -35,7 +35,8 @@ public sealed class FaultInjector(SimulatorProcess simulator, NodeProcess node, 
             case SoakFaultKind.Terminate:
                 ended = Stopwatch.GetTimestamp();
                 if (!await node.StopAsync(options.DrainBound, ct)) note = $"did not stop within {options.DrainBound.TotalSeconds:F0} s of SIGTERM, killed";
-                else if (node.ExitCode is { } code and not 0) note = $"exit code {code} after SIGTERM";
+                // 143 (128 + SIGTERM) is how .NET ends after its graceful stop on SIGTERM; anything else is worth a note.
+                else if (node.ExitCode is { } code and not 0 and not 143) note = $"exit code {code} after SIGTERM";
                 node.Start();
                 break;
             case SoakFaultKind.WebSocketDrop:
@@ -67,6 +68,7 @@ public sealed class FaultInjector(SimulatorProcess simulator, NodeProcess node, 
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "unknown fault");
         }
+        if (fault.Kind.StopsNode()) await log.WriteLineAsync($"soak: {node.Name} restarted (pid {node.Pid})");
         var healedAt = await WaitAsync(healed, options.HealBound, ct);
         TimeSpan? heal = healedAt is null ? null : Stopwatch.GetElapsedTime(ended, healedAt.Value);
         if (heal is null) note = Join(note, $"not healthy within {options.HealBound.TotalSeconds:F0} s");

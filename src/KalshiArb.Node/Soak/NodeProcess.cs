@@ -35,6 +35,9 @@ public sealed class NodeProcess : IDisposable
 
     public int Starts { get; private set; }
 
+    /// <summary>The pid of the current child (0 before the first start).</summary>
+    public int Pid => _child?.Pid ?? 0;
+
     public bool IsRunning => _child is { HasExited: false };
 
     public int? LastExitCode { get; private set; }

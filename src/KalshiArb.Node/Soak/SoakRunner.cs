@@ -37,7 +37,7 @@ public static class SoakRunner
             var injector = new FaultInjector(simulator, node, options, log);
             if (await injector.WaitAsync(NodeHealth.IsHealthy, options.StartBound, token) is null)
                 throw new TimeoutException($"the node was not healthy within {options.StartBound.TotalSeconds:F0} s of its start (see {root}/node-1.log)");
-            await log.WriteLineAsync($"soak: node healthy (admin port {node.AdminPort}), trading");
+            await log.WriteLineAsync($"soak: {node.Name} healthy (pid {node.Pid}, admin port {node.AdminPort}), trading");
 
             var started = Stopwatch.GetTimestamp();
             var outcomes = new List<FaultOutcome>();
@@ -61,7 +61,7 @@ public static class SoakRunner
             var journal = audit.Orders.Select(JournaledExecution.From).ToArray();
             var comparison = VenueComparison.Compare(journal, venue);
             return new SoakSummary(options.Seed, options.Duration, 1, journal.Length, venue.Orders.Count,
-                journal.Sum(j => j.FillsByTradeId.Count), venue.Fills.Count, outcomes, audit.Summary, comparison);
+                journal.Sum(j => j.FillsByTradeId.Count), venue.Fills.Count, SoakSummary.CountStates(journal), outcomes, audit.Summary, comparison);
         }
         finally
         {

@@ -16,12 +16,19 @@ public sealed record SoakSummary(
     int VenueOrders,
     int JournalFills,
     int VenueFills,
+    IReadOnlyList<KeyValuePair<string, int>> JournalStates,
     IReadOnlyList<FaultOutcome> Faults,
     AuditSummary Audit,
     VenueComparison Comparison)
 {
     public const int ExitPassed = 0;
     public const int ExitFailed = 1;
+
+    /// <summary>How many journaled orders ended in each state, e.g. Filled 80, RiskDenied 12 (unreadable: "unknown").</summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> CountStates(IEnumerable<JournaledExecution> journal) =>
+        journal.GroupBy(j => j.FinalState?.ToString() ?? "unknown", StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, g.Count())).ToArray();
 
     public int Recoveries => Faults.Count(f => f.Recovered);
 
@@ -40,6 +47,7 @@ public sealed record SoakSummary(
         var inv = CultureInfo.InvariantCulture;
         s.AppendLine(inv, $"soak: seed {Seed}, {Duration:hh\\:mm\\:ss}, {(Nodes == 1 ? "single node" : $"{Nodes} nodes")}");
         s.AppendLine(inv, $"orders {JournalOrders} journaled, {VenueOrders} at the venue; fills {JournalFills} journaled, {VenueFills} at the venue");
+        if (JournalStates.Count > 0) s.AppendLine(inv, $"journal ends: {string.Join(", ", JournalStates.Select(k => $"{k.Key} {k.Value}"))}");
         var byKind = Faults.GroupBy(f => f.Fault.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}");
         s.AppendLine(inv, $"faults {Faults.Count}: {string.Join(", ", byKind)}");
         var heals = Faults.Where(f => f.HealTime is not null).Select(f => f.HealTime!.Value).ToArray();

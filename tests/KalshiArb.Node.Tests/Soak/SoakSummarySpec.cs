@@ -15,7 +15,8 @@ public sealed class SoakSummarySpec
     ];
 
     private static SoakSummary Summary(VenueComparison comparison, IReadOnlyList<FaultOutcome>? faults = null, AuditSummary? audit = null) =>
-        new(1, TimeSpan.FromMinutes(3), 1, 2, 1, 1, 1, faults ?? Healed, audit ?? CleanAudit, comparison);
+        new(1, TimeSpan.FromMinutes(3), 1, 2, 1, 1, 1, SoakSummary.CountStates([Filled("a"), Denied("b"), Denied("c")]), faults ?? Healed,
+            audit ?? CleanAudit, comparison);
 
     [Fact]
     public void A_clean_run_passes_with_the_all_clear_line()
@@ -27,6 +28,7 @@ public sealed class SoakSummarySpec
         var text = summary.Render();
         Assert.EndsWith("lost 0, doubled 0, unapproved 0, late 0, positions equal" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.Contains("faults 2: kill-9 1, ws-drop 1", text, StringComparison.Ordinal);
+        Assert.Contains("journal ends: RiskDenied 2, Filled 1", text, StringComparison.Ordinal);
         Assert.Contains("recoveries 2 of 2; heal min 0.4 s, max 7.5 s; after a restart min 7.5 s, max 7.5 s", text, StringComparison.Ordinal);
     }
 
