@@ -12,8 +12,10 @@ public static class FaultSchedule
     public static readonly TimeSpan MinGap = TimeSpan.FromSeconds(6);
     public static readonly TimeSpan MaxGap = TimeSpan.FromSeconds(14);
 
-    public static IReadOnlyList<PlannedFault> Plan(int seed, TimeSpan duration, IReadOnlyCollection<SoakFaultKind>? kinds = null)
+    /// <param name="nodes">how many nodes a kill or SIGTERM may hit (each picked by the seed)</param>
+    public static IReadOnlyList<PlannedFault> Plan(int seed, TimeSpan duration, int nodes = 1, IReadOnlyCollection<SoakFaultKind>? kinds = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
         var pool = (kinds ?? Enum.GetValues<SoakFaultKind>()).Distinct().ToArray();
         if (pool.Length == 0) return [];
         var rng = new Random(seed);
@@ -25,6 +27,7 @@ public static class FaultSchedule
         {
             var kind = faults.Count < firstRound.Length ? firstRound[faults.Count] : pool[rng.Next(pool.Length)];
             var fault = Draw(rng, at, kind);
+            if (kind.StopsNode()) fault = fault with { Target = rng.Next(nodes) };
             faults.Add(fault);
             at += fault.Hold + MinGap + TimeSpan.FromMilliseconds(rng.Next((int)(MaxGap - MinGap).TotalMilliseconds));
         }

@@ -51,6 +51,20 @@ public sealed class FaultScheduleSpec
     }
 
     [Fact]
+    public void Kills_and_sigterms_pick_their_node_by_the_seed()
+    {
+        var single = FaultSchedule.Plan(5, TimeSpan.FromMinutes(10));
+        Assert.All(single, f => Assert.Equal(0, f.Target));
+
+        var cluster = FaultSchedule.Plan(5, TimeSpan.FromMinutes(10), nodes: 3);
+        var stops = cluster.Where(f => f.Kind.StopsNode()).ToArray();
+        Assert.All(stops, f => Assert.InRange(f.Target, 0, 2));
+        Assert.True(stops.Select(f => f.Target).Distinct().Count() > 1, "every stop hit the same node");
+        Assert.All(cluster.Where(f => !f.Kind.StopsNode()), f => Assert.Equal(0, f.Target));
+        Assert.Equal(cluster, FaultSchedule.Plan(5, TimeSpan.FromMinutes(10), nodes: 3));
+    }
+
+    [Fact]
     public void A_run_too_short_for_the_warm_up_and_tail_plans_nothing()
     {
         Assert.Empty(FaultSchedule.Plan(1, FaultSchedule.WarmUp + FaultSchedule.QuietTail));
@@ -59,7 +73,7 @@ public sealed class FaultScheduleSpec
     [Fact]
     public void Only_the_kinds_asked_for_are_planned()
     {
-        var plan = FaultSchedule.Plan(3, ThreeMinutes, [SoakFaultKind.WebSocketDrop, SoakFaultKind.SequenceGap]);
+        var plan = FaultSchedule.Plan(3, ThreeMinutes, kinds: [SoakFaultKind.WebSocketDrop, SoakFaultKind.SequenceGap]);
         Assert.All(plan, f => Assert.Contains(f.Kind, new[] { SoakFaultKind.WebSocketDrop, SoakFaultKind.SequenceGap }));
     }
 }
