@@ -6,7 +6,8 @@ namespace KalshiArb.Node.Soak;
 /// <summary>
 /// The journal held against the venue, by client order id:
 /// lost — a journaled submit the venue never got and the journal does not account for (rejected, expired, denied,
-/// canceled before an ack), an acknowledged order the venue does not hold, or a venue order the journal lacks;
+/// canceled before an ack), an acknowledged order the venue does not hold, a venue order the journal lacks, or one the
+/// journal ended as never sent (its fills would be tracked by nobody);
 /// doubled — two venue orders for one client order id or for one signal;
 /// unapproved — a venue order whose journal has no risk approval;
 /// late — reached the venue after the order's horizon (SubmitByMs);
@@ -52,6 +53,8 @@ public sealed record VenueComparison(
                 late.Add(new SoakFinding(clientId, $"reached the venue {tooLate.CreatedMs - horizon} ms after its horizon"));
             if (j.ExchangeOrderId is { } tracked && orders.All(o => o.OrderId != tracked))
                 lost.Add(new SoakFinding(clientId, $"journal tracks venue order {tracked}, the venue holds {string.Join(", ", orders.Select(o => o.OrderId))}"));
+            else if (j.AccountsForAbsence)
+                lost.Add(new SoakFinding(clientId, $"journal ends {j.FinalState} as if the venue never got it, the venue holds {orders[0].OrderId}"));
         }
 
         foreach (var j in journal.OrderBy(j => j.ExecutionId, StringComparer.Ordinal))

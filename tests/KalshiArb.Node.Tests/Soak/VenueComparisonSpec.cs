@@ -52,6 +52,19 @@ public sealed class VenueComparisonSpec
     }
 
     [Fact]
+    public void A_venue_order_the_journal_ended_as_never_sent_is_lost()
+    {
+        var expired = Read("gave-up", [Created("gave-up"), Approved(), new OrderSubmitRequestedEvent(T0 + 10),
+            new OrderExpiredEvent(null, T0 + Horizon + 100, OrderExpiryReason.HorizonPassedBeforeSubmit)]);
+
+        var result = VenueComparison.Compare([expired], Venue([VenueOrderOf("gave-up")], []));
+
+        var lost = Assert.Single(result.Lost);
+        Assert.Equal("gave-up", lost.ClientOrderId);
+        Assert.Contains("never got it", lost.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_venue_orders_for_one_client_order_id_are_doubled()
     {
         var venue = Venue([VenueOrderOf("a"), new VenueOrder("x-a2", "a", Ticker, T0 + 16)], [VenueFillOf("a")], (Ticker, 10));
