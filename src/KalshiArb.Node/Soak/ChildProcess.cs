@@ -123,9 +123,23 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Blocks until the child has exited or <paramref name="bound"/> passed (the way out, where nothing async is left).</summary>
+    public void WaitForExit(TimeSpan bound)
+    {
+        try
+        {
+            if (!_process.HasExited) _process.WaitForExit(bound > TimeSpan.Zero ? bound : TimeSpan.Zero);
+        }
+        catch (InvalidOperationException)
+        {
+            // never started or already disposed: nothing to wait for
+        }
+    }
+
     public void Dispose()
     {
         Kill();
+        WaitForExit(TimeSpan.FromSeconds(10));
         _process.Dispose();
         lock (_logGate) _log.Dispose();
     }

@@ -6,6 +6,9 @@ namespace KalshiArb.Node.Soak;
 /// </summary>
 public sealed class ProcessSupervisor : IDisposable
 {
+    /// <summary>How long the way out waits for killed children to be gone.</summary>
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
+
     private readonly Lock _gate = new();
     private readonly List<ChildProcess> _children = [];
     private readonly EventHandler _onExit;
@@ -34,11 +37,14 @@ public sealed class ProcessSupervisor : IDisposable
         lock (_gate) return _children.Where(c => !c.HasExited).Select(c => c.Pid).ToArray();
     }
 
+    /// <summary>kill -9 of every child, then waits (bounded) until each has exited, so none outlives the soak.</summary>
     public void KillAll()
     {
         ChildProcess[] children;
         lock (_gate) children = [.. _children];
         foreach (var c in children) c.Kill();
+        var deadline = DateTime.UtcNow + ExitWait;
+        foreach (var c in children) c.WaitForExit(deadline - DateTime.UtcNow);
     }
 
     private void OnUnhandled(object? sender, UnhandledExceptionEventArgs e) => KillAll();

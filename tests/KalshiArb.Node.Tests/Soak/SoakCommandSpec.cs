@@ -57,7 +57,7 @@ public sealed partial class SoakCommandSpec
         // Every child it started (the simulator, each incarnation of the node) is gone.
         var pids = ChildPid().Matches(text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.NotEmpty(pids);
-        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"pid {pid} still runs after the soak ended"));
+        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"pid {pid} still runs after the soak ended:\n{text}"));
     }
 
     private static bool IsRunning(int pid)
