@@ -14,6 +14,7 @@ public static class CommandLineApp
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(KillCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(SoakCommand.Create());
         return root;
     }
 
