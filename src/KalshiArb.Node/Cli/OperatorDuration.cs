@@ -1,3 +1,4 @@
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -9,6 +10,14 @@ namespace KalshiArb.Node.Cli;
 public static partial class OperatorDuration
 {
     public const string Examples = "90s, 10m, 1h30m, 500ms or 00:01:30";
+
+    /// <summary>A command-line option's custom parser: the duration, or an error naming the option.</summary>
+    public static TimeSpan? FromArgument(ArgumentResult result, string option)
+    {
+        var value = Parse(result.Tokens.Count > 0 ? result.Tokens[0].Value : null, out var error);
+        if (error is not null) result.AddError($"{option} {error}");
+        return value;
+    }
 
     /// <summary>The duration, or null with the reason in <paramref name="error"/>.</summary>
     public static TimeSpan? Parse(string? text, out string? error)

@@ -21,12 +21,7 @@ public static class RunCommand
         var duration = new Option<TimeSpan?>("--duration")
         {
             Description = $"stop after this long ({OperatorDuration.Examples}); default: until Ctrl-C",
-            CustomParser = result =>
-            {
-                var value = OperatorDuration.Parse(result.Tokens.Count > 0 ? result.Tokens[0].Value : null, out var error);
-                if (error is not null) result.AddError($"--duration {error}");
-                return value;
-            },
+            CustomParser = result => OperatorDuration.FromArgument(result, "--duration"),
         };
         var dataDir = new Option<string?>("--data-dir") { Description = "where the SQLite journal lives (default ./data)" };
         var adminPort = new Option<int?>("--admin-port")

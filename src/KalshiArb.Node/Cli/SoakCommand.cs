@@ -15,7 +15,12 @@ public static class SoakCommand
 
     public static Command Create()
     {
-        var duration = new Option<TimeSpan>("--duration") { Description = "how long to trade under faults (e.g. 00:03:00)", DefaultValueFactory = _ => TimeSpan.FromMinutes(3) };
+        var duration = new Option<TimeSpan>("--duration")
+        {
+            Description = $"how long to trade under faults ({OperatorDuration.Examples})",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(3),
+            CustomParser = result => OperatorDuration.FromArgument(result, "--duration") ?? TimeSpan.Zero,
+        };
         var seed = new Option<int>("--seed") { Description = "seed of the fault schedule and of the simulator: same seed, same faults", DefaultValueFactory = _ => 1 };
         var cluster = new Option<bool>("--cluster") { Description = "three nodes on loopback sharing a PostgreSQL journal (a fresh database on --pg / KA_PG_CONNECTION)" };
         var pg = new Option<string?>("--pg") { Description = "PostgreSQL server for --cluster (default KA_PG_CONNECTION), e.g. \"Host=127.0.0.1;Port=5432;Username=postgres\"" };

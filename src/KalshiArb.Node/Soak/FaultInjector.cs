@@ -42,17 +42,17 @@ public sealed class FaultInjector(SimulatorProcess simulator, NodeSet nodes, Jou
                 target.Start();
                 break;
             case SoakFaultKind.WebSocketDrop:
-                var connects = before?.Feed.Connects ?? 0;
+                var connects = before?.Feed?.Connects ?? 0;
                 await simulator.SetFaultsAsync(new JsonObject { ["drop_connections"] = true }, ct);
                 ended = Stopwatch.GetTimestamp();
-                healed = s => NodeSet.AllHealthy(s) && NodeSet.First(s)!.Feed.Connects > connects;
+                healed = s => NodeSet.AllHealthy(s) && NodeSet.First(s)!.Feed?.Connects > connects;
                 break;
             case SoakFaultKind.SequenceGap:
-                var gaps = before?.Feed.Gaps ?? 0;
+                var gaps = before?.Feed?.Gaps ?? 0;
                 var tickers = new JsonArray((await simulator.MarketTickersAsync(ct)).Select(t => (JsonNode)JsonValue.Create(t)!).ToArray());
                 await simulator.SetFaultsAsync(new JsonObject { ["skip_seq_markets"] = tickers }, ct);
                 ended = Stopwatch.GetTimestamp();
-                if (await WaitAsync(s => NodeSet.First(s)?.Feed.Gaps > gaps, TimeSpan.FromSeconds(20), ct) is null) note = "the node saw no gap within 20 s";
+                if (await WaitAsync(s => NodeSet.First(s)?.Feed?.Gaps > gaps, TimeSpan.FromSeconds(20), ct) is null) note = "the node saw no gap within 20 s";
                 break;
             case SoakFaultKind.RestDelay:
                 ended = await HoldAsync(new JsonObject { ["rest_delay_ms"] = fault.Magnitude }, fault.Hold, ct);

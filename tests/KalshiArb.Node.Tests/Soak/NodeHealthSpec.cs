@@ -28,6 +28,8 @@ public sealed class NodeHealthSpec
         Assert.False(NodeHealth.IsHealthy(Status(feedConnected: false)));
         var outage = new AdminRiskOutage("journal write failed", DateTimeOffset.UnixEpoch, null, 1, "journal write failed at 00:00:00");
         Assert.False(NodeHealth.IsHealthy(Status(outage: outage)));
+        // A gate that stopped answering keeps its last (healthy-looking) figures, but is named as silent.
+        Assert.False(NodeHealth.IsHealthy(Status() with { NotAnswering = [new AdminSilence("risk gate", DateTimeOffset.UnixEpoch, "risk gate NOT ANSWERING")] }));
     }
 
     [Fact]
