@@ -219,6 +219,10 @@ public sealed class OrderActor : PersistentActor, IWithTimers
             case NotifyDesk:
                 _desk.Tell(OrderStatusNotice.Of(_state), Self);
                 break;
+            case Narrate n:
+                if (Log.IsInfoEnabled)
+                    foreach (var line in OrderNarration.Describe(n.Applied, n.Before, n.After)) Log.Info("order {0}: {1}", ExecutionId, line);
+                break;
             case LogLine l:
                 Log.Log(l.Level switch
                 {

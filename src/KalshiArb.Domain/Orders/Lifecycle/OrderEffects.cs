@@ -64,3 +64,9 @@ public enum OrderLogLevel
 }
 
 public sealed record LogLine(OrderLogLevel Level, string Text) : OrderEffect;
+
+/// <summary>
+/// A fill, an end or a settlement for the operator's log (<see cref="OrderNarration"/>): carried as data and worded only
+/// where the log level lets it through, so a node that does not log them pays nothing for the text.
+/// </summary>
+public sealed record Narrate(OrderEvent Applied, ExecutionOrder? Before, ExecutionOrder After) : OrderEffect;

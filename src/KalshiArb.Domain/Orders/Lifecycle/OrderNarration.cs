@@ -6,6 +6,10 @@ namespace KalshiArb.Domain.Orders.Lifecycle;
 /// </summary>
 public static class OrderNarration
 {
+    /// <summary>Whether <see cref="Describe"/> has anything to say: a fill, a settlement, or the event that ended the order.</summary>
+    public static bool IsWorthALine(OrderEvent applied, ExecutionOrder? before, ExecutionOrder after) =>
+        applied is FillApplied or Settled || (after.IsTerminal && before?.IsTerminal != true);
+
     public static IEnumerable<string> Describe(OrderEvent applied, ExecutionOrder? before, ExecutionOrder after)
     {
         if (applied is FillApplied f)

@@ -76,8 +76,7 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
         var before = Order;
         _s = OrderLifecycle.Track(_s with { Order = r.Order }, e, nowMs);
         _events.Add(e);
-        if (r.Order is { } after)
-            foreach (var line in OrderNarration.Describe(e, before, after)) Log(OrderLogLevel.Info, line);
+        if (r.Order is { } after && OrderNarration.IsWorthALine(e, before, after)) Do(new Narrate(e, before, after));
         return true;
     }
 

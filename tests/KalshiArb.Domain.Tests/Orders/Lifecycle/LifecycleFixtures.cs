@@ -62,6 +62,7 @@ public static class LifecycleFixtures
         StartTimer t => $"StartTimer({t.Timer})",
         ReplyPlaced p => $"ReplyPlaced({(p.IsNew ? "new" : "existing")}, {p.State})",
         LogLine => "Log",
+        Narrate => "Narrate",
         ReportFillToGate { EndsOrder: true } => "ReportFillToGate(ends order)",
         _ => e.GetType().Name,
     };

@@ -10,8 +10,9 @@ namespace KalshiArb.Domain.Tests.Orders.Lifecycle;
 /// <summary>One operator line per fill and one per order end, emitted by the decisions that journal them.</summary>
 public sealed class OrderNarrationTests
 {
+    /// <summary>What the order actor logs for a decision's narrations, worded as it does.</summary>
     private static string[] Lines(OrderDecision d) =>
-        d.Effects.OfType<LogLine>().Where(l => l.Level == OrderLogLevel.Info).Select(l => l.Text).ToArray();
+        d.Effects.OfType<Narrate>().SelectMany(n => OrderNarration.Describe(n.Applied, n.Before, n.After)).Select(l => $"order {Id}: {l}").ToArray();
 
     [Fact]
     public void A_fill_is_one_line_with_market_side_count_price_fee_liquidity_and_trade()
