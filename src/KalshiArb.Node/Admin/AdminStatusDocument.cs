@@ -23,6 +23,9 @@ public sealed record AdminStatusDocument(AdminFeedStatus? Feed, AdminOddsStatus?
     /// <summary>The open-order watch (what restarts unfinished orders); null when this node has none or it did not answer.</summary>
     public AdminOpenOrdersStatus? OpenOrders { get; init; }
 
+    /// <summary>Profit and loss per market, per game and in total; null when the positions or marks did not answer.</summary>
+    public AdminPnlStatus? Pnl { get; init; }
+
     public static AdminStatusDocument From(StatusReporter.NodeStatus s, RiskLimits? limits) => new(
         s.Feed is { } f
             ? new AdminFeedStatus(f.Connected, f.EventsPerSecond, f.TrackedMarkets, f.Gaps, f.Connects, f.Disconnects, f.LastDisconnectReason)
