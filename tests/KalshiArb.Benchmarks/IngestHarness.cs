@@ -29,6 +29,8 @@ public static class IngestHarness
         for (var k = 0; k < DeltasPerPass; k++)
             foreach (var t in tickers) pass.Add(SyntheticFrames.Delta(t, k + 2, k));
 
+        ParserYardstick.Run(pass, messages);
+
         var memBefore = GC.GetTotalMemory(forceFullCollection: true);
         var books = tickers.Select(_ => new OrderBook(PriceGrid.Cents)).ToArray();
         var snapYes = new BookLevel[16];

@@ -25,6 +25,7 @@ public sealed class FeedFrameParser
     [ThreadStatic] private static FeedFrameParser? t_shared;
 
     private readonly StringPool _tickers = new(16_384);
+    private readonly KnownTickers _knownTickers = new(16_384);
 
     public static ParsedFrame Parse(ReadOnlySpan<byte> utf8) => (t_shared ??= new FeedFrameParser()).ParseFrame(utf8);
 
@@ -59,6 +60,9 @@ public sealed class FeedFrameParser
         var typeSeen = false;
         long? id = null, sid = null, seq = null;
         int msgStart = -1, msgEnd = -1;
+        // Kalshi sends type, sid and seq before msg: then msg is read where it stands, in the one pass over the frame.
+        // Any other order (or a field repeated after msg) falls back to reading msg again once the envelope is known.
+        ParsedFrame? readInPlace = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (r.ValueTextEquals("type"u8))
@@ -67,12 +71,25 @@ public sealed class FeedFrameParser
                 if (r.TokenType != JsonTokenType.String) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
                 kind = Classify(ref r);
                 typeSeen = true;
+                readInPlace = null;
             }
             else if (r.ValueTextEquals("msg"u8))
             {
                 r.Read();
                 msgStart = (int)r.TokenStartIndex;
-                r.Skip();
+                readInPlace = null;
+                if (IsMarketData(kind) && sid is not null && (seq is not null || !NeedsSeq(kind)))
+                {
+                    var parsed = ParseMarketData(kind, ref r, sid.Value, seq);
+                    if (parsed.Event is null)
+                    {
+                        // the reader stopped inside msg: a frame that is not even JSON is refused as that first
+                        while (r.Read()) { }
+                        return parsed;
+                    }
+                    readInPlace = parsed;
+                }
+                else r.Skip();
                 msgEnd = (int)r.BytesConsumed;
             }
             else if (r.ValueTextEquals("sid"u8))
@@ -80,12 +97,14 @@ public sealed class FeedFrameParser
                 r.Read();
                 if (!TryLong(ref r, out var v)) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
                 sid = v;
+                readInPlace = null;
             }
             else if (r.ValueTextEquals("seq"u8))
             {
                 r.Read();
                 if (!TryLong(ref r, out var v)) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
                 seq = v;
+                readInPlace = null;
             }
             else if (r.ValueTextEquals("id"u8))
             {
@@ -102,28 +121,40 @@ public sealed class FeedFrameParser
         // drain to the end so truncated or trailing garbage is refused as invalid JSON
         while (r.Read()) { }
 
+        if (readInPlace is { } readAlready) return readAlready;
         if (!typeSeen) return ParsedFrame.Reject(FeedRejectReason.MissingType);
         if (kind == Kind.Unknown) return ParsedFrame.Reject(FeedRejectReason.UnknownType);
         var msg = msgStart >= 0 ? utf8[msgStart..msgEnd] : ReadOnlySpan<byte>.Empty;
-        return kind switch
+        switch (kind)
         {
-            Kind.Subscribed => ParseSubscribed(msg, id, sid),
-            Kind.Unsubscribed => sid is null ? ParsedFrame.Reject(FeedRejectReason.MissingField) : ParsedFrame.Of(new SubscriptionEnded(id, sid.Value)),
-            Kind.Ok => ParseOk(msg, id, sid),
-            Kind.Error => ParseError(msg, id),
-            _ when msg.IsEmpty => ParsedFrame.Reject(FeedRejectReason.MissingField),
-            _ when sid is null => ParsedFrame.Reject(FeedRejectReason.MissingField),
-            Kind.Snapshot => seq is null ? ParsedFrame.Reject(FeedRejectReason.MissingField) : ParseSnapshot(msg, sid.Value, seq.Value),
-            Kind.Delta => seq is null ? ParsedFrame.Reject(FeedRejectReason.MissingField) : ParseDelta(msg, sid.Value, seq.Value),
-            Kind.Ticker => ParseTicker(msg, sid.Value),
-            Kind.Trade => ParseTrade(msg, sid.Value),
-            Kind.Fill => ParseFill(msg, sid.Value),
-            Kind.UserOrder => ParseUserOrder(msg, sid.Value),
-            Kind.MarketPosition => ParsePosition(msg, sid.Value),
-            Kind.Lifecycle => ParseLifecycle(msg, sid.Value),
-            _ => ParsedFrame.Reject(FeedRejectReason.UnknownType),
-        };
+            case Kind.Subscribed: return ParseSubscribed(msg, id, sid);
+            case Kind.Unsubscribed: return sid is null ? ParsedFrame.Reject(FeedRejectReason.MissingField) : ParsedFrame.Of(new SubscriptionEnded(id, sid.Value));
+            case Kind.Ok: return ParseOk(msg, id, sid);
+            case Kind.Error: return ParseError(msg, id);
+        }
+        if (msg.IsEmpty || sid is null || (NeedsSeq(kind) && seq is null)) return ParsedFrame.Reject(FeedRejectReason.MissingField);
+        var m = new Utf8JsonReader(msg);
+        m.Read();
+        return ParseMarketData(kind, ref m, sid.Value, seq);
     }
+
+    private static bool IsMarketData(Kind kind) => kind is >= Kind.Snapshot and <= Kind.Lifecycle;
+
+    private static bool NeedsSeq(Kind kind) => kind is Kind.Snapshot or Kind.Delta;
+
+    /// <summary>Reads msg from its first token (the reader stands on it) to its end; sid and seq come from the envelope.</summary>
+    private ParsedFrame ParseMarketData(Kind kind, ref Utf8JsonReader r, long sid, long? seq) => kind switch
+    {
+        Kind.Snapshot => ParseSnapshot(ref r, sid, seq!.Value),
+        Kind.Delta => ParseDelta(ref r, sid, seq!.Value),
+        Kind.Ticker => ParseTicker(ref r, sid),
+        Kind.Trade => ParseTrade(ref r, sid),
+        Kind.Fill => ParseFill(ref r, sid),
+        Kind.UserOrder => ParseUserOrder(ref r, sid),
+        Kind.MarketPosition => ParsePosition(ref r, sid),
+        Kind.Lifecycle => ParseLifecycle(ref r, sid),
+        _ => ParsedFrame.Reject(FeedRejectReason.UnknownType),
+    };
 
     private static Kind Classify(ref Utf8JsonReader r)
     {
@@ -233,10 +264,9 @@ public sealed class FeedFrameParser
 
     // ---------- market data ----------
 
-    private ParsedFrame ParseSnapshot(ReadOnlySpan<byte> msg, long sid, long seq)
+    private ParsedFrame ParseSnapshot(ref Utf8JsonReader r, long sid, long seq)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null;
         ImmutableArray<BookLevel> yes = [], no = [];
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -251,10 +281,9 @@ public sealed class FeedFrameParser
         return ticker is null ? ParsedFrame.Reject(FeedRejectReason.MissingField) : ParsedFrame.Of(new BookSnapshot(ticker, sid, seq, yes, no));
     }
 
-    private ParsedFrame ParseDelta(ReadOnlySpan<byte> msg, long sid, long seq)
+    private ParsedFrame ParseDelta(ref Utf8JsonReader r, long sid, long seq)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null;
         Price? price = null;
         Quantity? delta = null;
@@ -275,10 +304,9 @@ public sealed class FeedFrameParser
         return ParsedFrame.Of(new BookDelta(ticker, sid, seq, side.Value, price.Value, delta.Value, ts));
     }
 
-    private ParsedFrame ParseTicker(ReadOnlySpan<byte> msg, long sid)
+    private ParsedFrame ParseTicker(ref Utf8JsonReader r, long sid)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null;
         Price? last = null, bid = null, ask = null;
         Quantity? volume = null, oi = null;
@@ -299,10 +327,9 @@ public sealed class FeedFrameParser
         return ticker is null ? ParsedFrame.Reject(FeedRejectReason.MissingField) : ParsedFrame.Of(new TickerUpdate(ticker, sid, last, bid, ask, volume, oi, ts));
     }
 
-    private ParsedFrame ParseTrade(ReadOnlySpan<byte> msg, long sid)
+    private ParsedFrame ParseTrade(ref Utf8JsonReader r, long sid)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null, tradeId = null, takerSide = null;
         Price? yes = null, no = null;
         Quantity? count = null;
@@ -324,10 +351,9 @@ public sealed class FeedFrameParser
         return ParsedFrame.Of(new TradePrint(ticker, sid, tradeId, yes.Value, no, count.Value, takerSide, ts));
     }
 
-    private ParsedFrame ParseFill(ReadOnlySpan<byte> msg, long sid)
+    private ParsedFrame ParseFill(ref Utf8JsonReader r, long sid)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null, tradeId = null, orderId = null, clientId = null;
         OutcomeSide? outcome = null;
         OrderSide? bookSide = null;
@@ -359,10 +385,9 @@ public sealed class FeedFrameParser
             fee ?? Money.Zero, post, ts));
     }
 
-    private ParsedFrame ParseUserOrder(ReadOnlySpan<byte> msg, long sid)
+    private ParsedFrame ParseUserOrder(ref Utf8JsonReader r, long sid)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null, orderId = null, clientId = null, status = null;
         OrderSide? side = null;
         Price? yes = null;
@@ -389,10 +414,9 @@ public sealed class FeedFrameParser
             filled, remaining, initial, ts));
     }
 
-    private ParsedFrame ParsePosition(ReadOnlySpan<byte> msg, long sid)
+    private ParsedFrame ParsePosition(ref Utf8JsonReader r, long sid)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null;
         Quantity? position = null;
         Money? exposure = null, pnl = null, fees = null;
@@ -413,10 +437,9 @@ public sealed class FeedFrameParser
         return ParsedFrame.Of(new MarketPositionUpdate(ticker, sid, position.Value, exposure, pnl, fees, ts));
     }
 
-    private ParsedFrame ParseLifecycle(ReadOnlySpan<byte> msg, long sid)
+    private ParsedFrame ParseLifecycle(ref Utf8JsonReader r, long sid)
     {
-        var r = Open(msg, out var bad);
-        if (bad != FeedRejectReason.None) return ParsedFrame.Reject(bad);
+        if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null, eventType = null, result = null;
         long? closeTs = null, ts = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -587,11 +610,19 @@ public sealed class FeedFrameParser
     {
         ticker = null;
         if (r.TokenType != JsonTokenType.String) return FeedRejectReason.WrongFieldType;
+        var plain = !r.ValueIsEscaped && !r.HasValueSequence;
+        if (plain && _knownTickers.Find(r.ValueSpan) is { } known)
+        {
+            ticker = known;
+            return FeedRejectReason.None;
+        }
         Span<char> buf = stackalloc char[MarketTickerGrammar.MaxLength];
         var n = Chars(ref r, buf);
         // 0: empty or longer than any ticker may be
         if (n == 0 || MarketTickerGrammar.Check(buf[..n]) != TickerFault.None) return FeedRejectReason.InvalidTicker;
         ticker = _tickers.Intern(buf[..n]);
+        // only unescaped text is remembered by its bytes: an escaped spelling of a ticker always takes the checked path
+        if (plain) _knownTickers.Add(r.ValueSpan, ticker);
         return FeedRejectReason.None;
     }
 
