@@ -39,6 +39,35 @@ public sealed class FeedFrameParserTests
     }
 
     [Fact]
+    public void A_field_repeated_after_msg_wins_as_it_did_before_msg_was_read_in_place()
+    {
+        var d = Event<BookDelta>($$$"""{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"{{{Phi}}}","price_dollars":"0.5200","delta_fp":"1.00","side":"yes"},"seq":9,"sid":4}""");
+        Assert.Equal((4L, 9L), (d.Sid, d.Seq));
+    }
+
+    [Fact]
+    public void A_bad_field_inside_msg_of_a_truncated_frame_is_refused_as_invalid_json()
+    {
+        var p = Parse($$$"""{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"{{{Phi}}}","price_dollars":"9.9","delta_fp":"1.00""");
+        Assert.Equal(FeedRejectReason.InvalidJson, p.Reason);
+    }
+
+    [Fact]
+    public void A_known_ticker_and_its_escaped_spelling_are_the_same_pooled_string_and_a_bad_one_stays_refused()
+    {
+        var parser = new FeedFrameParser();
+        ParsedFrame Delta(string tickerJson) => parser.ParseFrame(Encoding.UTF8.GetBytes(
+            "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":2,\"msg\":{\"market_ticker\":\"" + tickerJson + "\",\"price_dollars\":\"0.52\",\"delta_fp\":\"1.00\",\"side\":\"yes\"}}"));
+        var first = (BookDelta)Delta(Phi).Event!;
+        var again = (BookDelta)Delta(Phi).Event!;
+        var escaped = (BookDelta)Delta("\\u004BXNFLGAME-26SEP20PHITEN-PHI").Event!;
+        Assert.Same(first.MarketTicker, again.MarketTicker);
+        Assert.Same(first.MarketTicker, escaped.MarketTicker);
+        Assert.Equal(FeedRejectReason.InvalidTicker, Delta("kxnflgame-26sep20phiten-phi").Reason);
+        Assert.Equal(FeedRejectReason.InvalidTicker, Delta("kxnflgame-26sep20phiten-phi").Reason);
+    }
+
+    [Fact]
     public void Delta_parses_signed_change_with_fields_in_any_order()
     {
         var d = Event<BookDelta>($$$"""{"msg":{"ts_ms":1781159387354,"side":"no","delta_fp":"-1.00","price_dollars":"0.5200","market_ticker":"{{{Phi}}}"},"seq":2,"sid":1,"type":"orderbook_delta"}""");
