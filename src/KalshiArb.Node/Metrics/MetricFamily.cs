@@ -57,8 +57,11 @@ internal sealed class MetricFamily
             MetricKind.Histogram => "histogram",
             _ => "gauge",
         }).Append('\n');
+        // The untagged series made at the start stands in only until a tagged one exists (a tagged counter is not also 0 untagged).
+        var tagged = _series.Count > 1;
         foreach (var (labels, cell) in _series.Select(kv => (Labels(kv.Key), kv.Value)).OrderBy(s => s.Item1, StringComparer.Ordinal))
         {
+            if (tagged && labels.Length == 0 && cell.IsEmpty) continue;
             if (Kind != MetricKind.Histogram)
             {
                 Sample(text, Name, labels, null, cell.Value);
@@ -97,7 +100,7 @@ internal sealed class MetricFamily
         double.PositiveInfinity => "+Inf",
         double.NegativeInfinity => "-Inf",
         _ when double.IsNaN(value) => "NaN",
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
+        _ => value.ToString(CultureInfo.InvariantCulture), // shortest text that round-trips
     };
 
     /// <summary>Prometheus names are [a-zA-Z_:][a-zA-Z0-9_:]*; anything else becomes '_'.</summary>
@@ -146,6 +149,8 @@ internal sealed class MetricFamily
         public readonly long[] Buckets = new long[bounds + 1];
 
         public double Value => Volatile.Read(ref _value);
+
+        public bool IsEmpty => Value == 0 && Buckets.All(b => b == 0);
 
         public void Set(double value) => Volatile.Write(ref _value, value);
 
