@@ -83,6 +83,35 @@ public sealed class PrometheusExporterSpec : IDisposable
     }
 
     [Fact]
+    public void Recording_allocates_nothing_with_the_exporter_attached()
+    {
+        using var exporter = new PrometheusExporter(_meter.Name);
+        var events = _meter.CreateCounter<long>("test_events");
+        var skips = _meter.CreateCounter<long>("test_skips");
+        var latency = _meter.CreateHistogram<double>("test_seconds");
+        var reason = new KeyValuePair<string, object?>("reason", "FeesEatEdge");
+        var from = new KeyValuePair<string, object?>("from", "Submitting");
+        var to = new KeyValuePair<string, object?>("to", "Filled");
+        Record(); // the first measurement of a tag set makes its series
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++) Record();
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var parsed = PrometheusText.Parse(exporter.Scrape());
+        Assert.Equal(10_001, parsed.Total("test_events_total"));
+        Assert.Equal(20_002, parsed.Total("test_skips_total"));
+        Assert.Equal(10_001, parsed.Total("test_seconds_count"));
+
+        void Record()
+        {
+            events.Add(1);
+            skips.Add(1, reason);
+            skips.Add(1, from, to);
+            latency.Record(0.002);
+        }
+    }
+
+    [Fact]
     public void The_pnl_total_becomes_the_gauges_reading_and_bad_money_text_gives_none()
     {
         var total = new AdminPnlLine("total", "0", "-12.3400", "1.0700", "2.5000", null);
