@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using KalshiArb.Actors.Metrics;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
@@ -28,6 +29,10 @@ public sealed class OrderActor : PersistentActor, IWithTimers
 
     // Whether the journal's events (so its open-order table) say the order is open.
     private bool _journaledOpen;
+
+    // Set when this incarnation created the order from its signal: its first venue call is timed from the signal.
+    // A recovered order's resubmit is not (its latency would measure the outage, not the order path).
+    private bool _timeFirstSubmit;
 
     /// <param name="desk">The node's order desk (told every change); an actor selection works, so it may start later.</param>
     public OrderActor(string executionId, IActorRef riskGate, IVenue venue, OrderActorSettings settings, ICanTell desk)
@@ -66,6 +71,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
         switch (message)
         {
             case PlaceOrder p:
+                _timeFirstSubmit = _state.Order is null;
                 Decide(new PlaceRequested(p.ExecutionId, p.Signal.SignalId, p.Signal.Ticker, p.Signal.Side,
                     p.Signal.LimitPrice, p.Signal.Count, p.Signal.CreatedAtMs, Admitting: !ShuttingDown));
                 return true;
@@ -128,8 +134,10 @@ public sealed class OrderActor : PersistentActor, IWithTimers
         var replyTo = Sender;
         var now = Now;
         var wasTerminal = _state.Order?.IsTerminal == true;
+        var before = _state.Order?.State;
         var d = OrderLifecycle.Decide(_state, input, now, _settings.Policy);
         _state = d.State;
+        if (_state.Order is { } order && order.State != before) TradingInstruments.RecordOrderTransition(before, order.State);
         if (d.Events.Count == 0)
         {
             foreach (var effect in d.Effects) Perform(effect, replyTo);
@@ -153,6 +161,8 @@ public sealed class OrderActor : PersistentActor, IWithTimers
         PersistAll(journal, _ =>
         {
             if (++stored < journal.Length) return;
+            foreach (var e in d.Events)
+                if (e is FillApplied fill) TradingInstruments.RecordFill(fill.Count.Hundredths / (double)Quantity.UnitsPerContract);
             var notice = OrderStatusNotice.Of(_state);
             _desk.Tell(!wasTerminal && _state.Order!.IsTerminal ? notice with { EndedAs = OrderOutcome.Of(_state.Order) } : notice, Self);
             foreach (var effect in d.Effects) Perform(effect, replyTo);
@@ -173,6 +183,11 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 {
                     Self.Tell(SubmitWindowClosed.Instance);
                     break;
+                }
+                if (_timeFirstSubmit && _state.Order?.SignalAtMs is { } signalAt)
+                {
+                    _timeFirstSubmit = false;
+                    TradingInstruments.RecordSignalToVenue(_settings.Clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(signalAt));
                 }
                 VenueCall.Run(ct => _venue.SubmitAsync(s.Request, ct), _settings.Policy.VenueCallTimeout)
                     .PipeTo(Self, success: r => new SubmitAnswered(r), failure: ex => new SubmitLost(VenueCall.Describe(ex)));

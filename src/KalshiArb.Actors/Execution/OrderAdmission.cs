@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using KalshiArb.Actors.Contracts;
+using KalshiArb.Actors.Metrics;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;
@@ -69,6 +70,7 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
         if (refusal != AdmissionRefusal.None)
         {
             var n = _refused[refusal] = _refused.GetValueOrDefault(refusal) + 1;
+            TradingInstruments.RecordAdmissionRefusal(refusal);
             // One line per reason now and then, not one per signal: a halt refuses every signal it sees.
             if (IsPowerOfTwo(n)) _log.Info("signal {0} refused: {1} ({2} so far)", signal.SignalId, refusal, n);
             return;

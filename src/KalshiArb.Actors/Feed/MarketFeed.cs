@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using KalshiArb.Actors.Market;
+using KalshiArb.Actors.Metrics;
 using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Actors.Feed;
@@ -99,6 +100,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         Receive<BookResyncRequested>(r =>
         {
             _resyncs++;
+            TradingInstruments.RecordFeedResync();
             _current.Remove(r.Ticker); // not whole until its snapshot comes back
             _log.Info("{0}: book broke in its actor ({1}); asking for a snapshot", r.Ticker, r.Reason);
             _source.RequestSnapshot(r.Ticker);
@@ -133,6 +135,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     private void OnEvent(FeedEvent e)
     {
         _events++;
+        TradingInstruments.RecordFeedEvent();
         var now = NowMs();
         _lastEventMs = now;
         var mapping = FeedEventMapper.Map(e, now, _sequencer);
@@ -148,6 +151,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
                 else if (message is BookInvalidated g)
                 {
                     _gaps++;
+                    TradingInstruments.RecordFeedGap();
                     _current.Remove(g.Ticker);
                 }
                 _markets.Tell(message);
@@ -155,7 +159,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
                 break;
             case FeedEventKind.Connected:
                 _connected = true;
-                _connects++;
+                if (++_connects > 1) TradingInstruments.RecordFeedReconnect();
                 _connectedSinceMs = now;
                 _log.Info("market-data feed connected; {0} markets tracked", _tracked.Count);
                 break;
@@ -176,6 +180,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         _connectedSinceMs = null;
         _current.Clear();
         _disconnects++;
+        TradingInstruments.RecordFeedDisconnect();
         _lastDisconnectMs = now;
         _lastDisconnectReason = reason;
         foreach (var ticker in _known) _markets.Tell(new BookInvalidated(ticker, BookInvalidation.Disconnect, now));

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using KalshiArb.Actors.Metrics;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Detection;
 
@@ -135,11 +136,13 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
         var now = _clock.GetUtcNow();
         _lastEvaluationMs = now.ToUnixTimeMilliseconds();
         var outcome = _state.Evaluate(now);
+        if (outcome is { Kind: EvaluationKind.Skipped, Skip: { } skip }) TradingInstruments.RecordSkip(skip.Reason);
         switch (outcome.Kind)
         {
             case EvaluationKind.Signal:
                 // No sender: the order's fate is the execution side's to track, not this market's.
                 _signalSink.Tell(outcome.Signal, ActorRefs.NoSender);
+                TradingInstruments.RecordSignal();
                 _log.Info("{0}: signal {1}", _state.Ticker, outcome.Signal!.Reason);
                 break;
             case EvaluationKind.DuplicateSignal:

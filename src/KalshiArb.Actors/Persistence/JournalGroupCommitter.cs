@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using KalshiArb.Actors.Metrics;
 
 namespace KalshiArb.Actors.Persistence;
 
@@ -68,7 +70,7 @@ public sealed class JournalGroupCommitter : IAsyncDisposable
         try
         {
             await _store.InsertAsync(writes.Count == 1 ? writes[0].Rows : writes.SelectMany(w => w.Rows).ToList()).ConfigureAwait(false);
-            foreach (var w in writes) w.Done.TrySetResult();
+            foreach (var w in writes) w.Succeed();
             return;
         }
         catch (Exception) when (writes.Count > 1)
@@ -86,7 +88,7 @@ public sealed class JournalGroupCommitter : IAsyncDisposable
             try
             {
                 await _store.InsertAsync(w.Rows).ConfigureAwait(false);
-                w.Done.TrySetResult();
+                w.Succeed();
             }
             catch (Exception ex)
             {
@@ -120,6 +122,14 @@ public sealed class JournalGroupCommitter : IAsyncDisposable
     {
         public IReadOnlyList<JournalRow> Rows { get; } = rows;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly long _queuedAt = Stopwatch.GetTimestamp();
+
+        /// <summary>Durable: the writer may go on; the latency it saw (queue wait plus commit) is recorded.</summary>
+        public void Succeed()
+        {
+            TradingInstruments.RecordJournalWrite(_queuedAt);
+            Done.TrySetResult();
+        }
     }
 
     private sealed class HighestRequest(string persistenceId)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using KalshiArb.Actors.Metrics;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
@@ -133,6 +134,7 @@ public sealed class RiskGateActor : ReceivePersistentActor
     {
         var key = reason;
         _denials[key] = _denials.GetValueOrDefault(key) + 1;
+        TradingInstruments.RecordRiskDenial(reason);
         _log.Info("risk denied {0}: {1}", executionId, reason);
         return new ReservationDenied(executionId, reason);
     }

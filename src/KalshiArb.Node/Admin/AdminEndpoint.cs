@@ -5,6 +5,7 @@ using System.Text.Json;
 using Akka.Actor;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Node.Hosting;
+using KalshiArb.Node.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,6 +47,7 @@ public sealed class AdminEndpoint : IAsyncDisposable
         var app = builder.Build();
 
         var expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        MetricsRoute.Use(app, targets.Pnl); // before the token check: /metrics is readable on loopback without it
         app.Use(async (ctx, next) =>
         {
             if (!Authorized(ctx.Request.Headers.Authorization.ToString(), expected))

@@ -16,6 +16,9 @@ public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRe
     /// <summary>Last answers per status component, shared with the node's status line.</summary>
     public StatusMemory StatusMemory { get; init; } = new();
 
+    /// <summary>The node's P&amp;L now, for the /metrics gauges; null (no samples) until the node keeps a ledger.</summary>
+    public Func<AdminPnlStatus?> Pnl { get; init; } = static () => null;
+
     public static AdminTargets From(TradingNode node, RiskLimits limits) =>
         new(node.Markets.Feed, node.Markets.OddsPoller, node.Orders ?? ActorRefs.Nobody, node.RiskGate, limits)
         {
