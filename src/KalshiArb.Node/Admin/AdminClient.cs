@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace KalshiArb.Node.Admin;
 
 /// <summary>The CLI side of the admin endpoint: reads admin.json, sends the bearer token, maps failures to outcomes.</summary>
-public sealed class AdminClient : IDisposable
+public sealed class AdminClient : INodeControl, IDisposable
 {
     private readonly HttpClient _http;
 
