@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Node.Audit;
+using KalshiArb.Node.Dashboard;
 using KalshiArb.Node.Hosting;
 using Microsoft.Data.Sqlite;
 
@@ -54,12 +55,13 @@ public static class AuditCommand
                 RequireTerminal = !parse.GetValue(allowOpen),
                 OrderId = parse.GetValue(order),
             };
-            return RunAsync(options, Console.Out, Console.Error, ct);
+            return RunAsync(options, Console.Out, Console.Error, ct, terminal: !Console.IsErrorRedirected);
         });
         return cmd;
     }
 
-    public static async Task<int> RunAsync(AuditOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    /// <param name="terminal">stderr is a terminal: reading the journal shows a progress bar there (else plain lines every few seconds)</param>
+    public static async Task<int> RunAsync(AuditOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct, bool terminal = false)
     {
         IReadOnlyList<JournaledOrder> orders;
         try
@@ -70,7 +72,8 @@ public static class AuditCommand
                 await stderr.WriteLineAsync($"audit: no journal at {missing}");
                 return ExitUnreadable;
             }
-            orders = await OrderJournalReader.ReadAsync(config, options.OrderId, ct);
+            orders = await TerminalProgress.RunAsync("audit: reading the journal", "journals", terminal, stderr,
+                progress => OrderJournalReader.ReadAsync(config, options.OrderId, ct, progress));
         }
         catch (Exception ex) when (ex is JournalReadException or InvalidOperationException or FileNotFoundException or ArgumentException)
         {

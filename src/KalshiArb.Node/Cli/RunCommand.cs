@@ -179,6 +179,8 @@ public static class RunCommand
                 {
                     if (settings.Duration is { } d) stop.CancelAfter(d);
                     var report = ReportUntilStopAsync(node, config.StatusInterval, logger, stop);
+                    if (settings.HasRole(KalshiArb.Actors.Cluster.ClusterRoles.Market))
+                        await MarketDiscoveryProgress.WaitAsync(node.Markets.Catalog, dashboard, operatorConsole, logger, stop.Token);
                     if (dashboard) await ShowDashboardAsync(settings, exchange, admin.Port, operatorConsole, logger, stop);
                     downed = await report;
                 }

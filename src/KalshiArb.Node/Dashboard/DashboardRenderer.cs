@@ -63,12 +63,15 @@ public static class DashboardRenderer
     private static Panel Cluster(AdminStatusDocument? d)
     {
         if (d?.Cluster is not { } c) return Waiting("Cluster", "the cluster");
-        var table = Table("member", "roles", "status");
+        var lines = new List<string>();
         foreach (var m in c.Members.Take(MaxRows))
-            Row(table, m.Address + (m.Address == c.Self ? " (this node)" : "") + (m.Address == c.Leader ? " (leader)" : ""),
-                string.Join(",", m.Roles), m.Status + (m.Reachable ? "" : " UNREACHABLE"));
-        foreach (var desk in c.UnansweredOrderDesks) Row(table, desk, "execution", "order desk NO ANSWER");
-        return Pane($"Cluster {c.Members.Count(m => m.Status == "Up")}/{c.Members.Count} up", table);
+        {
+            lines.Add($"{HostPort(m.Address)} {m.Status}{(m.Reachable ? "" : " UNREACHABLE")}{(m.Address == c.Leader ? ", leader" : "")}" +
+                      (m.Address == c.Self ? ", this node" : ""));
+            lines.Add($"  roles {string.Join(",", m.Roles)}");
+        }
+        foreach (var desk in c.UnansweredOrderDesks) lines.Add($"{HostPort(desk)} order desk NO ANSWER");
+        return Pane($"Cluster {c.Members.Count(m => m.Status == "Up")}/{c.Members.Count} up", lines);
     }
 
     private static Panel Feed(AdminStatusDocument? d)
@@ -163,6 +166,9 @@ public static class DashboardRenderer
     }
 
     private static void Row(Table t, params string[] cells) => t.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
+
+    /// <summary>"127.0.0.1:4053" from "akka.tcp://kalshiarb@127.0.0.1:4053": every member has the same system name.</summary>
+    private static string HostPort(string address) => address[(address.IndexOf('@') + 1)..];
 
     private static string Of(string? limit) => limit is null ? "" : $" of {limit}";
 
