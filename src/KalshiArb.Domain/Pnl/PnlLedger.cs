@@ -28,13 +28,16 @@ public sealed class PnlLedger
 
     public PnlPosition? Position(string ticker) => _positions.GetValueOrDefault(ticker);
 
-    /// <summary>Applies events sorted by time (stable: events at the same instant keep their order).</summary>
+    /// <summary>
+    /// Applies events sorted by time (stable: events at the same instant keep their order). A market's settlement seen
+    /// again (every order in it journals one) is expected, not refused.
+    /// </summary>
     public static PnlLedger Replay(IEnumerable<PnlEvent> events, out int refused)
     {
         var ledger = new PnlLedger();
         refused = 0;
         foreach (var e in events.OrderBy(e => e.At))
-            if (ledger.Apply(e) != PnlError.None) refused++;
+            if (ledger.Apply(e) is not (PnlError.None or PnlError.AlreadySettled)) refused++;
         return ledger;
     }
 

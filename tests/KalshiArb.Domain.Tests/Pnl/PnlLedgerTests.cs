@@ -139,3 +139,26 @@ public class PnlLedgerTests
         Assert.Equal(Money.Parse("5.83"), ledger.Realized);
     }
 }
+
+public class OrderSettlementTests
+{
+    [Theory]
+    [InlineData(OutcomeSide.Yes, 10000, OutcomeSide.Yes, "5.0000")]
+    [InlineData(OutcomeSide.No, 10000, OutcomeSide.Yes, "0.0000")]
+    [InlineData(OutcomeSide.No, 0, OutcomeSide.No, "5.0000")]
+    [InlineData(OutcomeSide.No, 3000, null, "3.5000")]
+    [InlineData(OutcomeSide.Yes, 3000, null, "1.5000")]
+    public void An_orders_settlement_carries_the_market_value_both_ways(OutcomeSide side, int yesTicks, OutcomeSide? winner, string payout)
+    {
+        var filled = Quantity.FromContracts(5);
+        var settled = OrderSettlement.For(side, filled, new Price(yesTicks));
+        Assert.Equal(winner, settled.Winner);
+        Assert.Equal(Money.Parse(payout), settled.Payout);
+        Assert.Equal(new Price(yesTicks), OrderSettlement.YesValueOf(side, filled, settled));
+        var order = ExecutionOrderMachine.Replay([
+            new OrderCreated("e1", "T-A", side, Price.FromCents(50), filled, "s"), new RiskApproved(null), new SubmitRequested(),
+            new Acknowledged("x1"), new FillApplied("t1", filled, Price.FromCents(50), Money.Zero, true), settled], out var errors);
+        Assert.Equal(0, errors);
+        Assert.Equal(ExecutionOrderState.Settled, order!.State);
+    }
+}
