@@ -153,14 +153,18 @@
       ["cooldown until", r.cooldownUntil ? time(r.cooldownUntil) : null], ["reservations", r.reservations]]
       .concat(r.outage ? [["OUTAGE", r.outage.summary, "loss"]] : []));
     var l = r.limits;
-    var largest = r.positions.reduce(function (a, p) { return !a || Math.abs(Number(p.costBasis)) > Math.abs(Number(a.costBasis)) ? p : a; }, null);
+    // The largest figures are picked with numbers but shown as the node's text.
+    var largestBy = function (field) {
+      return r.positions.reduce(function (a, p) { return !a || Math.abs(Number(p[field])) > Math.abs(Number(a[field])) ? p : a; }, null);
+    };
+    var largest = largestBy("costBasis"), most = largestBy("contracts");
     rows("risk-limits", l ? [
       ["total exposure", r.totalExposure, l.maxTotalExposure],
       ["largest market exposure", largest ? largest.costBasis : "0", l.maxExposurePerMarket],
       ["open markets", String(r.openMarkets), String(l.maxOpenMarkets)],
       ["daily loss", r.realizedToday.charAt(0) === "-" ? r.realizedToday.substring(1) : "0", l.dailyLossLimit],
       ["loss streak", String(r.lossStreak), String(l.lossStreakLimit)],
-      ["contracts per market", largest ? largest.contracts : "0", l.maxContractsPerMarket],
+      ["contracts per market", most ? most.contracts.replace(/^-/, "") : "0", l.maxContractsPerMarket],
       ["orders per minute", "–", String(l.maxOrdersPerMinute)],
     ].concat(l.maxExposurePerGame ? [["exposure per game", "–", l.maxExposurePerGame]] : []) : [], limitRow, "limits not reported");
     rows("denials", reasons(r.denialCounts), function (tr, d) { cell(tr, d[0]); cell(tr, d[1], "num"); }, "no denials");

@@ -14,9 +14,11 @@ var KalshiArbChart = (function () {
     return e;
   }
 
-  function time(iso) {
-    var d = new Date(iso);
-    return d.toISOString().substring(11, 19) + " UTC";
+  // Seconds, or milliseconds when the whole history fits in a few seconds; the date when it spans days.
+  function time(iso, spanMs) {
+    var s = new Date(iso).toISOString();
+    if (spanMs > 86400000) return s.substring(0, 10) + " " + s.substring(11, 16) + " UTC";
+    return s.substring(11, spanMs < 10000 ? 23 : 19) + " UTC";
   }
 
   // The series' points with a value; the extreme points keep their wire text for the axis labels.
@@ -59,8 +61,8 @@ var KalshiArbChart = (function () {
     svg.appendChild(el("text", { x: LEFT - 6, y: y(0) + 4, "class": "axis", "text-anchor": "end" }, "0"));
     if (hi.v > 0) svg.appendChild(el("text", { x: LEFT - 6, y: y(hi.v) + 4, "class": "axis", "text-anchor": "end" }, hi.text));
     if (lo.v < 0) svg.appendChild(el("text", { x: LEFT - 6, y: y(lo.v) + 4, "class": "axis", "text-anchor": "end" }, lo.text));
-    svg.appendChild(el("text", { x: LEFT, y: H - 10, "class": "axis" }, time(points[0].at)));
-    svg.appendChild(el("text", { x: W - RIGHT, y: H - 10, "class": "axis", "text-anchor": "end" }, time(points[points.length - 1].at)));
+    svg.appendChild(el("text", { x: LEFT, y: H - 10, "class": "axis" }, time(points[0].at, t1 - t0)));
+    svg.appendChild(el("text", { x: W - RIGHT, y: H - 10, "class": "axis", "text-anchor": "end" }, time(points[points.length - 1].at, t1 - t0)));
 
     [[marked, "marked", "realized + unrealized at mid"], [realized, "realized", "realized"]].forEach(function (s, n) {
       var pts = s[0];
