@@ -27,6 +27,9 @@ public sealed class AdminClient : INodeControl, IDisposable
     public Task<AdminReply<AdminStatusDocument>> GetStatusAsync(CancellationToken ct) =>
         SendAsync<AdminStatusDocument>(new HttpRequestMessage(HttpMethod.Get, "admin/status"), ct);
 
+    public Task<AdminReply<AdminDashboardDocument>> GetDashboardAsync(CancellationToken ct) =>
+        SendAsync<AdminDashboardDocument>(new HttpRequestMessage(HttpMethod.Get, "admin/dashboard"), ct);
+
     public Task<AdminReply<AdminKillSwitchAnswer>> KillAsync(bool reduceOnly, string reason, CancellationToken ct) =>
         SendAsync<AdminKillSwitchAnswer>(Post("admin/kill", new AdminKillRequest(reduceOnly ? "reduce-only" : "halt", reason)), ct);
 

@@ -8,6 +8,9 @@ public interface INodeControl
 {
     Task<AdminReply<AdminStatusDocument>> GetStatusAsync(CancellationToken ct);
 
+    /// <summary>The status plus markets, recent signals and recent fills (GET /admin/dashboard).</summary>
+    Task<AdminReply<AdminDashboardDocument>> GetDashboardAsync(CancellationToken ct);
+
     Task<AdminReply<AdminKillSwitchAnswer>> KillAsync(bool reduceOnly, string reason, CancellationToken ct);
 
     Task<AdminReply<AdminKillSwitchAnswer>> ResumeAsync(string reason, CancellationToken ct);

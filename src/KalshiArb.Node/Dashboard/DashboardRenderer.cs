@@ -8,8 +8,9 @@ namespace KalshiArb.Node.Dashboard;
 
 /// <summary>
 /// One dashboard frame from a <see cref="DashboardView"/>: a pure function, so a test renders it on Spectre's
-/// TestConsole and reads what a person would see. Panes: cluster, feed, risk gate (limits used, denials), P&amp;L,
-/// positions, signals and skips, open orders, and the activity log (fills, order ends, warnings).
+/// TestConsole and reads what a person would see. Panes: cluster, feed, risk gate (limits used, denials), markets
+/// (book top, fair, edge, last skip), P&amp;L, positions, signals and skips, open orders, fills, and the activity log
+/// (fills, order ends, warnings).
 /// </summary>
 public static class DashboardRenderer
 {
@@ -21,10 +22,10 @@ public static class DashboardRenderer
         var top = new Grid().AddColumns(3);
         top.AddRow(Cluster(d), Feed(d), Risk(d));
         var middle = new Grid().AddColumns(3);
-        middle.AddRow(Pnl(d), Positions(d), Signals(d));
+        middle.AddRow(Pnl(d), Positions(d), Signals(v.Document));
         var bottom = new Grid().AddColumns(2);
-        bottom.AddRow(Orders(d), Activity(v.Activity));
-        return new Rows(Header(v), top, middle, bottom);
+        bottom.AddRow(Orders(d), Fills(v.Document));
+        return new Rows(Header(v), top, Markets(v.Document), middle, bottom, Activity(v.Activity));
     }
 
     private static IRenderable Header(DashboardView v)
@@ -125,13 +126,44 @@ public static class DashboardRenderer
         return Pane($"Positions ({r.Positions.Count})", table);
     }
 
-    private static Panel Signals(AdminStatusDocument? d)
+    private static Panel Signals(AdminDashboardDocument? doc)
     {
-        if (d?.Signals is not { } s) return Waiting("Signals", "signal admission");
+        if (doc?.Status.Signals is not { } s) return Waiting("Signals and skips", "signal admission");
         var lines = new List<string> { $"admitted {s.Admitted}: new orders {s.Placed}, repeats {s.Repeated}" };
-        lines.Add(s.Refused.Count == 0 ? "skipped: none" : "skipped: " + Counts(s.Refused));
+        if (s.Refused.Count > 0) lines.Add("refused: " + Counts(s.Refused));
         if (s.NotPlaced.Count > 0) lines.Add("not placed: " + Counts(s.NotPlaced));
+        if (doc.Markets is { } m)
+        {
+            lines.Add(m.SkipsByReason.Count == 0 ? "skipped: none" : "skipped: " + Counts(m.SkipsByReason));
+            if (m.BlockedByReason.Count > 0) lines.Add("blocked: " + Counts(m.BlockedByReason));
+        }
+        foreach (var sig in doc.RecentSignals?.Lines.Take(MaxRows / 2) ?? [])
+            lines.Add($"{sig.At:HH:mm:ss} {sig.Ticker} {sig.Side} {sig.Count} @ {sig.LimitPrice} edge {sig.Edge}: {sig.Outcome}");
         return Pane("Signals and skips", lines);
+    }
+
+    private static Panel Markets(AdminDashboardDocument? doc)
+    {
+        if (doc?.Markets is not { } m) return Waiting("Markets", "the markets");
+        var table = Table("market", "status", "yes bid", "yes ask", "no bid", "no ask", "fair yes", "books", "yes edge", "no edge", "signals", "last skip");
+        foreach (var l in m.Lines.Take(MaxRows * 2))
+            Row(table, l.Ticker, l.BookWhole ? l.Status.ToString() : $"{l.Status}, awaiting snapshot", Top(l.YesBid), Top(l.YesAsk), Top(l.NoBid),
+                Top(l.NoAsk), l.FairYes ?? "-", l.ConsensusBooks.ToString(), l.YesEdge ?? "-", l.NoEdge ?? "-", l.SignalsSent.ToString(), l.LastSkip ?? "");
+        var title = $"Markets: {m.Matched} matched" + (m.Lines.Count < m.Matched ? $", {m.Lines.Count} shown" : "") +
+                    (m.NotAnswering > 0 ? $", {m.NotAnswering} NOT ANSWERING" : "");
+        return Pane(title, table);
+    }
+
+    private static string Top(AdminBookTop? top) => top is null ? "-" : $"{top.Price} x{top.Size}";
+
+    private static Panel Fills(AdminDashboardDocument? doc)
+    {
+        if (doc?.RecentFills is not { } f) return Waiting("Fills", "the order desks");
+        if (f.Lines.Count == 0) return Pane("Fills", ["no fills yet"]);
+        var table = Table("time", "market", "side", "count", "price", "fee", "", "order");
+        foreach (var l in f.Lines.Take(MaxRows))
+            Row(table, $"{l.At:HH:mm:ss}", l.Ticker, l.Side.ToString(), l.Count, l.Price, l.Fee, l.Liquidity, Short(l.ExecutionId ?? l.ExchangeOrderId));
+        return Pane("Fills (newest first)", table);
     }
 
     private static Panel Orders(AdminStatusDocument? d)
@@ -149,13 +181,13 @@ public static class DashboardRenderer
 
     private static Panel Activity(IReadOnlyList<Hosting.RecentLogLine> activity)
     {
-        if (activity.Count == 0) return Pane("Fills, order ends, warnings", ["nothing yet"]);
+        if (activity.Count == 0) return Pane("Order ends, fills and warnings (log)", ["nothing yet"]);
         var lines = activity.TakeLast(MaxRows + 2).Select(a =>
         {
             var text = $"{a.At:HH:mm:ss} {Markup.Escape(a.Text)}";
             return a.Level >= LogEventLevel.Warning ? $"[yellow]{text}[/]" : text;
         });
-        return Pane("Fills, order ends, warnings", new Markup(string.Join('\n', lines)));
+        return Pane("Order ends, fills and warnings (log)", new Markup(string.Join('\n', lines)));
     }
 
     private static Table Table(params string[] columns)

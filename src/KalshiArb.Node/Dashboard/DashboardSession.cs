@@ -86,11 +86,11 @@ public sealed class DashboardSession(IAnsiConsole screen, INodeControl node, Ope
 
     private async Task<DashboardView> RefreshAsync(DashboardView view, CancellationToken stop)
     {
-        var reply = await node.GetStatusAsync(stop);
+        var reply = await node.GetDashboardAsync(stop);
         return view with
         {
             At = DateTimeOffset.UtcNow,
-            Status = reply.Value ?? view.Status,
+            Document = reply.Value ?? view.Document,
             StatusProblem = reply.Outcome == AdminCallOutcome.Ok ? null : reply.Message,
             Activity = operatorConsole.Recent.Snapshot(),
         };

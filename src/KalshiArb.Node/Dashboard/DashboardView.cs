@@ -8,7 +8,7 @@ namespace KalshiArb.Node.Dashboard;
 /// </summary>
 /// <param name="Node">who is running: mode, exchange, admin port ("sim · kalshi-sim at http://… · admin 127.0.0.1:4711")</param>
 /// <param name="At">when the frame was taken</param>
-/// <param name="Status">the node's status document as the admin endpoint answers it; null before the first answer</param>
+/// <param name="Document">the node's dashboard document as the admin endpoint answers it (GET /admin/dashboard); null before the first answer</param>
 /// <param name="StatusProblem">why the last status call failed (the figures shown are then from the last answer)</param>
 /// <param name="Activity">the last fills, order ends and warnings, oldest first</param>
 /// <param name="Prompt">a question waiting for y/n</param>
@@ -16,8 +16,11 @@ namespace KalshiArb.Node.Dashboard;
 public sealed record DashboardView(
     string Node,
     DateTimeOffset At,
-    AdminStatusDocument? Status,
+    AdminDashboardDocument? Document,
     string? StatusProblem,
     IReadOnlyList<RecentLogLine> Activity,
     DashboardPrompt Prompt,
-    string? Notice);
+    string? Notice)
+{
+    public AdminStatusDocument? Status => Document?.Status;
+}

@@ -32,7 +32,17 @@ public sealed class DashboardRendererSpec(ITestOutputHelper output)
         Assert.Contains("books awaiting snapshot 2", screen);
         Assert.Contains("exposure 340.5000 of 1000.0000, markets 4 of 10", screen);
         Assert.Contains("denials: OrdersPerMinute 3, MaxContractsPerMarket 1", screen);
-        Assert.Contains("skipped: EdgeTooGood 2", screen);
+        Assert.Contains("refused: Halted 2", screen);
+        Assert.Contains("skipped: NoEdge 812, EdgeTooGood 2", screen);
+        Assert.Contains("blocked: BookNotWhole 9", screen);
+        Assert.Contains("KXNBAGAME-26DEC08LALBOS-BOS No 25.00 @ 0.3700 edge 0.0342: placed", screen); // recent signal
+        Assert.Contains("Markets: 20 matched, 2 shown", screen);
+        Assert.Contains("0.6100 x40.00", screen); // YES bid
+        Assert.Contains("0.5794", screen); // fair
+        Assert.Contains("0.0306", screen); // NO edge
+        Assert.Contains("awaiting snapshot", screen);
+        Assert.Contains("0.4032", screen); // fill fee in the fills pane
+        Assert.Contains("taker", screen);
         Assert.Contains("KXNBAGAME-26DEC08LALBOS-LAL", screen); // position
         Assert.Contains("736894fa", screen); // open order, short id
         Assert.Contains("Resting", screen);
@@ -63,7 +73,7 @@ public sealed class DashboardRendererSpec(ITestOutputHelper output)
     [Fact]
     public void Before_the_first_answer_each_pane_says_what_it_waits_for()
     {
-        var screen = Screen(DashboardSample.View() with { Status = null, StatusProblem = "the node did not answer within 5s", Activity = [] });
+        var screen = Screen(DashboardSample.View() with { Document = null, StatusProblem = "the node did not answer within 5s", Activity = [] });
 
         Assert.Contains("kill switch: UNKNOWN", screen);
         Assert.Contains("status unavailable: the node did not answer within 5s", screen);

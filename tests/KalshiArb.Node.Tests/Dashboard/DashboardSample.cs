@@ -1,3 +1,4 @@
+using KalshiArb.Actors.Market;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Node.Admin;
@@ -28,7 +29,7 @@ internal static class DashboardSample
     {
         Cluster = new AdminClusterStatus("akka.tcp://kalshiarb@127.0.0.1:45651", "akka.tcp://kalshiarb@127.0.0.1:45651",
             [new ClusterMemberView("akka.tcp://kalshiarb@127.0.0.1:45651", ["market", "execution", "risk"], "Up", true)], []),
-        Signals = new AdminSignalsStatus(56, 30, 26, new Dictionary<string, long> { ["EdgeTooGood"] = 2 }, new Dictionary<string, long>()),
+        Signals = new AdminSignalsStatus(56, 30, 26, new Dictionary<string, long> { ["Halted"] = 2 }, new Dictionary<string, long>()),
         Pnl = new AdminPnlStatus(new AdminPnlLine("total", "0", "1.8000", "0.4100", "0.6500", "0.9100"), [], [], []),
     };
 
@@ -39,6 +40,24 @@ internal static class DashboardSample
         new(At.AddSeconds(-3), LogEventLevel.Warning, "KXNCAAMBGAME-26DEC09DUKEUNC-UNC: not trading, EdgeTooGood"),
     ];
 
+    /// <summary>The status plus two markets (one awaiting its snapshot), a signal and a fill, as GET /admin/dashboard answers.</summary>
+    public static AdminDashboardDocument Document(AdminStatusDocument? status = null) => new(At, status ?? Status())
+    {
+        Markets = new AdminMarketsSection(20, 0,
+        [
+            new AdminMarketLine("KXNBAGAME-26DEC08LALBOS-BOS", MarketTradingStatus.Open, true, new AdminBookTop("0.6100", "40.00"),
+                new AdminBookTop("0.6300", "25.00"), new AdminBookTop("0.3700", "25.00"), new AdminBookTop("0.3900", "40.00"), "0.5794", 5,
+                "-0.0506", "0.0306", 4, "NoEdge", At.AddSeconds(-1)),
+            new AdminMarketLine("KXNFLGAME-26DEC08KCBUF-KC", MarketTradingStatus.Open, false, null, null, null, null, "0.4170", 4, null, null, 0,
+                "BookNotWhole", null),
+        ], new Dictionary<string, long> { ["NoEdge"] = 812, ["EdgeTooGood"] = 2 }, new Dictionary<string, long> { ["BookNotWhole"] = 9 }),
+        RecentSignals = new AdminRecentSignalsSection(
+            [new AdminSignalLine(At.AddSeconds(-30), "KXNBAGAME-26DEC08LALBOS-BOS", OutcomeSide.No, "0.3700", "25.00", "0.5794", "0.0342", "placed", "s-1")]),
+        RecentFills = new AdminRecentFillsSection(
+            [new AdminFillLine(At.AddSeconds(-20), "KXNBAGAME-26DEC08LALBOS-BOS", OutcomeSide.No, "25.00", "0.3600", "0.4032", "taker", "x-1",
+                "736894fa-debe-55ec-a317-90da652030b6", "t13-1")]),
+    };
+
     public static DashboardView View(AdminStatusDocument? status = null, DashboardPrompt prompt = DashboardPrompt.None, string? notice = null) =>
-        new("sim · kalshi-sim at http://127.0.0.1:35681/trade-api/v2 · admin 127.0.0.1:41179", At, status ?? Status(), null, Activity, prompt, notice);
+        new("sim · kalshi-sim at http://127.0.0.1:35681/trade-api/v2 · admin 127.0.0.1:41179", At, Document(status), null, Activity, prompt, notice);
 }

@@ -30,6 +30,9 @@ public sealed class DashboardSessionSpec
         public Task<AdminReply<AdminStatusDocument>> GetStatusAsync(CancellationToken ct) =>
             Task.FromResult(new AdminReply<AdminStatusDocument>(AdminCallOutcome.Ok, DashboardSample.Status(State), "", ""));
 
+        public Task<AdminReply<AdminDashboardDocument>> GetDashboardAsync(CancellationToken ct) =>
+            Task.FromResult(new AdminReply<AdminDashboardDocument>(AdminCallOutcome.Ok, DashboardSample.Document(DashboardSample.Status(State)), "", ""));
+
         public Task<AdminReply<AdminKillSwitchAnswer>> KillAsync(bool reduceOnly, string reason, CancellationToken ct)
         {
             Calls.Add($"kill reduceOnly={reduceOnly} {reason}");
