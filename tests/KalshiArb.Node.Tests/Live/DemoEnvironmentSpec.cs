@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using KalshiArb.Node.Cli;
 using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Live;
@@ -11,13 +10,7 @@ public sealed class DemoEnvironmentSpec : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("ka-demo-env-").FullName;
     private readonly string _keyPath;
 
-    public DemoEnvironmentSpec()
-    {
-        using var rsa = RSA.Create(2048);
-        _keyPath = Path.Combine(_dir, "demo.pem");
-        File.WriteAllText(_keyPath, rsa.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
+    public DemoEnvironmentSpec() => _keyPath = PrivateKeyFile.Write(_dir, "demo.pem");
 
     private Dictionary<string, string?> Env() => new()
     {
