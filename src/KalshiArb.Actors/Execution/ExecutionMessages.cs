@@ -46,6 +46,10 @@ public static class ExecutionMessages
         r.Register<OpenOrderWatchStatus>("open-order-watch-status.v1");
         r.Register<GetAdmissionStatus>("order-admission-get.v1");
         r.Register<AdmissionStatus>("order-admission-status.v1");
+        r.Register<GetRecentSignals>("order-admission-recent-get.v1");
+        r.Register<RecentSignals>("order-admission-recent.v1");
+        r.Register<GetRecentFills>("execution-recent-fills-get.v1");
+        r.Register<RecentFills>("execution-recent-fills.v1");
 
         // Venue reports are routed to the order region, whose entity may live on another node.
         r.Register<VenueFill>("venue-fill.v1");

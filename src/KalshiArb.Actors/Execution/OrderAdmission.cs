@@ -27,6 +27,7 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
     private long _admitted;
     private long _placed;
     private long _repeated;
+    private readonly RecentSignalLog _recent = new();
 
     public OrderAdmission(IActorRef orderRegion, IActorRef riskGate, OrderAdmissionSettings settings)
     {
@@ -39,16 +40,19 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
         {
             if (p.IsNew) _placed++;
             else _repeated++;
+            _recent.Resolve(p.ExecutionId, p.IsNew ? "placed" : "repeated");
         });
         Receive<OrderNotPlaced>(n =>
         {
             _notPlaced[n.Reason] = _notPlaced.GetValueOrDefault(n.Reason) + 1;
+            _recent.Resolve(n.ExecutionId, "not placed: " + n.Reason);
             _log.Info("order {0} not placed: {1}", n.ExecutionId, n.Reason);
         });
         Receive<KillSwitchChanged>(k => _killSwitch = k.State);
         Receive<ResubscribeKillSwitch>(_ => _gate.Tell(SubscribeKillSwitch.Instance));
         Receive<GetAdmissionStatus>(_ => Sender.Tell(new AdmissionStatus(_admitted, _placed, _repeated,
             _refused.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value), new Dictionary<string, long>(_notPlaced), _killSwitch)));
+        Receive<GetRecentSignals>(_ => Sender.Tell(_recent.Snapshot()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -67,6 +71,9 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
         var now = _settings.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         var shuttingDown = CoordinatedShutdown.Get(Context.System).ShutdownReason is not null;
         var refusal = SignalAdmission.Check(signal.CreatedAtMs, now, _settings.MaxSignalAge, _killSwitch, shuttingDown);
+        var executionId = ExecutionIds.FromSignal(signal.SignalId);
+        _recent.Add(new RecentSignal(now, signal.SignalId, executionId, signal.Ticker, signal.Side, signal.LimitPrice, signal.Count,
+            signal.FairProbability, signal.EdgePerContract, refusal == AdmissionRefusal.None ? "admitted" : "refused: " + refusal));
         if (refusal != AdmissionRefusal.None)
         {
             var n = _refused[refusal] = _refused.GetValueOrDefault(refusal) + 1;
@@ -76,7 +83,7 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
             return;
         }
         _admitted++;
-        _region.Tell(new PlaceOrder(ExecutionIds.FromSignal(signal.SignalId), signal));
+        _region.Tell(new PlaceOrder(executionId, signal));
     }
 
     private static bool IsPowerOfTwo(long n) => (n & (n - 1)) == 0;

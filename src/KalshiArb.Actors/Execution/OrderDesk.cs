@@ -33,6 +33,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
     private readonly Dictionary<string, long> _ended = new(StringComparer.Ordinal);
     private KillSwitchState? _killSwitch;
     private int _unroutable;
+    private readonly RecentFillLog _recentFills = new();
 
     public OrderDesk(IActorRef riskGate, IVenue venue, IActorRef orderRegion, OrderDeskSettings settings)
     {
@@ -41,7 +42,11 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         _region = orderRegion;
         _settings = settings;
 
-        Receive<VenueFill>(f => Route(f.ClientOrderId, f.ExchangeOrderId, f));
+        Receive<VenueFill>(f =>
+        {
+            _recentFills.Add(f, string.IsNullOrEmpty(f.ClientOrderId) ? _executionByExchangeId.GetValueOrDefault(f.ExchangeOrderId) : f.ClientOrderId);
+            Route(f.ClientOrderId, f.ExchangeOrderId, f);
+        });
         Receive<VenueOrderUpdate>(u => Route(u.Order.ClientOrderId, u.Order.ExchangeOrderId, u));
         Receive<IOrderMessage>(m => _region.Forward(m));
         Receive<OrderStatusNotice>(OnNotice);
@@ -49,6 +54,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         Receive<ResubscribeKillSwitch>(_ => _gate.Tell(SubscribeKillSwitch.Instance));
         Receive<DrainOrders>(OnDrain);
         Receive<GetExecutionStatus>(_ => Sender.Tell(Status()));
+        Receive<GetRecentFills>(_ => Sender.Tell(_recentFills.Snapshot()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

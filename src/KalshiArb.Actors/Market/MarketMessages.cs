@@ -33,5 +33,7 @@ public static class MarketMessages
         r.Register<OddsFeed.OddsFeedStateView>("odds-feed-state.v1");
         r.Register<OddsFeed.GetUnmatchedMarkets>("get-unmatched-markets.v1");
         r.Register<OddsFeed.UnmatchedMarkets>("unmatched-markets.v1");
+        r.Register<OddsFeed.GetMatchedMarkets>("get-matched-markets.v1");
+        r.Register<OddsFeed.MatchedMarkets>("matched-markets.v1");
     }
 }

@@ -68,6 +68,8 @@ public sealed class OddsPoller : ReceiveActor, IWithTimers
         Receive<OddsFetched>(OnFetched);
         Receive<GetUnmatchedMarkets>(_ => Sender.Tell(Unmatched()));
         Receive<GetOddsFeedState>(_ => Sender.Tell(View()));
+        Receive<GetMatchedMarkets>(_ => Sender.Tell(new MatchedMarkets(_tracked.Values.Where(m => m.Resolution is { IsMatched: true })
+            .Select(m => m.Ticker).Order(StringComparer.Ordinal).ToArray())));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

@@ -41,3 +41,12 @@ public sealed record OddsFeedStateView(
     int UnmatchedMarkets,
     long ConsensusSent,
     ImmutableDictionary<ConsensusRejection, long> ConsensusRejects);
+
+/// <summary>Ask the poller which markets resolved to a sportsbook event (the ones that can trade).</summary>
+public sealed record GetMatchedMarkets
+{
+    public static readonly GetMatchedMarkets Instance = new();
+}
+
+/// <summary>Tickers of the matched markets, in ticker order.</summary>
+public sealed record MatchedMarkets(IReadOnlyList<string> Tickers);

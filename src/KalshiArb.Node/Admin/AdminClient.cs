@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace KalshiArb.Node.Admin;
 
 /// <summary>The CLI side of the admin endpoint: reads admin.json, sends the bearer token, maps failures to outcomes.</summary>
-public sealed class AdminClient : IDisposable
+public sealed class AdminClient : INodeControl, IDisposable
 {
     private readonly HttpClient _http;
 
@@ -26,6 +26,9 @@ public sealed class AdminClient : IDisposable
 
     public Task<AdminReply<AdminStatusDocument>> GetStatusAsync(CancellationToken ct) =>
         SendAsync<AdminStatusDocument>(new HttpRequestMessage(HttpMethod.Get, "admin/status"), ct);
+
+    public Task<AdminReply<AdminDashboardDocument>> GetDashboardAsync(CancellationToken ct) =>
+        SendAsync<AdminDashboardDocument>(new HttpRequestMessage(HttpMethod.Get, "admin/dashboard"), ct);
 
     public Task<AdminReply<AdminKillSwitchAnswer>> KillAsync(bool reduceOnly, string reason, CancellationToken ct) =>
         SendAsync<AdminKillSwitchAnswer>(Post("admin/kill", new AdminKillRequest(reduceOnly ? "reduce-only" : "halt", reason)), ct);

@@ -16,8 +16,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KalshiArb.Node.Admin;
 
 /// <summary>
-/// The running node's control surface for the CLI: a Kestrel app bound to 127.0.0.1 only, every request needing
-/// the per-run bearer token from admin.json. Actors are asked with timeouts; a silent actor means 503, never a hang.
+/// The running node's control surface for the CLI and the web status page: a Kestrel app bound to 127.0.0.1 only.
+/// Every request needs the per-run bearer token from admin.json, except the read-only page and its dashboard
+/// document (see <see cref="AdminWebPage.ReadableWithoutToken"/>). Actors are asked with timeouts; a silent actor
+/// means 503 or a null section, never a hang.
 /// Disposing stops the listener and deletes admin.json.
 /// </summary>
 public sealed class AdminEndpoint : IAsyncDisposable
@@ -50,7 +52,12 @@ public sealed class AdminEndpoint : IAsyncDisposable
         MetricsRoute.Use(app, targets.Pnl); // before the token check: /metrics is readable on loopback without it
         app.Use(async (ctx, next) =>
         {
-            if (!Authorized(ctx.Request.Headers.Authorization.ToString(), expected))
+            // Nothing here may be cached, framed by another page or sniffed into another content type.
+            ctx.Response.Headers.CacheControl = "no-store";
+            ctx.Response.Headers.XContentTypeOptions = "nosniff";
+            ctx.Response.Headers.ContentSecurityPolicy = AdminWebPage.ContentSecurityPolicy;
+            if (!AdminWebPage.ReadableWithoutToken(ctx.Request)
+                && !Authorized(ctx.Request.Headers.Authorization.ToString(), expected))
             {
                 ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 ctx.Response.Headers.WWWAuthenticate = "Bearer";
@@ -86,13 +93,13 @@ public sealed class AdminEndpoint : IAsyncDisposable
 
     private static void Map(WebApplication app, AdminTargets t, TimeSpan timeout)
     {
-        app.MapGet("/admin/status", async (HttpContext ctx) =>
-        {
-            var status = t.ClusterSystem is { } system
-                ? await StatusReporter.QueryClusterAsync(system, t.Feed, t.OddsPoller, t.RiskGate, timeout, ctx.RequestAborted, t.OpenOrders, t.StatusMemory)
-                : await StatusReporter.QueryAsync(t.Feed, t.OddsPoller, t.Orders, t.RiskGate, timeout, ctx.RequestAborted, t.StatusMemory);
-            return Results.Json(AdminStatusDocument.From(status, t.Limits), AdminJson.Options);
-        }).AddEndpointFilter(AnswerUnavailable);
+        app.MapGet("/admin/status", async Task<IResult> (HttpContext ctx) =>
+            Results.Json(await AdminStatusQuery.QueryAsync(t, timeout, ctx.RequestAborted), AdminJson.Options)).AddEndpointFilter(AnswerUnavailable);
+
+        app.MapGet("/admin/dashboard", async Task<IResult> (HttpContext ctx) =>
+            Results.Json(await AdminDashboardQuery.QueryAsync(t, timeout, ctx.RequestAborted), AdminJson.Options)).AddEndpointFilter(AnswerUnavailable);
+
+        AdminWebPage.Map(app);
 
         app.MapPost("/admin/kill", async (HttpContext ctx) =>
         {

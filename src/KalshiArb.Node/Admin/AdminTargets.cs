@@ -13,6 +13,12 @@ public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRe
     /// <summary>The open-order watch's proxy, on an execution node.</summary>
     public IActorRef? OpenOrders { get; init; }
 
+    /// <summary>The market shard region (asked for the dashboard's market lines); null: no markets section.</summary>
+    public IActorRef? Markets { get; init; }
+
+    /// <summary>This node's signal admission, asked for recent signals outside a cluster (in one, every market node's is).</summary>
+    public IActorRef? Admission { get; init; }
+
     /// <summary>Last answers per status component, shared with the node's status line.</summary>
     public StatusMemory StatusMemory { get; init; } = new();
 
@@ -24,6 +30,8 @@ public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRe
         {
             ClusterSystem = node.System,
             OpenOrders = node.OpenOrders,
+            Markets = node.Markets.Markets,
+            Admission = node.Admission,
             StatusMemory = node.StatusMemory,
         };
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using KalshiArb.Domain.Pnl;
 
 namespace KalshiArb.Node.Audit;
 
 /// <summary>
 /// JSON export: { "orders": [ { execution_id, persistence_id, ticker, final_state, fee_schedule, fee_rule_source,
 /// clean, timeline: [ { seq, timestamp_ms, time, event, fields: {…} } ], violations: [ { kind, seq, detail } ] } ],
+/// "pnl": { total, games: [], markets: [] (each { key, contracts, cost_basis, realized, fees }), history: [ { timestamp_ms, realized } ], refused },
 /// "summary": { orders, clean, with_violations, by_kind: { kind: count } } }. Numbers of money/price/count are wire strings.
 /// </summary>
 public static class AuditJsonReport
@@ -17,6 +19,8 @@ public static class AuditJsonReport
         foreach (var order in run.Orders) WriteOrder(order, w);
         w.WriteEndArray();
 
+        WritePnl(run.Pnl, w);
+
         w.WriteStartObject("summary");
         w.WriteNumber("orders", run.Summary.Orders);
         w.WriteNumber("clean", run.Summary.Clean);
@@ -25,6 +29,41 @@ public static class AuditJsonReport
         foreach (var (kind, count) in run.Summary.ByKind) w.WriteNumber(kind, count);
         w.WriteEndObject();
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WritePnl(AuditPnl pnl, Utf8JsonWriter w)
+    {
+        w.WriteStartObject("pnl");
+        w.WritePropertyName("total");
+        WritePnlLine(pnl.Total, w);
+        w.WriteStartArray("games");
+        foreach (var g in pnl.Games) WritePnlLine(g, w);
+        w.WriteEndArray();
+        w.WriteStartArray("markets");
+        foreach (var m in pnl.Markets) WritePnlLine(m, w);
+        w.WriteEndArray();
+        w.WriteStartArray("history");
+        foreach (var p in pnl.History)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("timestamp_ms", p.At.ToUnixTimeMilliseconds());
+            w.WriteString("realized", p.Realized.ToWire());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("refused", pnl.Refused);
+        w.WriteEndObject();
+    }
+
+    private static void WritePnlLine(PnlLine line, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("key", line.Key);
+        w.WriteString("contracts", line.Contracts.ToWire());
+        w.WriteString("cost_basis", line.CostBasis.ToWire());
+        w.WriteString("realized", line.Realized.ToWire());
+        w.WriteString("fees", line.Fees.ToWire());
         w.WriteEndObject();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KalshiArb.Domain.Pnl;
 
 namespace KalshiArb.Node.Audit;
 
@@ -27,8 +28,24 @@ public static class AuditTextReport
             }
             w.WriteLine();
         }
+        WritePnl(run.Pnl, w);
         w.WriteLine(SummaryLine(run.Summary));
     }
+
+    /// <summary>Realized P&amp;L after fees and fees paid: total, per game, per market (open contracts shown, not valued).</summary>
+    public static void WritePnl(AuditPnl pnl, TextWriter w)
+    {
+        w.WriteLine("P&L from fills and settlements (realized after fees):");
+        w.WriteLine($"  {"",-8} {"key",-34} {"contracts",10} {"realized",12} {"fees",10}");
+        w.WriteLine(PnlRow("total", pnl.Total, showContracts: false));
+        foreach (var g in pnl.Games) w.WriteLine(PnlRow("game", g, showContracts: false));
+        foreach (var m in pnl.Markets) w.WriteLine(PnlRow("market", m, showContracts: true));
+        if (pnl.Refused > 0) w.WriteLine($"  {pnl.Refused} journaled fills or settlements could not be booked");
+        w.WriteLine();
+    }
+
+    private static string PnlRow(string level, PnlLine line, bool showContracts) =>
+        $"  {level,-8} {line.Key,-34} {(showContracts ? line.Contracts.ToWire() : ""),10} {line.Realized.ToWire(),12} {line.Fees.ToWire(),10}";
 
     public static string SummaryLine(AuditSummary s)
     {

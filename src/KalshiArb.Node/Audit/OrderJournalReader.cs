@@ -31,7 +31,8 @@ public static class OrderJournalReader
     /// All order journals (or just <paramref name="onlyOrder"/>: an execution id or an "order-…" persistence id).
     /// Throws <see cref="JournalReadException"/> when the journal itself cannot be read.
     /// </summary>
-    public static async Task<IReadOnlyList<JournaledOrder>> ReadAsync(Config persistenceConfig, string? onlyOrder, CancellationToken ct)
+    public static async Task<IReadOnlyList<JournaledOrder>> ReadAsync(Config persistenceConfig, string? onlyOrder, CancellationToken ct,
+        IProgress<(int Done, int Total)>? progress = null)
     {
         var system = ActorSystem.Create("kalshiarb-audit", Quiet.WithFallback(persistenceConfig));
         try
@@ -66,11 +67,14 @@ public static class OrderJournalReader
             }
 
             var orders = new List<JournaledOrder>();
-            foreach (var pid in ids)
+            for (var i = 0; i < ids.Count; i++)
             {
-                if (pid == LegacyOrderIndex.PersistenceId) continue;
-                if (await ReadOrderAsync(journal, materializer, pid, ct) is { } order) orders.Add(order);
+                // Progress counts journals read (a large journal takes minutes); ids that are not orders count too.
+                progress?.Report((i, ids.Count));
+                if (ids[i] == LegacyOrderIndex.PersistenceId) continue;
+                if (await ReadOrderAsync(journal, materializer, ids[i], ct) is { } order) orders.Add(order);
             }
+            progress?.Report((ids.Count, ids.Count));
             return orders;
         }
         finally

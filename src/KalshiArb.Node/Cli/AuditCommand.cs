@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Node.Audit;
+using KalshiArb.Node.Dashboard;
 using KalshiArb.Node.Hosting;
 using Microsoft.Data.Sqlite;
 
@@ -24,6 +25,7 @@ public static class AuditCommand
         var outFile = new Option<string?>("--out") { Description = "write the report to this file (default: stdout)" };
         var allowOpen = new Option<bool>("--allow-open") { Description = "do not require every order to be terminal or flagged (auditing a running system)" };
         var order = new Option<string?>("--order") { Description = "audit only this order (execution id or order-… persistence id)" };
+        var htmlReport = new Option<string?>("--report") { Description = "also write a self-contained HTML report (P&L chart, invariants, reasons, order timelines) to this .html file" };
 
         var cmd = new Command("audit",
             "Audit the order journals: timelines and invariant checks; exit 0 clean, 1 violations, 2 journal unreadable. " +
@@ -33,6 +35,7 @@ public static class AuditCommand
         cmd.Options.Add(outFile);
         cmd.Options.Add(allowOpen);
         cmd.Options.Add(order);
+        cmd.Options.Add(htmlReport);
         cmd.SetAction((parse, ct) =>
         {
             NodeSettings settings;
@@ -53,13 +56,15 @@ public static class AuditCommand
                 OutFile = parse.GetValue(outFile),
                 RequireTerminal = !parse.GetValue(allowOpen),
                 OrderId = parse.GetValue(order),
+                HtmlReportFile = parse.GetValue(htmlReport),
             };
-            return RunAsync(options, Console.Out, Console.Error, ct);
+            return RunAsync(options, Console.Out, Console.Error, ct, terminal: !Console.IsErrorRedirected);
         });
         return cmd;
     }
 
-    public static async Task<int> RunAsync(AuditOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    /// <param name="terminal">stderr is a terminal: reading the journal shows a progress bar there (else plain lines every few seconds)</param>
+    public static async Task<int> RunAsync(AuditOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct, bool terminal = false)
     {
         IReadOnlyList<JournaledOrder> orders;
         try
@@ -70,7 +75,8 @@ public static class AuditCommand
                 await stderr.WriteLineAsync($"audit: no journal at {missing}");
                 return ExitUnreadable;
             }
-            orders = await OrderJournalReader.ReadAsync(config, options.OrderId, ct);
+            orders = await TerminalProgress.RunAsync("audit: reading the journal", "journals", terminal, stderr,
+                progress => OrderJournalReader.ReadAsync(config, options.OrderId, ct, progress));
         }
         catch (Exception ex) when (ex is JournalReadException or InvalidOperationException or FileNotFoundException or ArgumentException)
         {
@@ -85,6 +91,13 @@ public static class AuditCommand
 
         var run = JournalAuditor.AuditAll(orders, options.RequireTerminal);
         var report = Render(run, options.Format);
+        if (options.HtmlReportFile is { } htmlPath)
+        {
+            var html = new StringWriter();
+            AuditHtmlReport.Write(run, html, DateTimeOffset.UtcNow);
+            await File.WriteAllTextAsync(htmlPath, html.ToString(), new UTF8Encoding(false), ct);
+            await stderr.WriteLineAsync($"audit: HTML report written to {Path.GetFullPath(htmlPath)}");
+        }
         if (options.OutFile is { } path)
         {
             await File.WriteAllTextAsync(path, report, new UTF8Encoding(false), ct);

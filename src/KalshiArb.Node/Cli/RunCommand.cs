@@ -3,11 +3,13 @@ using Akka.Actor;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Node.Admin;
+using KalshiArb.Node.Dashboard;
 using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Hosting.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Spectre.Console;
 
 namespace KalshiArb.Node.Cli;
 
@@ -38,6 +40,16 @@ public static class RunCommand
             Description = "with --mode live: start even though the account has resting orders this system did not place (warned, not failed)",
         };
 
+        var exchangeEnv = new Option<KalshiEnvironment>("--env")
+        {
+            Description = "with --mode live: prod (real money) | demo (Kalshi's demo exchange, demo keys, play money)",
+            DefaultValueFactory = _ => KalshiEnvironment.Prod,
+        };
+        var noDashboard = new Option<bool>("--no-dashboard")
+        {
+            Description = "log the status line and one line per fill and order end instead of the live dashboard (always so without a terminal)",
+        };
+
         var cmd = new Command("run", "Run the trading node (default: embedded simulator, sim venue, SQLite)");
         cmd.Options.Add(mode);
         cmd.Options.Add(config);
@@ -46,6 +58,8 @@ public static class RunCommand
         cmd.Options.Add(adminPort);
         cmd.Options.Add(confirmLive);
         cmd.Options.Add(allowForeign);
+        cmd.Options.Add(exchangeEnv);
+        cmd.Options.Add(noDashboard);
         cmd.SetAction((parse, ct) =>
         {
             NodeSettings fromEnvironment;
@@ -63,19 +77,24 @@ public static class RunCommand
                 Mode = parse.GetValue(mode),
                 ConfigOverlayPath = parse.GetValue(config),
                 Duration = parse.GetValue(duration),
+                Exchange = parse.GetValue(exchangeEnv),
             };
             if (parse.GetValue(dataDir) is { } d) settings = settings with { DataDirectory = d };
-            return RunAsync(settings, ct, parse.GetValue(adminPort), confirmLive: parse.GetValue(confirmLive), allowForeignOrders: parse.GetValue(allowForeign));
+            // The dashboard needs a terminal both ways: a screen to draw on and keys to read.
+            var dashboard = !parse.GetValue(noDashboard) && !Console.IsOutputRedirected && !Console.IsInputRedirected;
+            return RunAsync(settings, ct, parse.GetValue(adminPort), confirmLive: parse.GetValue(confirmLive), allowForeignOrders: parse.GetValue(allowForeign),
+                dashboard: dashboard);
         });
         return cmd;
     }
 
     public static async Task<int> RunAsync(NodeSettings settings, CancellationToken ct, int? adminPort = null, Func<string, string?>? env = null,
-        string? confirmLive = null, bool allowForeignOrders = false)
+        string? confirmLive = null, bool allowForeignOrders = false, bool dashboard = false)
     {
         env ??= Environment.GetEnvironmentVariable;
         OwnerOnlyFiles.RestrictNewFiles();
-        var logger = NodeHostFactory.CreateLogger(settings);
+        var operatorConsole = new OperatorConsole();
+        var logger = NodeHostFactory.CreateLogger(settings, operatorConsole);
         try
         {
             var problems = StartupCheck.Run(settings, env, ExchangeConnection.IsExternalConfigured(env));
@@ -90,6 +109,12 @@ public static class RunCommand
             if (port is < 0 or > 65535)
             {
                 logger.Error("--admin-port must be 0..65535, got {Port}", port);
+                return 2;
+            }
+            if (settings.Exchange != KalshiEnvironment.Prod && settings.Mode != TradingMode.Live)
+            {
+                // sim and paper never reach Kalshi: an --env there would suggest a demo account is being traded.
+                logger.Error("--env {Env} applies only to --mode live (sim and paper run on the built-in simulator)", settings.Exchange.ToString().ToLowerInvariant());
                 return 2;
             }
             ExchangeConnection? live = null;
@@ -144,12 +169,21 @@ public static class RunCommand
                 ?? (external ? await ExchangeConnection.ExternalSimulatorAsync(env, ct) : await ExchangeConnection.EmbeddedAsync(settings, config, ct));
             logger.Information("exchange: {Exchange}", exchange.ToString());
             await using var node = await TradingNode.StartAsync(system, settings, config, exchange, loggers, logger, ct);
+            var downed = false;
             await using (var admin = await AdminEndpoint.StartAsync(AdminTargets.From(node, config.Limits),
                              new AdminEndpointOptions { DataDirectory = settings.DataDirectory, Port = port, AskTimeout = TimeSpan.FromSeconds(5) }, ct))
             {
                 // The token stays in admin.json (owner-only); only where to find it is logged.
                 logger.Information("admin endpoint on 127.0.0.1:{Port}, access in {File}", admin.Port, AdminAccess.PathIn(settings.DataDirectory));
-                await ReportUntilStopAsync(node, config.StatusInterval, settings.Duration, logger, ct);
+                using (var stop = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                {
+                    if (settings.Duration is { } d) stop.CancelAfter(d);
+                    var report = ReportUntilStopAsync(node, config.StatusInterval, logger, stop);
+                    if (settings.HasRole(KalshiArb.Actors.Cluster.ClusterRoles.Market))
+                        await MarketDiscoveryProgress.WaitAsync(node.Markets.Catalog, dashboard, operatorConsole, logger, stop.Token);
+                    if (dashboard) await ShowDashboardAsync(settings, exchange, admin.Port, operatorConsole, logger, stop);
+                    downed = await report;
+                }
                 logger.Information("stopping node");
                 if (!system.WhenTerminated.IsCompleted)
                 {
@@ -165,7 +199,8 @@ public static class RunCommand
                 // Coordinated shutdown: the feed stops, orders drain (kalshiarb.shutdown), regions hand off, the node leaves.
                 await host.StopAsync(CancellationToken.None);
             }
-            return system.WhenTerminated.IsCompleted && !settings.Duration.HasValue && !ct.IsCancellationRequested ? 1 : 0;
+            // Stopped on purpose (duration, Ctrl-C, the dashboard's Q): 0; the cluster took the node down: 1.
+            return downed ? 1 : 0;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -197,17 +232,36 @@ public static class RunCommand
         return check.Ask<JournalCheckResult>(new JournalSelfCheckActor.Run(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), TimeSpan.FromSeconds(30), ct);
     }
 
-    private static async Task ReportUntilStopAsync(TradingNode node, TimeSpan every, TimeSpan? duration, Serilog.ILogger log, CancellationToken ct)
+    /// <summary>The live dashboard until the run stops; it reads and acts through the node's own admin endpoint, like `status`/`kill`.</summary>
+    private static async Task ShowDashboardAsync(NodeSettings settings, ExchangeConnection exchange, int adminPort, OperatorConsole operatorConsole,
+        Serilog.ILogger log, CancellationTokenSource stop)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (duration is { } d) stop.CancelAfter(d);
+        using var client = AdminClient.Connect(settings.DataDirectory, TimeSpan.FromSeconds(5), out var problem);
+        if (client is null)
+        {
+            log.Warning("no dashboard: {Problem}", problem);
+            return;
+        }
+        var nodeText = $"{settings.Mode.ToString().ToLowerInvariant()} · {exchange} · admin 127.0.0.1:{adminPort}";
+        var session = new DashboardSession(AnsiConsole.Console, client, operatorConsole, new TerminalKeys(), nodeText, stop.Cancel, log);
+        await session.RunAsync(stop.Token);
+    }
+
+    /// <summary>
+    /// The one-line status every StatusInterval (console without a dashboard, always the log file) until <paramref name="stop"/>;
+    /// true when it ended because the actor system terminated by surprise (the node was downed).
+    /// </summary>
+    private static async Task<bool> ReportUntilStopAsync(TradingNode node, TimeSpan every, Serilog.ILogger log, CancellationTokenSource stop)
+    {
         // A node the cluster downed (split-brain resolver) terminates its actor system: stop reporting then.
+        var downed = false;
         _ = node.System.WhenTerminated.ContinueWith(_ =>
         {
             // Only a surprise is a warning: after Ctrl-C or --duration the node is stopping on purpose (and the token
             // source may already be disposed).
             if (stop.IsCancellationRequested) return;
             log.Warning("actor system terminated (node left or was downed)");
+            downed = true; // read after the cancel below wakes the loop: the cancel orders the write first
             stop.Cancel();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         using var timer = new PeriodicTimer(every);
@@ -238,7 +292,8 @@ public static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            // duration reached or Ctrl-C: fall through to a graceful stop
+            // duration reached, Ctrl-C or the dashboard's Q: fall through to a graceful stop
         }
+        return downed;
     }
 }

@@ -10,8 +10,15 @@ namespace KalshiArb.Node.Hosting;
 public sealed record NodeSettings
 {
     public TradingMode Mode { get; init; } = TradingMode.Sim;
+
+    /// <summary>Which Kalshi exchange live mode trades on (`--env`); only live mode reaches Kalshi at all.</summary>
+    public KalshiEnvironment Exchange { get; init; } = KalshiEnvironment.Prod;
     public string DataDirectory { get; init; } = "data";
-    public string LogDirectory { get; init; } = "logs";
+    /// <summary>KA_LOG_DIR; null: <see cref="EffectiveLogDirectory"/> is the logs folder inside the data directory.</summary>
+    public string? LogDirectory { get; init; }
+
+    /// <summary>Where the node's log file rolls daily (Akka's own lines go only here).</summary>
+    public string EffectiveLogDirectory => LogDirectory ?? Path.Combine(DataDirectory, "logs");
     public PersistenceStore Store { get; init; } = PersistenceStore.Sqlite;
     public string? ConnectionString { get; init; }
     public string? ConfigOverlayPath { get; init; }
@@ -89,6 +96,6 @@ public sealed record NodeSettings
 
     /// <summary>Safe to log: never contains credentials (connection strings may carry passwords).</summary>
     public override string ToString() =>
-        $"mode={Mode} store={Store} data={DataDirectory} roles={string.Join(',', Roles)} address={Hostname}:{Port} " +
+        $"mode={Mode}{(Exchange == KalshiEnvironment.Demo ? " (Kalshi demo exchange)" : "")} store={Store} data={DataDirectory} roles={string.Join(',', Roles)} address={Hostname}:{Port} " +
         $"seeds={(SeedNodes.Count == 0 ? "none (forms a cluster alone)" : string.Join(',', SeedNodes))} duration={(Duration?.ToString() ?? "until stopped")}";
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using KalshiArb.Kalshi.Auth;
 using KalshiArb.Kalshi.Rest;
+using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Live;
 
@@ -18,8 +19,6 @@ public sealed record LiveCredentials
     public const string OddsApiKeyVariable = "ODDS_API_KEY";
     public const string OddsApiUrlVariable = "ODDS_API_URL";
 
-    public const string DefaultRestUrl = KalshiRestOptions.ProdBaseUrl;
-    public const string DefaultWsUrl = "wss://external-api-ws.kalshi.com/trade-api/ws/v2";
     public const string DefaultOddsApiUrl = "https://api.the-odds-api.com";
 
     // Any group/other bit: a key others can read (or replace) is a key others can trade with.
@@ -53,8 +52,11 @@ public sealed record LiveCredentials
 
     public string MaskedKeyId => KeyId.Length >= 12 ? "****" + KeyId[^4..] : "****";
 
-    /// <summary>Reads and checks every variable; <paramref name="env"/> is usually Environment.GetEnvironmentVariable.</summary>
-    public static LiveCredentialsResult Load(Func<string, string?> env)
+    /// <summary>
+    /// Reads and checks every variable; <paramref name="env"/> is usually Environment.GetEnvironmentVariable.
+    /// <paramref name="exchange"/> picks the default Kalshi hosts (production or demo) and, for demo, refuses others.
+    /// </summary>
+    public static LiveCredentialsResult Load(Func<string, string?> env, KalshiEnvironment exchange = KalshiEnvironment.Prod)
     {
         ArgumentNullException.ThrowIfNull(env);
         var keyId = Value(env, KeyIdVariable);
@@ -64,10 +66,13 @@ public sealed record LiveCredentials
         var oddsKey = Value(env, OddsApiKeyVariable);
         if (oddsKey is null) return LiveCredentialsResult.Fail(LiveCredentialsFailure.MissingOddsApiKey, $"{OddsApiKeyVariable} is not set");
 
-        var rest = ParseUrl(env, RestUrlVariable, DefaultRestUrl, secure: "https", plain: "http");
+        var rest = ParseUrl(env, RestUrlVariable, KalshiEnvironmentHosts.DefaultRestUrl(exchange), secure: "https", plain: "http");
         if (rest.Error is { } restError) return restError;
-        var ws = ParseUrl(env, WsUrlVariable, DefaultWsUrl, secure: "wss", plain: "ws");
+        var ws = ParseUrl(env, WsUrlVariable, KalshiEnvironmentHosts.DefaultWsUrl(exchange), secure: "wss", plain: "ws");
         if (ws.Error is { } wsError) return wsError;
+        if ((KalshiEnvironmentHosts.Mismatch(exchange, rest.Url!, RestUrlVariable) ?? KalshiEnvironmentHosts.Mismatch(exchange, ws.Url!, WsUrlVariable))
+            is { } mismatch)
+            return LiveCredentialsResult.Fail(LiveCredentialsFailure.WrongEnvironment, mismatch);
         var odds = ParseUrl(env, OddsApiUrlVariable, DefaultOddsApiUrl, secure: "https", plain: "http");
         if (odds.Error is { } oddsError) return oddsError;
 

@@ -21,4 +21,7 @@ public enum LiveCredentialsFailure
 
     /// <summary>Plain http/ws to a host other than loopback: signed requests would travel unencrypted.</summary>
     InsecureUrl,
+
+    /// <summary>--env demo with a Kalshi URL that is not the demo exchange.</summary>
+    WrongEnvironment,
 }

@@ -31,7 +31,7 @@ public static class LiveStartGate
     public static async Task<LiveStartResult> CheckAsync(NodeSettings settings, Func<string, string?> env, string? confirmFlag, bool allowForeignOrders,
         TextReader stdin, bool stdinIsInteractive, TextWriter prompt, Serilog.ILogger log, CancellationToken ct)
     {
-        var loaded = LiveCredentials.Load(env);
+        var loaded = LiveCredentials.Load(env, settings.Exchange);
         if (!loaded.IsSuccess) return Refuse(LiveStartRefusal.Credentials, $"credentials: {loaded.Failure} ({loaded.Detail})");
         var creds = loaded.Credentials!;
 

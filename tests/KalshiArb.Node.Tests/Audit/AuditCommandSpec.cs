@@ -103,6 +103,15 @@ public sealed class AuditCommandSpec(AuditJournalFixture fixture, ITestOutputHel
         var firstFill = game.GetProperty("timeline").EnumerateArray().First(e => e.GetProperty("event").GetString() == "FillApplied").GetProperty("fields");
         Assert.Equal(("5.00", "0.5200", "taker"), (firstFill.GetProperty("count").GetString(), firstFill.GetProperty("price").GetString(), firstFill.GetProperty("role").GetString()));
         Assert.Equal(3, doc.RootElement.GetProperty("summary").GetProperty("clean").GetInt32());
+        // P&L: no settlement yet, so realized is minus the fees of the three taker fills
+        var fees = FeeSchedule.SportsGame.FillFee(FeeRole.Taker, Quantity.FromContracts(5), Price.FromCents(52))
+            + FeeSchedule.SportsGame.FillFee(FeeRole.Taker, Quantity.FromContracts(5), Price.FromCents(53))
+            + FeeSchedule.StandardTaker.FillFee(FeeRole.Taker, Quantity.FromContracts(3), Price.FromCents(52));
+        var pnl = doc.RootElement.GetProperty("pnl");
+        Assert.Equal(fees.ToWire(), pnl.GetProperty("total").GetProperty("fees").GetString());
+        Assert.Equal((-fees).ToWire(), pnl.GetProperty("total").GetProperty("realized").GetString());
+        Assert.Equal("10.00", pnl.GetProperty("markets").EnumerateArray()
+            .Single(m => m.GetProperty("key").GetString() == AuditJournalFixture.GameTicker).GetProperty("contracts").GetString());
 
         var (csvExit, csv, _) = await Audit(journal, AuditFormat.Csv);
         Assert.Equal(AuditCommand.ExitClean, csvExit);

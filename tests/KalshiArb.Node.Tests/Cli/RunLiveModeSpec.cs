@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using KalshiArb.Node.Cli;
 using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Live;
+using KalshiArb.Node.Tests.Live;
 
 namespace KalshiArb.Node.Tests.Cli;
 
@@ -11,13 +11,7 @@ public sealed class RunLiveModeSpec : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("ka-run-live-").FullName;
     private readonly string _keyPath;
 
-    public RunLiveModeSpec()
-    {
-        using var rsa = RSA.Create(2048);
-        _keyPath = Path.Combine(_dir, "kalshi.pem");
-        File.WriteAllText(_keyPath, rsa.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
+    public RunLiveModeSpec() => _keyPath = PrivateKeyFile.Write(_dir, "kalshi.pem");
 
     private string DataDirectory => Path.Combine(_dir, "data");
 

@@ -23,7 +23,7 @@ public static class OwnerOnlyFiles
     {
         if (OperatingSystem.IsWindows()) return 0;
         var files = Candidates(settings.DataDirectory, "kalshiarb*.db*").Concat(Candidates(settings.DataDirectory, "admin.json"))
-            .Concat(Candidates(settings.LogDirectory, "kalshiarb*.log"));
+            .Concat(Candidates(settings.EffectiveLogDirectory, "kalshiarb*.log"));
         var changed = 0;
         foreach (var file in files)
         {

@@ -13,7 +13,7 @@ public static class StartupCheck
     {
         var problems = new List<StartupProblem>();
         Add(problems, FolderCheck.Check("--data-dir/KA_DATA_DIR", settings.DataDirectory));
-        Add(problems, FolderCheck.Check("KA_LOG_DIR", settings.LogDirectory));
+        Add(problems, FolderCheck.Check("KA_LOG_DIR", settings.EffectiveLogDirectory));
         var store = StoreCheck.Settings(settings);
         Add(problems, store);
         problems.AddRange(ConfigurationCheck(settings, store is null));
