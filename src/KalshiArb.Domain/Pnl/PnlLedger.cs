@@ -17,6 +17,8 @@ public sealed class PnlLedger
 
     private readonly Dictionary<string, PnlPosition> _positions = new(StringComparer.Ordinal);
     private readonly List<PnlPoint> _history = [];
+    // markets that settled before we traded them: no line of their own, but a later fill there is refused
+    private readonly HashSet<string> _settledUntraded = new(StringComparer.Ordinal);
     private readonly int _historyLimit;
     private Money _realized;
 
@@ -64,7 +66,7 @@ public sealed class PnlLedger
         if (!fill.Count.IsPositive) return PnlError.InvalidCount;
         if (fill.Fee.IsNegative) return PnlError.NegativeFee;
         var pos = _positions.GetValueOrDefault(fill.Ticker) ?? Empty(fill.Ticker, string.IsNullOrEmpty(fill.Game) ? GameKey.Of(fill.Ticker) : fill.Game);
-        if (pos.Settled) return PnlError.FillAfterSettlement;
+        if (pos.Settled || _settledUntraded.Contains(fill.Ticker)) return PnlError.FillAfterSettlement;
 
         var before = pos.Contracts;
         var signed = fill.Side == OutcomeSide.Yes ? fill.Count : -fill.Count;
@@ -98,7 +100,8 @@ public sealed class PnlLedger
         ArgumentNullException.ThrowIfNull(settlement);
         if (string.IsNullOrEmpty(settlement.Ticker)) return PnlError.MissingTicker;
         if (!settlement.YesValue.IsValid) return PnlError.InvalidPrice;
-        var pos = _positions.GetValueOrDefault(settlement.Ticker) ?? Empty(settlement.Ticker, GameKey.Of(settlement.Ticker));
+        if (!_positions.TryGetValue(settlement.Ticker, out var pos))
+            return _settledUntraded.Add(settlement.Ticker) ? PnlError.None : PnlError.AlreadySettled;
         if (pos.Settled) return PnlError.AlreadySettled;
 
         var payout = pos.Contracts.IsZero ? Money.Zero
