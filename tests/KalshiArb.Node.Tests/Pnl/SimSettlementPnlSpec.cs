@@ -47,6 +47,16 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
                 return status.Execution.Open.Count == 0;
             }, "orders still open after the halt");
 
+            // Before settlement: open positions match the simulator's (contracts, cost basis, fees) and status marks them.
+            await Until(TimeSpan.FromSeconds(10), async () =>
+                Differences(account.Positions(), await node.Orders!.Ask<PnlBook>(GetPnlBook.Instance, ask)).Count == 0, "open positions differ");
+            var open = await StatusReporter.QueryAsync(node, ask, CancellationToken.None);
+            output.WriteLine(open.ToString());
+            Assert.NotNull(open.Pnl);
+            Assert.Equal(account.Positions().Select(p => p.Ticker).Order(StringComparer.Ordinal), open.Pnl!.Markets.Select(m => m.Key));
+            Assert.Contains(open.Pnl.Markets, m => m.Contracts != "0.00" && m.UnrealizedAtMid is not null);
+            Assert.Contains($"pnl realized {open.Pnl.Total.Realized}", open.ToString());
+
             var tickers = sim.Games().SelectMany(g => new[] { g.AwayMarketTicker, g.HomeMarketTicker }).ToArray();
             var traded = account.Positions().Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal);
             var scalar = tickers.First(traded.Contains);
@@ -66,6 +76,18 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
             Assert.All(sims, p => Assert.Equal(Quantity.Zero, p.Position));
             Assert.Equal(Sum(sims, p => p.RealizedPnl) - Sum(sims, p => p.FeesPaid), book!.Positions.Aggregate(Money.Zero, (s, p) => s + p.Realized));
             Assert.Equal(0, book.Refused);
+
+            var settledStatus = await StatusReporter.QueryAsync(node, ask, CancellationToken.None);
+            var expected = (Sum(sims, p => p.RealizedPnl) - Sum(sims, p => p.FeesPaid)).ToWire();
+            Assert.Equal(expected, settledStatus.Pnl!.Total.Realized);
+            Assert.Equal(Sum(sims, p => p.FeesPaid).ToWire(), settledStatus.Pnl.Total.Fees);
+            Assert.Equal(expected, settledStatus.Pnl.Total.UnrealizedAtMid is null ? null : StatusReporter.NodeStatus.MarkedAtMid(settledStatus.Pnl));
+            Assert.Contains($"pnl realized {expected}, at mid {expected}", settledStatus.ToString());
+            var text = KalshiArb.Node.Admin.AdminStatusText.Render(KalshiArb.Node.Admin.AdminStatusDocument.From(settledStatus, config.Limits));
+            output.WriteLine(text);
+            Assert.Contains($"pnl:         realized {expected}", text);
+            Assert.Same(settledStatus.Pnl, PnlTracker.Get(system).Latest);
+            Assert.True(PnlTracker.Get(system).Latest!.History.Count >= 1);
 
             // The gate released every settled position.
             await Until(TimeSpan.FromSeconds(10), async () =>
