@@ -32,6 +32,9 @@ public static class ExecutionMessages
         r.Register<WakeOrder>("order-wake.v1");
         r.Register<OrderStateView>("order-state.v1");
         r.Register<OrderStatusNotice>("order-status-notice.v1");
+        r.Register<MarketSettled>("market-settled.v1");
+        r.Register<GetPnlBook>("pnl-get-book.v1");
+        r.Register<PnlBook>("pnl-book.v1");
 
         // Read-only: old data folders may still hold the retired open-order index.
         r.Register<OrderIndexed>("order-index-added.v1");

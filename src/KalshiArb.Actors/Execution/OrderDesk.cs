@@ -4,6 +4,7 @@ using Akka.Event;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Pnl;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Domain.Venues;
 
@@ -13,6 +14,8 @@ namespace KalshiArb.Actors.Execution;
 /// The order desk of one execution node (one per node, next to the "order" shard region): routes the venue's fills
 /// and order updates into the region, keeps the status its orders tell it, cancels them when the kill switch halts,
 /// drains them at shutdown and answers status. It creates no orders: signals enter through <see cref="OrderAdmission"/>.
+/// It also keeps the node's P&amp;L from its orders' fills and settles every order with fills when the order's market
+/// settles (<see cref="MarketSettled"/>, see <see cref="OrderDeskSettlements"/>).
 /// </summary>
 public sealed class OrderDesk : ReceiveActor, IWithTimers
 {
@@ -34,6 +37,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
     private KillSwitchState? _killSwitch;
     private int _unroutable;
     private readonly RecentFillLog _recentFills = new();
+    private readonly OrderDeskSettlements _settlements = new();
 
     public OrderDesk(IActorRef riskGate, IVenue venue, IActorRef orderRegion, OrderDeskSettings settings)
     {
@@ -55,6 +59,8 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         Receive<DrainOrders>(OnDrain);
         Receive<GetExecutionStatus>(_ => Sender.Tell(Status()));
         Receive<GetRecentFills>(_ => Sender.Tell(_recentFills.Snapshot()));
+        Receive<MarketSettled>(OnMarketSettled);
+        Receive<GetPnlBook>(_ => Sender.Tell(_settlements.Book()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -64,6 +70,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
+        Context.System.EventStream.Subscribe(Self, typeof(MarketSettled));
         if (_settings.SubscribeToVenue) _venue.Subscribe(new ActorVenueListener(Self));
         _gate.Tell(SubscribeKillSwitch.Instance);
         // A singleton gate that moved to another node has forgotten its subscribers: subscribe again now and then.
@@ -94,6 +101,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
 
     private void OnNotice(OrderStatusNotice notice)
     {
+        foreach (var settle in _settlements.OnNotice(notice, Now())) _region.Tell(settle);
         if (notice.ExchangeOrderId is { } exchangeId) _executionByExchangeId[exchangeId] = notice.ExecutionId;
         if (notice.EndedAs is { } outcome) _ended[outcome] = _ended.GetValueOrDefault(outcome) + 1;
         if (notice.State.IsTerminal())
@@ -105,6 +113,20 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         }
         _open[notice.ExecutionId] = notice;
     }
+
+    /// <summary>The gate releases the market's position once (it refuses a repeat); every order with fills gets its payout.</summary>
+    private void OnMarketSettled(MarketSettled settled)
+    {
+        var (first, orders) = _settlements.OnMarketSettled(settled, Now());
+        if (first)
+        {
+            _gate.Tell(new ReportSettlement(settled.Ticker, settled.YesValue));
+            _log.Info("order desk: market {0} settled at {1} a YES contract; settling {2} orders", settled.Ticker, settled.YesValue, orders.Count);
+        }
+        foreach (var settle in orders) _region.Tell(settle);
+    }
+
+    private DateTimeOffset Now() => Context.System.Scheduler.Now;
 
     private void Finish(string exchangeId, string executionId)
     {

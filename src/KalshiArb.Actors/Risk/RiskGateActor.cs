@@ -201,7 +201,9 @@ public sealed class RiskGateActor : ReceivePersistentActor
         var update = _book.ApplySettlement(report.Ticker, report.YesValue, now, day);
         if (!update.IsApplied)
         {
-            Refused("settlement " + report.Ticker, update.Error);
+            // Determined then settled, a redelivery, or a market we never held: nothing to release, nothing wrong.
+            if (update.Error == RiskUpdateError.NoPosition) _log.Debug("risk gate: settlement of {0} without a position", report.Ticker);
+            else Refused("settlement " + report.Ticker, update.Error);
             return;
         }
         Persist(new SettlementRecorded(report.Ticker, report.YesValue, now, day), _ =>

@@ -17,9 +17,19 @@ public sealed class PnlLedger
 
     private readonly Dictionary<string, PnlPosition> _positions = new(StringComparer.Ordinal);
     private readonly List<PnlPoint> _history = [];
+    // markets that settled before we traded them: no line of their own, but a later fill there is refused
+    private readonly HashSet<string> _settledUntraded = new(StringComparer.Ordinal);
+    private readonly int _historyLimit;
     private Money _realized;
 
-    /// <summary>Total realized after fees after each applied event, oldest first.</summary>
+    /// <param name="historyLimit">the newest points of <see cref="History"/> kept (a long-running node must not grow without bound)</param>
+    public PnlLedger(int historyLimit = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(historyLimit, 1);
+        _historyLimit = historyLimit;
+    }
+
+    /// <summary>Total realized after fees after each applied event, oldest first (the newest historyLimit of them).</summary>
     public IReadOnlyList<PnlPoint> History => _history;
 
     public Money Realized => _realized;
@@ -56,7 +66,7 @@ public sealed class PnlLedger
         if (!fill.Count.IsPositive) return PnlError.InvalidCount;
         if (fill.Fee.IsNegative) return PnlError.NegativeFee;
         var pos = _positions.GetValueOrDefault(fill.Ticker) ?? Empty(fill.Ticker, string.IsNullOrEmpty(fill.Game) ? GameKey.Of(fill.Ticker) : fill.Game);
-        if (pos.Settled) return PnlError.FillAfterSettlement;
+        if (pos.Settled || _settledUntraded.Contains(fill.Ticker)) return PnlError.FillAfterSettlement;
 
         var before = pos.Contracts;
         var signed = fill.Side == OutcomeSide.Yes ? fill.Count : -fill.Count;
@@ -90,7 +100,8 @@ public sealed class PnlLedger
         ArgumentNullException.ThrowIfNull(settlement);
         if (string.IsNullOrEmpty(settlement.Ticker)) return PnlError.MissingTicker;
         if (!settlement.YesValue.IsValid) return PnlError.InvalidPrice;
-        var pos = _positions.GetValueOrDefault(settlement.Ticker) ?? Empty(settlement.Ticker, GameKey.Of(settlement.Ticker));
+        if (!_positions.TryGetValue(settlement.Ticker, out var pos))
+            return _settledUntraded.Add(settlement.Ticker) ? PnlError.None : PnlError.AlreadySettled;
         if (pos.Settled) return PnlError.AlreadySettled;
 
         var payout = pos.Contracts.IsZero ? Money.Zero
@@ -105,38 +116,17 @@ public sealed class PnlLedger
     }
 
     /// <summary>One line per market, by ticker.</summary>
-    public IReadOnlyList<PnlLine> Markets(IReadOnlyDictionary<string, PnlMark> marks) =>
-        Positions.Select(p => Line(p.Ticker, p.Contracts, [p], marks)).ToList();
+    public IReadOnlyList<PnlLine> Markets(IReadOnlyDictionary<string, PnlMark> marks) => PnlLines.Markets(Positions.ToList(), marks);
 
     /// <summary>One line per game (both markets of a game together), by game key.</summary>
-    public IReadOnlyList<PnlLine> Games(IReadOnlyDictionary<string, PnlMark> marks) =>
-        Positions.GroupBy(p => p.Game, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Line(g.Key, Quantity.Zero, g.ToList(), marks)).ToList();
+    public IReadOnlyList<PnlLine> Games(IReadOnlyDictionary<string, PnlMark> marks) => PnlLines.Games(Positions.ToList(), marks);
 
-    public PnlLine Total(IReadOnlyDictionary<string, PnlMark> marks) => Line("total", Quantity.Zero, Positions.ToList(), marks);
+    public PnlLine Total(IReadOnlyDictionary<string, PnlMark> marks) => PnlLines.Total(Positions.ToList(), marks);
 
     /// <summary>Every dollar in and out so far, fees included (what the account's cash moved by).</summary>
     public Money CashFlow => _positions.Values.Aggregate(Money.Zero, (sum, p) => sum + p.CashFlow);
 
     public Money Fees => _positions.Values.Aggregate(Money.Zero, (sum, p) => sum + p.Fees);
-
-    private static PnlLine Line(string key, Quantity contracts, IReadOnlyList<PnlPosition> positions, IReadOnlyDictionary<string, PnlMark> marks)
-    {
-        ArgumentNullException.ThrowIfNull(marks);
-        Money basis = Money.Zero, realized = Money.Zero, fees = Money.Zero;
-        Money? atMid = Money.Zero, atFair = Money.Zero;
-        foreach (var p in positions)
-        {
-            basis += p.CostBasis;
-            realized += p.Realized;
-            fees += p.Fees;
-            if (p.Contracts.IsZero) continue;
-            var mark = marks.GetValueOrDefault(p.Ticker);
-            atMid = mark?.Mid is { } mid && atMid is { } m ? m + p.UnrealizedAt(mid) : null;
-            atFair = mark?.Fair is { } fair && atFair is { } f ? f + p.UnrealizedAt(fair) : null;
-        }
-        return new PnlLine(key, contracts, basis, realized, fees, atMid, atFair);
-    }
 
     private static PnlPosition Empty(string ticker, string game) =>
         new(ticker, game, Quantity.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero, Settled: false);
@@ -146,5 +136,7 @@ public sealed class PnlLedger
         _positions[after.Ticker] = after;
         _realized += after.Realized - before.Realized;
         _history.Add(new PnlPoint(at, _realized));
+        // drop a tenth at a time so trimming stays amortized O(1) per event
+        if (_history.Count > _historyLimit) _history.RemoveRange(0, Math.Max(_history.Count - _historyLimit, _historyLimit / 10));
     }
 }

@@ -59,6 +59,20 @@ public sealed record MarketPositionUpdate(string MarketTicker, long Sid, Quantit
 
 public enum LifecycleEventType { Unknown = 0, Created, Activated, Deactivated, CloseDateUpdated, Determined, Settled }
 
-/// <summary>market_lifecycle_v2.</summary>
+/// <summary>market_lifecycle_v2. <see cref="SettlementValue"/>: what a YES contract pays, when the event says it.</summary>
 public sealed record MarketLifecycle(string MarketTicker, long Sid, LifecycleEventType EventType, string RawEventType, string? Result,
-    long? CloseTs, long? TsMs) : FeedEvent;
+    long? CloseTs, long? TsMs) : FeedEvent
+{
+    public Price? SettlementValue { get; init; }
+
+    /// <summary>
+    /// The YES value of a determined or settled market: the settlement value when given, else $1 for result "yes" and
+    /// $0 for "no"; null for other events or when neither tells it (a scalar result without its value).
+    /// </summary>
+    public Price? YesValue =>
+        EventType is not (LifecycleEventType.Determined or LifecycleEventType.Settled) ? null
+        : SettlementValue is { } value ? value
+        : string.Equals(Result, "yes", StringComparison.OrdinalIgnoreCase) ? Price.One
+        : string.Equals(Result, "no", StringComparison.OrdinalIgnoreCase) ? Price.Zero
+        : null;
+}

@@ -442,6 +442,7 @@ public sealed class FeedFrameParser
         if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
         string? ticker = null, eventType = null, result = null;
         long? closeTs = null, ts = null;
+        Price? settlementValue = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             FeedRejectReason e;
@@ -449,6 +450,7 @@ public sealed class FeedFrameParser
             else if (r.ValueTextEquals("event_type"u8)) e = ReadPooled(ref r, out eventType);
             else if (r.ValueTextEquals("result"u8)) e = ReadPooled(ref r, out result);
             else if (r.ValueTextEquals("close_ts"u8)) e = ReadLong(ref r, out closeTs);
+            else if (r.ValueTextEquals("settlement_value_dollars"u8)) e = ReadPrice(ref r, out settlementValue);
             else if (r.ValueTextEquals("ts_ms"u8)) e = ReadLong(ref r, out ts);
             else { Skip(ref r); e = FeedRejectReason.None; }
             if (e != FeedRejectReason.None) return ParsedFrame.Reject(e);
@@ -464,7 +466,10 @@ public sealed class FeedFrameParser
             "settled" => LifecycleEventType.Settled,
             _ => LifecycleEventType.Unknown,
         };
-        return ParsedFrame.Of(new MarketLifecycle(ticker, sid, type, eventType, string.IsNullOrEmpty(result) ? null : result, closeTs, ts));
+        return ParsedFrame.Of(new MarketLifecycle(ticker, sid, type, eventType, string.IsNullOrEmpty(result) ? null : result, closeTs, ts)
+        {
+            SettlementValue = settlementValue,
+        });
     }
 
     // ---------- field readers: each reads the value after a property name ----------

@@ -51,6 +51,7 @@ public sealed record AdminStatusDocument(AdminFeedStatus? Feed, AdminOddsStatus?
         Cluster = s.Cluster is { } c ? new AdminClusterStatus(c.Self, c.Leader, c.Members, s.UnansweredOrderDesks) : null,
         Signals = s.Admission is { } a ? new AdminSignalsStatus(a.Admitted, a.Placed, a.Repeated, a.RefusedByReason, a.NotPlacedByReason) : null,
         OpenOrders = s.OpenOrders is { } w ? new AdminOpenOrdersStatus(w.Sweeps, w.LastListed, w.Woken, w.LastError) : null,
+        Pnl = s.Pnl,
     };
 }
 

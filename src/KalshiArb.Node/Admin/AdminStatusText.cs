@@ -1,5 +1,6 @@
 using System.Text;
 using KalshiArb.Domain.Risk;
+using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Admin;
 
@@ -45,8 +46,20 @@ public static class AdminStatusText
             s.AppendLine($"  open       {o.ExecutionId} {o.Ticker} {o.State}{(o.ExchangeOrderId is { } x ? $" exchange {x}" : "")}");
         foreach (var o in d.Orders.NeedsAttention)
             s.AppendLine($"  ATTENTION  {o.ExecutionId} {o.Ticker} {o.State}: {o.AttentionReason ?? "no reason given"}");
+        if (d.Pnl is { } pnl) RenderPnl(s, pnl);
         if (r is not null) RenderRisk(s, r);
         return s.ToString();
+    }
+
+    /// <summary>The total, then every game and every market still holding contracts ("?" where a mark is missing).</summary>
+    private static void RenderPnl(StringBuilder s, AdminPnlStatus p)
+    {
+        s.AppendLine($"pnl:         realized {p.Total.Realized}, at mid {StatusReporter.NodeStatus.MarkedAtMid(p) ?? "?"}, fees {p.Total.Fees}" +
+                     $" (unrealized at mid {p.Total.UnrealizedAtMid ?? "?"}, at fair {p.Total.UnrealizedAtFair ?? "?"})");
+        foreach (var g in p.Games)
+            s.AppendLine($"  game       {g.Key}: realized {g.Realized}, fees {g.Fees}, unrealized at mid {g.UnrealizedAtMid ?? "?"}, at fair {g.UnrealizedAtFair ?? "?"}");
+        foreach (var m in p.Markets.Where(m => m.Contracts != "0.00"))
+            s.AppendLine($"  position   {m.Key} {m.Contracts}: realized {m.Realized}, unrealized at mid {m.UnrealizedAtMid ?? "?"}, at fair {m.UnrealizedAtFair ?? "?"}");
     }
 
     private static void RenderRisk(StringBuilder s, AdminRiskStatus r)

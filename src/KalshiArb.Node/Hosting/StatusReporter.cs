@@ -1,8 +1,14 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
+using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.OddsFeed;
+using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Risk;
+using KalshiArb.Domain.Pnl;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Node.Admin;
 
 namespace KalshiArb.Node.Hosting;
 
@@ -27,6 +33,9 @@ public static class StatusReporter
         /// <summary>The open-order watch; null when not asked or it did not answer (the rest of the status stands).</summary>
         public OpenOrderWatchStatus? OpenOrders { get; init; }
 
+        /// <summary>P&amp;L from this node's order desk, marked with the markets' answers; null when the desk did not answer.</summary>
+        public AdminPnlStatus? Pnl { get; init; }
+
         /// <summary>Components that did not answer within the status deadline.</summary>
         public IReadOnlyList<ComponentSilence> Silent { get; init; } = [];
 
@@ -46,9 +55,14 @@ public static class StatusReporter
             $"ended {Execution.Ended.Values.Sum()} (expired {Execution.Ended.Where(kv => kv.Key.StartsWith("Expired", StringComparison.Ordinal)).Sum(kv => kv.Value)})" +
             (UnansweredOrderDesks.Count > 0 ? $" (no answer from {string.Join(",", UnansweredOrderDesks)})" : "") + " | " +
             (OpenOrders?.LastError is { } unreadable ? $"open-order table UNREADABLE: {unreadable} | " : "") +
+            (Pnl is { } p ? $"pnl realized {p.Total.Realized}, at mid {MarkedAtMid(p) ?? "?"}, fees {p.Total.Fees} | " : "") +
             Part(StatusComponents.Risk, Risk, r =>
                 (r.Outage is { } outage ? $"risk UNAVAILABLE: {RiskGateOutageText.Describe(outage, At)}; last seen " : "risk ") +
                 $"{r.KillSwitch}, balance {r.Balance}, reserved {r.Reserved}, exposure {r.TotalExposure}, open markets {r.OpenMarkets}", last: true);
+
+        /// <summary>Realized plus the open contracts at the book's mid; null when some open market has no two-sided book.</summary>
+        public static string? MarkedAtMid(AdminPnlStatus p) =>
+            p.Total.UnrealizedAtMid is { } u ? (Money.Parse(p.Total.Realized) + Money.Parse(u)).ToWire() : null;
 
         private string Part<T>(string component, T? value, Func<T, string> text, bool last = false) where T : class
         {
@@ -77,14 +91,57 @@ public static class StatusReporter
         var orders = ClusterStatus.GatherOrdersAsync(system, timeout, ct);
         var admissions = ClusterStatus.GatherAdmissionsAsync(system, timeout, ct);
         var risk = AnswerOrNullAsync<RiskStateView>(riskGate, GetRiskState.Instance, timeout, ct);
-        await Task.WhenAll(feed, odds, orders, admissions, risk, watch);
+        var pnl = PnlAsync(system, timeout, ct);
+        await Task.WhenAll(feed, odds, orders, admissions, risk, watch, pnl);
         return Assemble(memory, await feed, await odds, (await orders).Status, await risk) with
         {
             Cluster = ClusterStatus.Read(system),
             UnansweredOrderDesks = (await orders).Unanswered,
             Admission = await admissions,
             OpenOrders = await watch,
+            Pnl = await pnl,
         };
+    }
+
+    /// <summary>
+    /// This node's order desk's P&amp;L book, each open market marked at its book's mid and consensus fair value (asked
+    /// of the market actors at once, each with the deadline; a market that does not answer has no mark). Recorded in
+    /// the system's <see cref="PnlTracker"/>. Null when the node has no desk or it did not answer.
+    /// </summary>
+    private static async Task<AdminPnlStatus?> PnlAsync(ActorSystem system, TimeSpan timeout, CancellationToken ct)
+    {
+        PnlBook book;
+        try
+        {
+            book = await system.ActorSelection($"/user/{TradingNode.OrdersName}").Ask<PnlBook>(GetPnlBook.Instance, timeout, ct);
+        }
+        catch (Exception e) when (e is AskTimeoutException or ActorNotFoundException or TaskCanceledException)
+        {
+            return null;
+        }
+        var marks = await MarksAsync(MarketRegion(system), book, timeout, ct);
+        return PnlTracker.Get(system).Record(book, marks, DateTimeOffset.UtcNow);
+    }
+
+    private static IActorRef? MarketRegion(ActorSystem system)
+    {
+        try
+        {
+            return ClusterSharding.Get(system).ShardRegion(ShardRegions.Market);
+        }
+        catch (ArgumentException)
+        {
+            return null; // no market region or proxy on this node: no marks
+        }
+    }
+
+    private static async Task<IReadOnlyDictionary<string, PnlMark>> MarksAsync(IActorRef? markets, PnlBook book, TimeSpan timeout, CancellationToken ct)
+    {
+        var open = book.Positions.Where(p => !p.Contracts.IsZero).Select(p => p.Ticker).ToArray();
+        if (markets is null || open.Length == 0) return new Dictionary<string, PnlMark>();
+        var views = await Task.WhenAll(open.Select(t => AnswerOrNullAsync<MarketStateView>(markets, new GetMarketState(t), timeout, ct)));
+        return views.OfType<MarketStateView>().ToDictionary(v => v.Ticker,
+            v => new PnlMark(PnlMark.MidOf(v.YesBid?.Price, v.YesAsk?.Price), PnlMark.FairOf(v.FairYes)), StringComparer.Ordinal);
     }
 
     /// <summary>The four actors of a node outside a cluster, each with its own deadline (see <see cref="QueryClusterAsync"/>).</summary>

@@ -72,7 +72,7 @@ var KalshiArbChart = (function () {
       svg.appendChild(el("polyline", { points: path, "class": "line " + s[1] }));
       var last = pts[pts.length - 1];
       svg.appendChild(el("circle", { cx: x(last.t), cy: y(last.v), r: 3, "class": "dot " + s[1] }));
-      svg.appendChild(el("text", { x: LEFT + 10 + n * 260, y: TOP + 14, "class": "legend " + s[1] }, "— " + s[2] + " " + last.text));
+      svg.appendChild(el("text", { x: LEFT + 10 + n * 360, y: TOP + 14, "class": "legend " + s[1] }, "— " + s[2] + " " + last.text));
     });
     container.appendChild(svg);
     return svg;

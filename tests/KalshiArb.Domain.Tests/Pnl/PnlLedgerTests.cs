@@ -162,3 +162,17 @@ public class OrderSettlementTests
         Assert.Equal(ExecutionOrderState.Settled, order!.State);
     }
 }
+
+public class PnlLedgerUntradedSettlementTests
+{
+    [Fact]
+    public void A_market_settled_before_we_traded_it_has_no_line_and_refuses_later_fills()
+    {
+        var ledger = new PnlLedger();
+        Assert.Equal(PnlError.None, ledger.Apply(new PnlSettlement("G-A", Price.One, DateTimeOffset.UnixEpoch)));
+        Assert.Equal(PnlError.AlreadySettled, ledger.Apply(new PnlSettlement("G-A", Price.One, DateTimeOffset.UnixEpoch)));
+        Assert.Empty(ledger.Positions);
+        Assert.Empty(ledger.History);
+        Assert.Equal(PnlError.FillAfterSettlement, ledger.Apply(PnlLedgerTests.Fill("G-A", OutcomeSide.Yes, "0.50", 1, "0.02")));
+    }
+}

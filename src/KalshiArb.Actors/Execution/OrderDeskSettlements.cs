@@ -1,0 +1,87 @@
+using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Pnl;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Actors.Execution;
+
+/// <summary>
+/// The order desk's bookkeeping for P&amp;L and settlement (no Akka: the desk calls it and sends what it returns).
+/// Orders' notices carry their fills; each trade id is booked once into a <see cref="PnlLedger"/>. When a market
+/// settles, every order of it with fills that has ended is told its payout once; an order that ends later (a resting
+/// remainder the venue cancels at the close) is told when its notice arrives. A settled order is forgotten.
+/// </summary>
+public sealed class OrderDeskSettlements
+{
+    /// <summary>Realized-after-each-event points kept (newest); older ones drop off.</summary>
+    public const int HistoryKept = 2_000;
+
+    private sealed class TrackedOrder(string ticker, OutcomeSide side)
+    {
+        public string Ticker { get; } = ticker;
+        public OutcomeSide Side { get; } = side;
+        public HashSet<string> Trades { get; } = new(StringComparer.Ordinal);
+        public Quantity Filled { get; set; }
+        public bool Ended { get; set; }
+        public bool SettleSent { get; set; }
+    }
+
+    private readonly PnlLedger _ledger = new(HistoryKept);
+    private readonly Dictionary<string, TrackedOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Price> _settledMarkets = new(StringComparer.Ordinal);
+    private int _refused;
+
+    /// <summary>Facts the ledger refused (a fill reported after its market settled, a bad value).</summary>
+    public int Refused => _refused;
+
+    public IEnumerable<SettleOrder> OnNotice(OrderStatusNotice notice, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.State == ExecutionOrderState.Settled)
+        {
+            _orders.Remove(notice.ExecutionId);
+            yield break;
+        }
+        if (notice.Fills is not { Count: > 0 } fills) yield break;
+        if (!_orders.TryGetValue(notice.ExecutionId, out var order))
+        {
+            order = new TrackedOrder(notice.Ticker, notice.Side);
+            _orders[notice.ExecutionId] = order;
+        }
+        foreach (var fill in fills)
+        {
+            if (!order.Trades.Add(fill.TradeId)) continue;
+            order.Filled += fill.Count;
+            Book(_ledger.Apply(new PnlFill(order.Ticker, "", order.Side, fill.Price, fill.Count, fill.Fee, now)));
+        }
+        order.Ended = notice.State.IsTerminal();
+        if (_settledMarkets.TryGetValue(order.Ticker, out var yes) && TrySettle(notice.ExecutionId, order, yes) is { } settle) yield return settle;
+    }
+
+    /// <summary>First: the market was not known settled before. Orders: the ended orders with fills to tell their payout.</summary>
+    public (bool First, IReadOnlyList<SettleOrder> Orders) OnMarketSettled(MarketSettled settled, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
+        var first = _settledMarkets.TryAdd(settled.Ticker, settled.YesValue);
+        var yes = _settledMarkets[settled.Ticker];
+        if (first) Book(_ledger.Apply(new PnlSettlement(settled.Ticker, yes, settled.AtMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(settled.AtMs) : now)));
+        var orders = new List<SettleOrder>();
+        foreach (var (id, order) in _orders)
+            if (order.Ticker == settled.Ticker && TrySettle(id, order, yes) is { } settle) orders.Add(settle);
+        return (first, orders);
+    }
+
+    public PnlBook Book() => new(_ledger.Positions.ToArray(), _ledger.History.ToArray(), _refused);
+
+    private static SettleOrder? TrySettle(string executionId, TrackedOrder order, Price yes)
+    {
+        if (!order.Ended || order.SettleSent || !order.Filled.IsPositive) return null;
+        order.SettleSent = true;
+        var settled = OrderSettlement.For(order.Side, order.Filled, yes);
+        return new SettleOrder(executionId, settled.Winner, settled.Payout);
+    }
+
+    private void Book(PnlError error)
+    {
+        if (error is not (PnlError.None or PnlError.AlreadySettled)) _refused++;
+    }
+}

@@ -1,0 +1,25 @@
+using KalshiArb.Domain.Pnl;
+using KalshiArb.Domain.Primitives;
+
+namespace KalshiArb.Actors.Execution;
+
+// Market settlement and the order desk's P&L. Kept together: each is one line.
+
+/// <summary>
+/// A market was determined or settled at <paramref name="YesValue"/> per YES contract (Kalshi market_lifecycle_v2).
+/// Published by the market feed on its node's event stream; the order desk settles its orders and tells the risk gate.
+/// Seen twice (determined, then settled; or redelivered) it settles once.
+/// </summary>
+public sealed record MarketSettled(string Ticker, Price YesValue, long AtMs);
+
+/// <summary>Ask the order desk for its P&amp;L book.</summary>
+public sealed record GetPnlBook
+{
+    public static readonly GetPnlBook Instance = new();
+}
+
+/// <summary>
+/// The desk's P&amp;L: one position per market its orders traded (Kalshi's accounting, see <see cref="PnlLedger"/>), the
+/// realized total after each fill or settlement (bounded, newest last), and how many facts the ledger refused.
+/// </summary>
+public sealed record PnlBook(IReadOnlyList<PnlPosition> Positions, IReadOnlyList<PnlPoint> History, int Refused);

@@ -1,0 +1,159 @@
+using Akka.Actor;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Risk;
+using KalshiArb.Domain.Primitives;
+using KalshiArb.Exchange.Accounts;
+using KalshiArb.Node.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace KalshiArb.Node.Tests.Pnl;
+
+/// <summary>
+/// Issue #13's P&amp;L check: the node trades against the simulator, trading halts, every game settles (one market at a
+/// scalar value), and our P&amp;L, fees and positions must equal the simulator's account (what its /portfolio/positions
+/// serves) to the unit; the risk gate must hold no position in a settled market and every order with fills is settled.
+/// </summary>
+public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ka-sim-pnl-").FullName;
+
+    [Fact]
+    public async Task Settled_markets_leave_our_realized_pnl_fees_and_positions_equal_to_the_simulators()
+    {
+        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
+        var logger = NodeHostFactory.CreateLogger(settings);
+        using var host = NodeHostFactory.Build(settings, logger);
+        await host.StartAsync();
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var config = TradingConfig.From(system.Settings.Config);
+        var ask = TimeSpan.FromSeconds(5);
+
+        await using var exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
+        await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
+                         host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+        {
+            var sim = node.Simulator!.Exchange;
+            var account = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
+            await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
+
+            // Stop trading and let every order end, so nothing fills while markets settle.
+            await node.RiskGate.Ask<KillSwitchChanged>(new HaltTrading("settlement test"), ask);
+            await Until(TimeSpan.FromSeconds(30), async () =>
+            {
+                var status = await StatusReporter.QueryAsync(node, ask, CancellationToken.None);
+                return status.Execution.Open.Count == 0;
+            }, "orders still open after the halt");
+
+            // Before settlement: open positions match the simulator's (contracts, cost basis, fees) and status marks them.
+            await Until(TimeSpan.FromSeconds(10), async () =>
+                Differences(account.Positions(), await node.Orders!.Ask<PnlBook>(GetPnlBook.Instance, ask)).Count == 0, "open positions differ");
+            var open = await StatusReporter.QueryAsync(node, ask, CancellationToken.None);
+            output.WriteLine(open.ToString());
+            Assert.NotNull(open.Pnl);
+            Assert.Equal(account.Positions().Select(p => p.Ticker).Order(StringComparer.Ordinal), open.Pnl!.Markets.Select(m => m.Key));
+            Assert.Contains(open.Pnl.Markets, m => m.Contracts != "0.00" && m.UnrealizedAtMid is not null);
+            Assert.Contains($"pnl realized {open.Pnl.Total.Realized}", open.ToString());
+
+            var tickers = sim.Games().SelectMany(g => new[] { g.AwayMarketTicker, g.HomeMarketTicker }).ToArray();
+            var traded = account.Positions().Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal);
+            var scalar = tickers.First(traded.Contains);
+            Assert.True(sim.SettleMarketAt(scalar, Price.Parse("0.3700")));
+            foreach (var ticker in tickers.Where(t => t != scalar)) sim.SettleMarket(ticker);
+
+            PnlBook? book = null;
+            await Until(TimeSpan.FromSeconds(30), async () =>
+            {
+                book = await node.Orders!.Ask<PnlBook>(GetPnlBook.Instance, ask);
+                return Differences(account.Positions(), book).Count == 0 && book.Positions.Where(p => traded.Contains(p.Ticker)).All(p => p.Settled);
+            }, () => string.Join("\n", Differences(account.Positions(), book)));
+
+            var sims = account.Positions();
+            output.WriteLine($"{sims.Count} markets traded; realized before fees {Sum(sims, p => p.RealizedPnl)}, fees {Sum(sims, p => p.FeesPaid)}");
+            Assert.NotEmpty(sims);
+            Assert.All(sims, p => Assert.Equal(Quantity.Zero, p.Position));
+            Assert.Equal(Sum(sims, p => p.RealizedPnl) - Sum(sims, p => p.FeesPaid), book!.Positions.Aggregate(Money.Zero, (s, p) => s + p.Realized));
+            Assert.Equal(0, book.Refused);
+
+            var settledStatus = await StatusReporter.QueryAsync(node, ask, CancellationToken.None);
+            var expected = (Sum(sims, p => p.RealizedPnl) - Sum(sims, p => p.FeesPaid)).ToWire();
+            Assert.Equal(expected, settledStatus.Pnl!.Total.Realized);
+            Assert.Equal(Sum(sims, p => p.FeesPaid).ToWire(), settledStatus.Pnl.Total.Fees);
+            Assert.Equal(expected, settledStatus.Pnl.Total.UnrealizedAtMid is null ? null : StatusReporter.NodeStatus.MarkedAtMid(settledStatus.Pnl));
+            Assert.Contains($"pnl realized {expected}, at mid {expected}", settledStatus.ToString());
+            var text = KalshiArb.Node.Admin.AdminStatusText.Render(KalshiArb.Node.Admin.AdminStatusDocument.From(settledStatus, config.Limits));
+            output.WriteLine(text);
+            Assert.Contains($"pnl:         realized {expected}", text);
+            Assert.Same(settledStatus.Pnl, PnlTracker.Get(system).Latest);
+            Assert.True(PnlTracker.Get(system).Latest!.History.Count >= 1);
+
+            // The gate released every settled position.
+            await Until(TimeSpan.FromSeconds(10), async () =>
+                (await node.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, ask)).Positions.All(p => !traded.Contains(p.Ticker)), "the gate still holds a settled position");
+            await host.StopAsync();
+        }
+        (logger as IDisposable)?.Dispose();
+
+        // Every order with fills journaled its settlement: the audit's P&L from the journal equals the simulator's.
+        var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
+        var run = KalshiArb.Node.Audit.JournalAuditor.AuditAll(journal, requireTerminal: true);
+        var simAfter = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Positions();
+        Assert.Equal(Sum(simAfter, p => p.RealizedPnl) - Sum(simAfter, p => p.FeesPaid), run.Pnl.Total.Realized);
+        Assert.Equal(Sum(simAfter, p => p.FeesPaid), run.Pnl.Total.Fees);
+        Assert.Equal(0, run.Pnl.Refused);
+        var filled = run.Orders.Where(o => o.Journal.Entries.Any(e => e.Event is OrderFillAppliedEvent)).ToArray();
+        Assert.NotEmpty(filled);
+        Assert.All(filled, o => Assert.Contains(o.Journal.Entries, e => e.Event is OrderSettledEvent));
+        Assert.True(run.IsClean, KalshiArb.Node.Audit.AuditTextReport.SummaryLine(run.Summary));
+    }
+
+    private static Money Sum(IEnumerable<PositionView> positions, Func<PositionView, Money> money) =>
+        positions.Aggregate(Money.Zero, (s, p) => s + money(p));
+
+    private static List<string> Differences(IReadOnlyList<PositionView> sim, PnlBook? book)
+    {
+        var ours = book?.Positions.ToDictionary(p => p.Ticker, StringComparer.Ordinal) ?? [];
+        var diffs = new List<string>();
+        foreach (var s in sim)
+        {
+            if (!ours.TryGetValue(s.Ticker, out var o))
+            {
+                diffs.Add($"{s.Ticker}: missing from our book");
+                continue;
+            }
+            if (o.Contracts != s.Position || o.CostBasis != s.CostBasis || o.RealizedBeforeFees != s.RealizedPnl || o.Fees != s.FeesPaid)
+                diffs.Add($"{s.Ticker}: ours {o.Contracts} basis {o.CostBasis} realized {o.RealizedBeforeFees} fees {o.Fees}; " +
+                          $"simulator {s.Position} basis {s.CostBasis} realized {s.RealizedPnl} fees {s.FeesPaid}");
+        }
+        diffs.AddRange(ours.Keys.Where(t => sim.All(s => s.Ticker != t)).Select(t => $"{t}: not in the simulator's positions"));
+        return diffs;
+    }
+
+    private static Task Until(TimeSpan within, Func<Task<bool>> condition, string why) => Until(within, condition, () => why);
+
+    private static async Task Until(TimeSpan within, Func<Task<bool>> condition, Func<string> why)
+    {
+        var deadline = DateTime.UtcNow + within;
+        using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail(why());
+            await every.WaitForNextTickAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a log file still closing only leaves a temp folder behind
+        }
+    }
+}
