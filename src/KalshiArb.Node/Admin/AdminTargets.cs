@@ -22,7 +22,7 @@ public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRe
     /// <summary>Last answers per status component, shared with the node's status line.</summary>
     public StatusMemory StatusMemory { get; init; } = new();
 
-    /// <summary>The node's P&amp;L now, for the /metrics gauges; null (no samples) until the node keeps a ledger.</summary>
+    /// <summary>The node's P&amp;L now, for the /metrics gauges (the last status refresh's figures); null gives no samples.</summary>
     public Func<AdminPnlStatus?> Pnl { get; init; } = static () => null;
 
     public static AdminTargets From(TradingNode node, RiskLimits limits) =>
@@ -33,5 +33,6 @@ public sealed record AdminTargets(IActorRef Feed, IActorRef OddsPoller, IActorRe
             Markets = node.Markets.Markets,
             Admission = node.Admission,
             StatusMemory = node.StatusMemory,
+            Pnl = PnlTracker.Get(node.System).Read,
         };
 }
