@@ -55,6 +55,12 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         Receive<GetExecutionStatus>(_ => Sender.Tell(Status()));
         Receive<MarketSettled>(OnMarketSettled);
         Receive<GetPnlBook>(_ => Sender.Tell(_settlements.Book()));
+        Receive<SeedPnl>(seed =>
+        {
+            var settle = _settlements.Seed(seed);
+            _log.Info("order desk: P&L seeded from the journal with {0} orders; {1} settled late", seed.Orders.Count, settle.Count);
+            foreach (var s in settle) _region.Tell(s);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
