@@ -109,6 +109,81 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
         Assert.True(run.IsClean, KalshiArb.Node.Audit.AuditTextReport.SummaryLine(run.Summary));
     }
 
+    /// <summary>
+    /// A node that traded and stopped before its markets settled: the next node on the same journal finds those fills
+    /// (seeded from the journal), settles the orders when the markets settle, and matches the simulator to the unit.
+    /// </summary>
+    [Fact]
+    public async Task After_a_restart_fills_from_before_are_in_the_pnl_and_settle_when_their_markets_do()
+    {
+        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
+        var logger = NodeHostFactory.CreateLogger(settings);
+        var ask = TimeSpan.FromSeconds(5);
+        ExchangeConnection? exchange = null;
+        try
+        {
+            IReadOnlyList<PositionView> before;
+            using (var host = NodeHostFactory.Build(settings, logger))
+            {
+                await host.StartAsync();
+                var system = host.Services.GetRequiredService<ActorSystem>();
+                var config = TradingConfig.From(system.Settings.Config);
+                exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
+                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
+                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+                {
+                    var account = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
+                    await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
+                    await node.RiskGate.Ask<KillSwitchChanged>(new HaltTrading("restart test"), ask);
+                    await Until(TimeSpan.FromSeconds(30), async () =>
+                        (await StatusReporter.QueryAsync(node, ask, CancellationToken.None)).Execution.Open.Count == 0, "orders still open after the halt");
+                    before = account.Positions();
+                    await host.StopAsync();
+                }
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            using (var host = NodeHostFactory.Build(settings, logger))
+            {
+                await host.StartAsync();
+                var system = host.Services.GetRequiredService<ActorSystem>();
+                var config = TradingConfig.From(system.Settings.Config);
+                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
+                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+                {
+                    var sim = exchange.Simulator!.Exchange;
+                    var account = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
+                    Assert.Equal(before, account.Positions()); // halted: nothing traded in between
+                    PnlBook? book = null;
+                    await Until(TimeSpan.FromSeconds(30), async () =>
+                    {
+                        book = await node.Orders!.Ask<PnlBook>(GetPnlBook.Instance, ask);
+                        return Differences(account.Positions(), book).Count == 0;
+                    }, () => "seeded book differs: " + string.Join("\n", Differences(account.Positions(), book)));
+
+                    foreach (var g in sim.Games()) sim.SettleGame(g.Index);
+                    await Until(TimeSpan.FromSeconds(30), async () =>
+                    {
+                        book = await node.Orders!.Ask<PnlBook>(GetPnlBook.Instance, ask);
+                        return Differences(account.Positions(), book).Count == 0 && book.Positions.All(p => p.Settled);
+                    }, () => "after settlement: " + string.Join("\n", Differences(account.Positions(), book)));
+                    Assert.Equal(0, book!.Refused);
+                    await host.StopAsync();
+                }
+            }
+
+            var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
+            var filled = journal.Where(o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent)).ToArray();
+            Assert.NotEmpty(filled);
+            Assert.All(filled, o => Assert.Contains(o.Entries, e => e.Event is OrderSettledEvent));
+        }
+        finally
+        {
+            if (exchange is not null) await exchange.DisposeAsync();
+            (logger as IDisposable)?.Dispose();
+        }
+    }
+
     private static Money Sum(IEnumerable<PositionView> positions, Func<PositionView, Money> money) =>
         positions.Aggregate(Money.Zero, (s, p) => s + money(p));
 
