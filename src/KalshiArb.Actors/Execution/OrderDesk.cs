@@ -4,7 +4,6 @@ using Akka.Event;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Pnl;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Domain.Venues;
 
@@ -114,15 +113,15 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         _open[notice.ExecutionId] = notice;
     }
 
-    /// <summary>The gate releases the market's position once (it refuses a repeat); every order with fills gets its payout.</summary>
+    /// <summary>
+    /// Every order with fills gets its payout once. The gate is told every time: it releases the position once and takes
+    /// a repeat quietly, and a repeat covers a first report lost while the gate singleton was moving.
+    /// </summary>
     private void OnMarketSettled(MarketSettled settled)
     {
         var (first, orders) = _settlements.OnMarketSettled(settled, Now());
-        if (first)
-        {
-            _gate.Tell(new ReportSettlement(settled.Ticker, settled.YesValue));
-            _log.Info("order desk: market {0} settled at {1} a YES contract; settling {2} orders", settled.Ticker, settled.YesValue, orders.Count);
-        }
+        _gate.Tell(new ReportSettlement(settled.Ticker, settled.YesValue));
+        if (first) _log.Info("order desk: market {0} settled at {1} a YES contract; settling {2} orders", settled.Ticker, settled.YesValue, orders.Count);
         foreach (var settle in orders) _region.Tell(settle);
     }
 

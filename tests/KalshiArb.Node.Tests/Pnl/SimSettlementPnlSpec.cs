@@ -37,15 +37,7 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
         {
             var sim = node.Simulator!.Exchange;
             var account = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
-            await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
-
-            // Stop trading and let every order end, so nothing fills while markets settle.
-            await node.RiskGate.Ask<KillSwitchChanged>(new HaltTrading("settlement test"), ask);
-            await Until(TimeSpan.FromSeconds(30), async () =>
-            {
-                var status = await StatusReporter.QueryAsync(node, ask, CancellationToken.None);
-                return status.Execution.Open.Count == 0;
-            }, "orders still open after the halt");
+            await TradeThenHaltAsync(node, account);
 
             // Before settlement: open positions match the simulator's (contracts, cost basis, fees) and status marks them.
             await Until(TimeSpan.FromSeconds(10), async () =>
@@ -133,10 +125,7 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
                                  host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
                 {
                     var account = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
-                    await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
-                    await node.RiskGate.Ask<KillSwitchChanged>(new HaltTrading("restart test"), ask);
-                    await Until(TimeSpan.FromSeconds(30), async () =>
-                        (await StatusReporter.QueryAsync(node, ask, CancellationToken.None)).Execution.Open.Count == 0, "orders still open after the halt");
+                    await TradeThenHaltAsync(node, account);
                     before = account.Positions();
                     await host.StopAsync();
                 }
@@ -161,6 +150,10 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
                         return Differences(account.Positions(), book).Count == 0;
                     }, () => "seeded book differs: " + string.Join("\n", Differences(account.Positions(), book)));
 
+                    // A settlement is news on the feed only: settle once this node's feed is subscribed and its books whole.
+                    await Until(TimeSpan.FromSeconds(30), async () =>
+                        (await StatusReporter.QueryAsync(node, ask, CancellationToken.None)).Feed is { Connected: true, TrackedMarkets: > 0, BooksAwaitingSnapshot: 0 },
+                        "the feed did not come back");
                     foreach (var g in sim.Games()) sim.SettleGame(g.Index);
                     await Until(TimeSpan.FromSeconds(30), async () =>
                     {
@@ -182,6 +175,16 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
             if (exchange is not null) await exchange.DisposeAsync();
             (logger as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>Waits for the first fill, then halts and waits until every order has ended, so nothing fills while markets settle.</summary>
+    private static async Task TradeThenHaltAsync(TradingNode node, AccountLedger account)
+    {
+        var ask = TimeSpan.FromSeconds(5);
+        await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
+        await node.RiskGate.Ask<KillSwitchChanged>(new HaltTrading("pnl test"), ask);
+        await Until(TimeSpan.FromSeconds(30), async () =>
+            (await StatusReporter.QueryAsync(node, ask, CancellationToken.None)).Execution.Open.Count == 0, "orders still open after the halt");
     }
 
     private static Money Sum(IEnumerable<PositionView> positions, Func<PositionView, Money> money) =>
