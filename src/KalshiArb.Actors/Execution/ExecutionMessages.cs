@@ -35,6 +35,7 @@ public static class ExecutionMessages
         r.Register<MarketSettled>("market-settled.v1");
         r.Register<GetPnlBook>("pnl-get-book.v1");
         r.Register<PnlBook>("pnl-book.v1");
+        r.Register<SeedPnl>("pnl-seed.v1");
 
         // Read-only: old data folders may still hold the retired open-order index.
         r.Register<OrderIndexed>("order-index-added.v1");

@@ -4,7 +4,6 @@ using Akka.Event;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Pnl;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Domain.Venues;
 
@@ -61,6 +60,12 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         Receive<GetRecentFills>(_ => Sender.Tell(_recentFills.Snapshot()));
         Receive<MarketSettled>(OnMarketSettled);
         Receive<GetPnlBook>(_ => Sender.Tell(_settlements.Book()));
+        Receive<SeedPnl>(seed =>
+        {
+            var settle = _settlements.Seed(seed);
+            _log.Info("order desk: P&L seeded from the journal with {0} orders; {1} settled late", seed.Orders.Count, settle.Count);
+            foreach (var s in settle) _region.Tell(s);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -114,15 +119,15 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         _open[notice.ExecutionId] = notice;
     }
 
-    /// <summary>The gate releases the market's position once (it refuses a repeat); every order with fills gets its payout.</summary>
+    /// <summary>
+    /// Every order with fills gets its payout once. The gate is told every time: it releases the position once and takes
+    /// a repeat quietly, and a repeat covers a first report lost while the gate singleton was moving.
+    /// </summary>
     private void OnMarketSettled(MarketSettled settled)
     {
         var (first, orders) = _settlements.OnMarketSettled(settled, Now());
-        if (first)
-        {
-            _gate.Tell(new ReportSettlement(settled.Ticker, settled.YesValue));
-            _log.Info("order desk: market {0} settled at {1} a YES contract; settling {2} orders", settled.Ticker, settled.YesValue, orders.Count);
-        }
+        _gate.Tell(new ReportSettlement(settled.Ticker, settled.YesValue));
+        if (first) _log.Info("order desk: market {0} settled at {1} a YES contract; settling {2} orders", settled.Ticker, settled.YesValue, orders.Count);
         foreach (var settle in orders) _region.Tell(settle);
     }
 

@@ -42,11 +42,7 @@ public sealed class OrderDeskSettlements
             yield break;
         }
         if (notice.Fills is not { Count: > 0 } fills) yield break;
-        if (!_orders.TryGetValue(notice.ExecutionId, out var order))
-        {
-            order = new TrackedOrder(notice.Ticker, notice.Side);
-            _orders[notice.ExecutionId] = order;
-        }
+        var order = Track(notice.ExecutionId, notice.Ticker, notice.Side);
         foreach (var fill in fills)
         {
             if (!order.Trades.Add(fill.TradeId)) continue;
@@ -70,7 +66,50 @@ public sealed class OrderDeskSettlements
         return (first, orders);
     }
 
+    /// <summary>
+    /// Books journaled orders (after a restart) in time order, skipping trades already booked; returns the ended orders
+    /// whose market is known settled but which have not journaled their own settlement yet.
+    /// </summary>
+    public IReadOnlyList<SettleOrder> Seed(SeedPnl seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        var events = new List<(long AtMs, Action Apply)>();
+        foreach (var o in seed.Orders)
+        {
+            if (o.SettledYesValue is { } yes)
+            {
+                _settledMarkets.TryAdd(o.Ticker, yes);
+                events.Add((o.SettledAtMs, () => Book(_ledger.Apply(new PnlSettlement(o.Ticker, yes, DateTimeOffset.FromUnixTimeMilliseconds(o.SettledAtMs))))));
+            }
+            var order = o.SettledYesValue is null ? Track(o.ExecutionId, o.Ticker, o.Side) : new TrackedOrder(o.Ticker, o.Side);
+            order.Ended |= o.Ended;
+            for (var i = 0; i < o.Fills.Count; i++)
+            {
+                var (fill, at) = (o.Fills[i], o.FillsAtMs[i]);
+                if (!order.Trades.Add(fill.TradeId)) continue;
+                order.Filled += fill.Count;
+                events.Add((at, () => Book(_ledger.Apply(new PnlFill(o.Ticker, "", o.Side, fill.Price, fill.Count, fill.Fee, DateTimeOffset.FromUnixTimeMilliseconds(at))))));
+            }
+        }
+        // stable: a settlement journaled at the same instant as a fill still comes after it when listed after it
+        foreach (var (_, apply) in events.Select((e, i) => (e, i)).OrderBy(x => x.e.AtMs).ThenBy(x => x.i).Select(x => x.e)) apply();
+        var settle = new List<SettleOrder>();
+        foreach (var (id, order) in _orders)
+            if (_settledMarkets.TryGetValue(order.Ticker, out var yes) && TrySettle(id, order, yes) is { } s) settle.Add(s);
+        return settle;
+    }
+
     public PnlBook Book() => new(_ledger.Positions.ToArray(), _ledger.History.ToArray(), _refused);
+
+    private TrackedOrder Track(string executionId, string ticker, OutcomeSide side)
+    {
+        if (!_orders.TryGetValue(executionId, out var order))
+        {
+            order = new TrackedOrder(ticker, side);
+            _orders[executionId] = order;
+        }
+        return order;
+    }
 
     private static SettleOrder? TrySettle(string executionId, TrackedOrder order, Price yes)
     {

@@ -23,3 +23,14 @@ public sealed record GetPnlBook
 /// realized total after each fill or settlement (bounded, newest last), and how many facts the ledger refused.
 /// </summary>
 public sealed record PnlBook(IReadOnlyList<PnlPosition> Positions, IReadOnlyList<PnlPoint> History, int Refused);
+
+/// <summary>
+/// After a start, the orders the journal holds with fills (read in the background): the desk books what it has not
+/// seen into its P&amp;L and can settle them when their market settles. A settled order brings its market's YES value.
+/// </summary>
+public sealed record SeedPnl(IReadOnlyList<SeededOrder> Orders);
+
+/// <param name="FillsAtMs">when each of <paramref name="Fills"/> was journaled, same order</param>
+/// <param name="SettledYesValue">the market's YES value when the order journaled its settlement</param>
+public sealed record SeededOrder(string ExecutionId, string Ticker, Domain.Orders.OutcomeSide Side, bool Ended,
+    IReadOnlyList<Domain.Orders.OrderFill> Fills, IReadOnlyList<long> FillsAtMs, Price? SettledYesValue, long SettledAtMs);

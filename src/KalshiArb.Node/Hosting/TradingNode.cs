@@ -103,6 +103,7 @@ public sealed class TradingNode : IAsyncDisposable
                 orderRegion = await ShardRegions.StartOrdersAsync(system,
                     id => OrderActor.Props(id, gate, venue, config.Orders, desk), config.Cluster.OrderShards);
                 orders = system.ActorOf(OrderDesk.Props(gate, venue, orderRegion), OrdersName);
+                PnlJournalSeed.Start(settings, orders, PnlJournalSeed.ReadWithin, log);
                 openOrders = OpenOrderWatch.StartSingleton(system, orderRegion, gate, config.OpenOrders);
                 if (venue is PaperVenue paperVenue) await LoadPaperStateAsync(paperVenue, gate, config, log, ct);
                 else await LoadVenueStateAsync(rest, gate, config, log, ct);

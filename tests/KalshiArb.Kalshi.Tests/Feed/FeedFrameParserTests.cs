@@ -131,6 +131,14 @@ public sealed class FeedFrameParserTests
         var l = Event<MarketLifecycle>($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"determined","result":"yes","ts_ms":9}}""");
         Assert.Equal(LifecycleEventType.Determined, l.EventType);
         Assert.Equal("yes", l.Result);
+        Assert.Equal(Price.One, l.YesValue);
+
+        var scalar = Event<MarketLifecycle>($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"settled","result":"scalar","settlement_value_dollars":"0.3700","ts_ms":9}}""");
+        Assert.Equal(Price.Parse("0.37"), scalar.YesValue);
+        var unknown = Event<MarketLifecycle>($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"settled","result":"scalar","settlement_value_dollars":null}}""");
+        Assert.Null(unknown.YesValue);
+        var closed = Event<MarketLifecycle>($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"deactivated","result":"no"}}""");
+        Assert.Null(closed.YesValue);
     }
 
     [Fact]

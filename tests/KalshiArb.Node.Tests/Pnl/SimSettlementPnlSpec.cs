@@ -37,15 +37,7 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
         {
             var sim = node.Simulator!.Exchange;
             var account = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
-            await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
-
-            // Stop trading and let every order end, so nothing fills while markets settle.
-            await node.RiskGate.Ask<KillSwitchChanged>(new HaltTrading("settlement test"), ask);
-            await Until(TimeSpan.FromSeconds(30), async () =>
-            {
-                var status = await StatusReporter.QueryAsync(node, ask, CancellationToken.None);
-                return status.Execution.Open.Count == 0;
-            }, "orders still open after the halt");
+            await TradeThenHaltAsync(node, account);
 
             // Before settlement: open positions match the simulator's (contracts, cost basis, fees) and status marks them.
             await Until(TimeSpan.FromSeconds(10), async () =>
@@ -107,6 +99,92 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
         Assert.NotEmpty(filled);
         Assert.All(filled, o => Assert.Contains(o.Journal.Entries, e => e.Event is OrderSettledEvent));
         Assert.True(run.IsClean, KalshiArb.Node.Audit.AuditTextReport.SummaryLine(run.Summary));
+    }
+
+    /// <summary>
+    /// A node that traded and stopped before its markets settled: the next node on the same journal finds those fills
+    /// (seeded from the journal), settles the orders when the markets settle, and matches the simulator to the unit.
+    /// </summary>
+    [Fact]
+    public async Task After_a_restart_fills_from_before_are_in_the_pnl_and_settle_when_their_markets_do()
+    {
+        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
+        var logger = NodeHostFactory.CreateLogger(settings);
+        var ask = TimeSpan.FromSeconds(5);
+        ExchangeConnection? exchange = null;
+        try
+        {
+            IReadOnlyList<PositionView> before;
+            using (var host = NodeHostFactory.Build(settings, logger))
+            {
+                await host.StartAsync();
+                var system = host.Services.GetRequiredService<ActorSystem>();
+                var config = TradingConfig.From(system.Settings.Config);
+                exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
+                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
+                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+                {
+                    var account = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
+                    await TradeThenHaltAsync(node, account);
+                    before = account.Positions();
+                    await host.StopAsync();
+                }
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            using (var host = NodeHostFactory.Build(settings, logger))
+            {
+                await host.StartAsync();
+                var system = host.Services.GetRequiredService<ActorSystem>();
+                var config = TradingConfig.From(system.Settings.Config);
+                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
+                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+                {
+                    var sim = exchange.Simulator!.Exchange;
+                    var account = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
+                    Assert.Equal(before, account.Positions()); // halted: nothing traded in between
+                    PnlBook? book = null;
+                    await Until(TimeSpan.FromSeconds(30), async () =>
+                    {
+                        book = await node.Orders!.Ask<PnlBook>(GetPnlBook.Instance, ask);
+                        return Differences(account.Positions(), book).Count == 0;
+                    }, () => "seeded book differs: " + string.Join("\n", Differences(account.Positions(), book)));
+
+                    // A settlement is news on the feed only: settle once this node's feed is subscribed and its books whole.
+                    await Until(TimeSpan.FromSeconds(30), async () =>
+                        (await StatusReporter.QueryAsync(node, ask, CancellationToken.None)).Feed is { Connected: true, TrackedMarkets: > 0, BooksAwaitingSnapshot: 0 },
+                        "the feed did not come back");
+                    foreach (var g in sim.Games()) sim.SettleGame(g.Index);
+                    await Until(TimeSpan.FromSeconds(30), async () =>
+                    {
+                        book = await node.Orders!.Ask<PnlBook>(GetPnlBook.Instance, ask);
+                        return Differences(account.Positions(), book).Count == 0 && book.Positions.All(p => p.Settled);
+                    }, () => "after settlement: " + string.Join("\n", Differences(account.Positions(), book)));
+                    Assert.Equal(0, book!.Refused);
+                    await host.StopAsync();
+                }
+            }
+
+            var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
+            var filled = journal.Where(o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent)).ToArray();
+            Assert.NotEmpty(filled);
+            Assert.All(filled, o => Assert.Contains(o.Entries, e => e.Event is OrderSettledEvent));
+        }
+        finally
+        {
+            if (exchange is not null) await exchange.DisposeAsync();
+            (logger as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Waits for the first fill, then halts and waits until every order has ended, so nothing fills while markets settle.</summary>
+    private static async Task TradeThenHaltAsync(TradingNode node, AccountLedger account)
+    {
+        var ask = TimeSpan.FromSeconds(5);
+        await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
+        await node.RiskGate.Ask<KillSwitchChanged>(new HaltTrading("pnl test"), ask);
+        await Until(TimeSpan.FromSeconds(30), async () =>
+            (await StatusReporter.QueryAsync(node, ask, CancellationToken.None)).Execution.Open.Count == 0, "orders still open after the halt");
     }
 
     private static Money Sum(IEnumerable<PositionView> positions, Func<PositionView, Money> money) =>
