@@ -1,3 +1,4 @@
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
@@ -59,6 +60,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
         Receive<GetExecutionStatus>(_ => Sender.Tell(Status()));
         Receive<GetRecentFills>(_ => Sender.Tell(_recentFills.Snapshot()));
         Receive<MarketSettled>(OnMarketSettled);
+        Receive<SubscribeAck>(_ => { });
         Receive<GetPnlBook>(_ => Sender.Tell(_settlements.Book()));
         Receive<SeedPnl>(seed =>
         {
@@ -75,7 +77,7 @@ public sealed class OrderDesk : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(MarketSettled));
+        SettlementNews.Subscribe(Context.System, Self);
         if (_settings.SubscribeToVenue) _venue.Subscribe(new ActorVenueListener(Self));
         _gate.Tell(SubscribeKillSwitch.Instance);
         // A singleton gate that moved to another node has forgotten its subscribers: subscribe again now and then.

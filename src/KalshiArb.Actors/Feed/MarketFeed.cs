@@ -140,9 +140,9 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         var now = NowMs();
         _lastEventMs = now;
         var mapping = FeedEventMapper.Map(e, now, _sequencer);
-        // Settlement is news for this node's order desk (P&L, payouts, the risk gate), not only for the market.
+        // Settlement is news for every order desk (P&L, payouts, the risk gate), not only for the market.
         if (e is MarketLifecycle { YesValue: { } yes } settled)
-            Context.System.EventStream.Publish(new MarketSettled(settled.MarketTicker, yes, settled.TsMs ?? now));
+            SettlementNews.Publish(Context.System, new MarketSettled(settled.MarketTicker, yes, settled.TsMs ?? now));
         switch (mapping.Kind)
         {
             case FeedEventKind.Market:
