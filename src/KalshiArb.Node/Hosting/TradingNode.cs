@@ -66,6 +66,7 @@ public sealed class TradingNode : IAsyncDisposable
         ILoggerFactory loggers, Serilog.ILogger log, CancellationToken ct)
     {
         await JoinClusterAsync(system, settings, config, log, ct);
+        RegisterQuietEnd(system);
 
         var owned = new List<IDisposable>();
         IAsyncDisposable? venueOwner = null;
@@ -222,6 +223,17 @@ public sealed class TradingNode : IAsyncDisposable
     /// Shutdown, first: this node's feed, odds poller and catalog stop. MarketActors evaluate only on new book or
     /// consensus input, so no new signals start from here.
     /// </summary>
+    /// <summary>
+    /// Akka's loggers stop before remoting does, and what remoting says then ("Remoting shut down") goes to Akka's own
+    /// stdout logger in its own format: past the last phase that matters only warnings are worth a line.
+    /// </summary>
+    private static void RegisterQuietEnd(ActorSystem system) =>
+        Akka.Actor.CoordinatedShutdown.Get(system).AddTask(Akka.Actor.CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "quiet-end", () =>
+        {
+            system.EventStream.SetLogLevel(Akka.Event.LogLevel.WarningLevel);
+            return Task.FromResult(Akka.Done.Instance);
+        });
+
     private static void RegisterFeedStop(ActorSystem system)
     {
         Akka.Actor.CoordinatedShutdown.Get(system).AddTask(Akka.Actor.CoordinatedShutdown.PhaseBeforeServiceUnbind, "stop-market-feed", () =>
