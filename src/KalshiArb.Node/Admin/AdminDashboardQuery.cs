@@ -40,10 +40,10 @@ public static class AdminDashboardQuery
     private static async Task<AdminMarketsSection?> MarketsAsync(AdminTargets t, TimeSpan timeout, CancellationToken ct)
     {
         if (t.Markets is not { } region) return null;
-        var matched = await AnswerOrNullAsync<MatchedMarkets>(t.OddsPoller, GetMatchedMarkets.Instance, timeout, ct);
+        var matched = await BoundedAsk.AnswerOrNullAsync<MatchedMarkets>(t.OddsPoller, GetMatchedMarkets.Instance, timeout, ct);
         if (matched is null) return null;
         var asks = matched.Tickers.Take(MaxMarkets)
-            .Select(ticker => AnswerOrNullAsync<MarketStateView>(region, new GetMarketState(ticker), timeout, ct))
+            .Select(ticker => BoundedAsk.AnswerOrNullAsync<MarketStateView>(region, new GetMarketState(ticker), timeout, ct))
             .ToArray();
         var views = await Task.WhenAll(asks);
         var answered = views.OfType<MarketStateView>().ToArray();
@@ -100,40 +100,17 @@ public static class AdminDashboardQuery
         {
             asks = Akka.Cluster.Cluster.Get(system).State.Members
                 .Where(m => m.Status == MemberStatus.Up && m.HasRole(role))
-                .Select(m => AnswerOrNullAsync<T>(system.ActorSelection(new RootActorPath(m.Address) / "user" / actorName), question, timeout, ct))
+                .Select(m => BoundedAsk.AnswerOrNullAsync<T>(system.ActorSelection(new RootActorPath(m.Address) / "user" / actorName), question, timeout, ct))
                 .ToArray();
         }
         else
         {
-            asks = local is null ? [] : [AnswerOrNullAsync<T>(local, question, timeout, ct)];
+            asks = local is null ? [] : [BoundedAsk.AnswerOrNullAsync<T>(local, question, timeout, ct)];
         }
         var answers = (await Task.WhenAll(asks)).OfType<T>().ToArray();
         return answers.Length == 0 ? null : answers;
     }
 
-    private static async Task<T?> AnswerOrNullAsync<T>(IActorRef actor, object question, TimeSpan timeout, CancellationToken ct) where T : class
-    {
-        try
-        {
-            return await actor.Ask<T>(question, timeout, ct);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<T?> AnswerOrNullAsync<T>(ActorSelection actor, object question, TimeSpan timeout, CancellationToken ct) where T : class
-    {
-        try
-        {
-            return await actor.Ask<T>(question, timeout, ct);
-        }
-        catch (Exception ex) when (ex is AskTimeoutException or ActorNotFoundException)
-        {
-            return null;
-        }
-    }
 
     private static Dictionary<string, long> Sum(IEnumerable<(string Reason, long Count)> counts)
     {

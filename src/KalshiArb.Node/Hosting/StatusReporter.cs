@@ -85,12 +85,12 @@ public static class StatusReporter
         TimeSpan timeout, CancellationToken ct, IActorRef? openOrderWatch = null, StatusMemory? memory = null)
     {
         var watch = openOrderWatch is null ? Task.FromResult<OpenOrderWatchStatus?>(null)
-            : AnswerOrNullAsync<OpenOrderWatchStatus>(openOrderWatch, GetOpenOrderWatchStatus.Instance, timeout, ct);
-        var feed = AnswerOrNullAsync<FeedStateView>(feedActor, GetFeedState.Instance, timeout, ct);
-        var odds = AnswerOrNullAsync<OddsFeedStateView>(oddsPoller, GetOddsFeedState.Instance, timeout, ct);
+            : BoundedAsk.AnswerOrNullAsync<OpenOrderWatchStatus>(openOrderWatch, GetOpenOrderWatchStatus.Instance, timeout, ct);
+        var feed = BoundedAsk.AnswerOrNullAsync<FeedStateView>(feedActor, GetFeedState.Instance, timeout, ct);
+        var odds = BoundedAsk.AnswerOrNullAsync<OddsFeedStateView>(oddsPoller, GetOddsFeedState.Instance, timeout, ct);
         var orders = ClusterStatus.GatherOrdersAsync(system, timeout, ct);
         var admissions = ClusterStatus.GatherAdmissionsAsync(system, timeout, ct);
-        var risk = AnswerOrNullAsync<RiskStateView>(riskGate, GetRiskState.Instance, timeout, ct);
+        var risk = BoundedAsk.AnswerOrNullAsync<RiskStateView>(riskGate, GetRiskState.Instance, timeout, ct);
         var pnl = PnlAsync(system, timeout, ct);
         await Task.WhenAll(feed, odds, orders, admissions, risk, watch, pnl);
         return Assemble(memory, await feed, await odds, (await orders).Status, await risk) with
@@ -139,7 +139,7 @@ public static class StatusReporter
     {
         var open = book.Positions.Where(p => !p.Contracts.IsZero).Select(p => p.Ticker).ToArray();
         if (markets is null || open.Length == 0) return new Dictionary<string, PnlMark>();
-        var views = await Task.WhenAll(open.Select(t => AnswerOrNullAsync<MarketStateView>(markets, new GetMarketState(t), timeout, ct)));
+        var views = await Task.WhenAll(open.Select(t => BoundedAsk.AnswerOrNullAsync<MarketStateView>(markets, new GetMarketState(t), timeout, ct)));
         return views.OfType<MarketStateView>().ToDictionary(v => v.Ticker,
             v => new PnlMark(PnlMark.MidOf(v.YesBid?.Price, v.YesAsk?.Price), PnlMark.FairOf(v.FairYes)), StringComparer.Ordinal);
     }
@@ -148,10 +148,10 @@ public static class StatusReporter
     public static async Task<NodeStatus> QueryAsync(IActorRef feedActor, IActorRef oddsPoller, IActorRef orders, IActorRef riskGate,
         TimeSpan timeout, CancellationToken ct, StatusMemory? memory = null)
     {
-        var feed = AnswerOrNullAsync<FeedStateView>(feedActor, GetFeedState.Instance, timeout, ct);
-        var odds = AnswerOrNullAsync<OddsFeedStateView>(oddsPoller, GetOddsFeedState.Instance, timeout, ct);
-        var exec = AnswerOrNullAsync<ExecutionStatus>(orders, GetExecutionStatus.Instance, timeout, ct);
-        var risk = AnswerOrNullAsync<RiskStateView>(riskGate, GetRiskState.Instance, timeout, ct);
+        var feed = BoundedAsk.AnswerOrNullAsync<FeedStateView>(feedActor, GetFeedState.Instance, timeout, ct);
+        var odds = BoundedAsk.AnswerOrNullAsync<OddsFeedStateView>(oddsPoller, GetOddsFeedState.Instance, timeout, ct);
+        var exec = BoundedAsk.AnswerOrNullAsync<ExecutionStatus>(orders, GetExecutionStatus.Instance, timeout, ct);
+        var risk = BoundedAsk.AnswerOrNullAsync<RiskStateView>(riskGate, GetRiskState.Instance, timeout, ct);
         await Task.WhenAll(feed, odds, exec, risk);
         var status = Assemble(memory, await feed, await odds, await exec ?? new ExecutionStatus([], [], 0), await risk);
         return await exec is null ? status with { UnansweredOrderDesks = [.. status.UnansweredOrderDesks, "this node"] } : status;
@@ -169,17 +169,6 @@ public static class StatusReporter
             memory.Resolve(StatusComponents.Risk, risk, now, silent)) { Silent = silent, At = now };
     }
 
-    private static async Task<T?> AnswerOrNullAsync<T>(IActorRef actor, object question, TimeSpan timeout, CancellationToken ct) where T : class
-    {
-        try
-        {
-            return await actor.Ask<T>(question, timeout, ct);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
-    }
 }
 
 /// <summary>The names status uses for its components.</summary>
