@@ -25,7 +25,9 @@ public sealed record SettlementCatchUpState(int Checks, int MarketsAsked, int Pu
 /// which Kalshi does not replay, so a market that settles while the feed is down, the node is down or before we
 /// subscribed would stay open for ever. This asks GET /markets/{ticker} (through the REST client's rate limiter,
 /// each call bounded) for every market the desk's P&amp;L book holds unsettled, and publishes a settled one exactly
-/// as the feed does (<see cref="SettlementNews"/>), so the desk's once-only settlement applies. The desk's book is
+/// as the feed does (<see cref="SettlementNews"/>), so the desk's once-only settlement applies. It checks at start, when
+/// the feed reconnects (<see cref="FeedReconnected"/>) and every <see cref="SettlementCatchUpSettings.Interval"/> (which
+/// also covers a first check that ran before the journal seeded the desk's book). The desk's book is
 /// the source because every execution node has its desk, while the risk gate is one singleton in the cluster.
 /// </summary>
 public sealed class SettlementCatchUp : ReceiveActor, IWithTimers
@@ -64,6 +66,8 @@ public sealed class SettlementCatchUp : ReceiveActor, IWithTimers
             Fail("desk", "no check", f.Reason);
             Done();
         });
+        Receive<FeedReconnected>(_ => OnCheck(new CheckSettlements("feed reconnect")));
+        Receive<Akka.Cluster.Tools.PublishSubscribe.SubscribeAck>(_ => { });
         Receive<GetSettlementCatchUpState>(_ => Sender.Tell(new SettlementCatchUpState(_checks, _asked, _published, _valueUnknown, _failures, _lastFailure)));
     }
 
@@ -72,6 +76,7 @@ public sealed class SettlementCatchUp : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
+        SettlementNews.SubscribeReconnected(Context.System, Self);
         Self.Tell(new CheckSettlements("start"));
         if (_settings.Interval > TimeSpan.Zero) Timers.StartPeriodicTimer(TimerKey, new CheckSettlements("timer"), _settings.Interval);
     }

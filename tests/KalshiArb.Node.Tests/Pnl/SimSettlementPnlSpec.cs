@@ -178,7 +178,7 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Waits for the first fill, then halts and waits until every order has ended, so nothing fills while markets settle.</summary>
-    private static async Task TradeThenHaltAsync(TradingNode node, AccountLedger account)
+    internal static async Task TradeThenHaltAsync(TradingNode node, AccountLedger account)
     {
         var ask = TimeSpan.FromSeconds(5);
         await Until(TimeSpan.FromSeconds(60), () => Task.FromResult(account.Fills().Count > 0), "no fill within a minute");
@@ -187,10 +187,10 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
             (await StatusReporter.QueryAsync(node, ask, CancellationToken.None)).Execution.Open.Count == 0, "orders still open after the halt");
     }
 
-    private static Money Sum(IEnumerable<PositionView> positions, Func<PositionView, Money> money) =>
+    internal static Money Sum(IEnumerable<PositionView> positions, Func<PositionView, Money> money) =>
         positions.Aggregate(Money.Zero, (s, p) => s + money(p));
 
-    private static List<string> Differences(IReadOnlyList<PositionView> sim, PnlBook? book)
+    internal static List<string> Differences(IReadOnlyList<PositionView> sim, PnlBook? book)
     {
         var ours = book?.Positions.ToDictionary(p => p.Ticker, StringComparer.Ordinal) ?? [];
         var diffs = new List<string>();
@@ -209,9 +209,9 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
         return diffs;
     }
 
-    private static Task Until(TimeSpan within, Func<Task<bool>> condition, string why) => Until(within, condition, () => why);
+    internal static Task Until(TimeSpan within, Func<Task<bool>> condition, string why) => Until(within, condition, () => why);
 
-    private static async Task Until(TimeSpan within, Func<Task<bool>> condition, Func<string> why)
+    internal static async Task Until(TimeSpan within, Func<Task<bool>> condition, Func<string> why)
     {
         var deadline = DateTime.UtcNow + within;
         using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
