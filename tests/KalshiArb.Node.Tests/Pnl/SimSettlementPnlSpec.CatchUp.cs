@@ -7,48 +7,32 @@ using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using static KalshiArb.Node.Tests.Pnl.SimSettlementPnlSpec;
 
 namespace KalshiArb.Node.Tests.Pnl;
 
-/// <summary>
-/// Markets that settle while the node is down send their lifecycle event to nobody and Kalshi does not replay it: the
-/// next node on the same journal must still settle them by asking the exchange (settlement catch-up), ending with P&amp;L,
-/// fees and positions equal to the simulator's account, no position left in the gate and every filled order settled.
-/// </summary>
-public sealed class SimSettlementCatchUpSpec : IDisposable
+public sealed partial class SimSettlementPnlSpec
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ka-sim-catchup-").FullName;
-
+    /// <summary>
+    /// Markets that settle while the node is down send their lifecycle event to nobody and Kalshi does not replay it:
+    /// the next node on the same journal must still settle them by asking the exchange (settlement catch-up), ending
+    /// with P&amp;L, fees and positions equal to the simulator's account, no position left in the gate and every filled
+    /// order settled.
+    /// </summary>
     [Fact]
     public async Task Markets_settled_while_the_node_was_down_are_settled_from_the_exchange_when_it_comes_back()
     {
-        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
+        var settings = Settings();
         var logger = NodeHostFactory.CreateLogger(settings);
         var ask = TimeSpan.FromSeconds(5);
         ExchangeConnection? exchange = null;
         try
         {
-            HashSet<string> traded;
-            using (var host = NodeHostFactory.Build(settings, logger))
-            {
-                await host.StartAsync();
-                var system = host.Services.GetRequiredService<ActorSystem>();
-                var config = TradingConfig.From(system.Settings.Config);
-                exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
-                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
-                {
-                    var account = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
-                    await TradeThenHaltAsync(node, account);
-                    traded = account.Positions().Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal);
-                    await host.StopAsync();
-                }
-            }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            exchange = await TradeHaltAndStopAsync(settings, logger);
+            var traded = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Positions()
+                .Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal);
 
             // Settled while no node listens: one market at a scalar value, the rest yes/no.
-            var sim = exchange.Simulator!.Exchange;
+            var sim = exchange.Simulator.Exchange;
             var tickers = sim.Games().SelectMany(g => new[] { g.AwayMarketTicker, g.HomeMarketTicker }).ToArray();
             var scalar = tickers.First(traded.Contains);
             Assert.True(sim.SettleMarketAt(scalar, Price.Parse("0.3700")));
@@ -87,28 +71,12 @@ public sealed class SimSettlementCatchUpSpec : IDisposable
                 }
             }
 
-            var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
-            var filled = journal.Where(o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent)).ToArray();
-            Assert.NotEmpty(filled);
-            Assert.All(filled, o => Assert.Contains(o.Entries, e => e.Event is OrderSettledEvent));
+            await AssertEveryFilledOrderSettledAsync(settings);
         }
         finally
         {
             if (exchange is not null) await exchange.DisposeAsync();
             (logger as IDisposable)?.Dispose();
-        }
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a log file still closing only leaves a temp folder behind
         }
     }
 }
