@@ -67,6 +67,7 @@ public sealed partial class SimSettlementPnlSpec
                     await Until(TimeSpan.FromSeconds(10), async () =>
                         (await node.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, ask)).Positions.All(p => !traded.Contains(p.Ticker)),
                         "the gate still holds a settled position");
+                    await AssertEveryFilledOrderSettledAsync(settings);
                     await host.StopAsync();
                 }
             }
