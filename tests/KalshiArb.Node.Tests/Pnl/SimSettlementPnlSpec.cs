@@ -84,6 +84,7 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
             // The gate released every settled position.
             await Until(TimeSpan.FromSeconds(10), async () =>
                 (await node.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, ask)).Positions.All(p => !traded.Contains(p.Ticker)), "the gate still holds a settled position");
+            await EveryFilledOrderJournaledItsSettlementAsync(settings);
             await host.StopAsync();
         }
         (logger as IDisposable)?.Dispose();
@@ -146,6 +147,7 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
                         return Differences(account.Positions(), book).Count == 0 && book.Positions.All(p => p.Settled);
                     }, () => "after settlement: " + string.Join("\n", Differences(account.Positions(), book)));
                     Assert.Equal(0, book!.Refused);
+                    await EveryFilledOrderJournaledItsSettlementAsync(settings);
                     await host.StopAsync();
                 }
             }
@@ -232,6 +234,17 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
     }
 
     private static Task Until(TimeSpan within, Func<Task<bool>> condition, string why) => Until(within, condition, () => why);
+
+    /// <summary>
+    /// The desk's book settles first; each order persists its settlement a moment later. Stopping in between would
+    /// test the shutdown, not the settlement: wait (bounded) until the journal shows it for every filled order.
+    /// </summary>
+    private static Task EveryFilledOrderJournaledItsSettlementAsync(NodeSettings settings) =>
+        Until(TimeSpan.FromSeconds(30), async () =>
+        {
+            var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
+            return journal.Where(o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent)).All(o => o.Entries.Any(e => e.Event is OrderSettledEvent));
+        }, () => "a filled order did not journal its settlement");
 
     private static async Task Until(TimeSpan within, Func<Task<bool>> condition, Func<string> why)
     {
