@@ -189,17 +189,13 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
         return exchange;
     }
 
-    /// <summary>
-    /// Every order with fills journals its settlement (bounded): the desk's book settles a moment before the orders
-    /// persist it, so a check before stopping waits for it.
-    /// </summary>
-    private static Task AssertEveryFilledOrderSettledAsync(NodeSettings settings) =>
-        Until(TimeSpan.FromSeconds(30), async () =>
-        {
-            var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
-            var filled = journal.Where(o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent)).ToArray();
-            return filled.Length > 0 && filled.All(o => o.Entries.Any(e => e.Event is OrderSettledEvent));
-        }, "no filled order, or a filled order did not journal its settlement");
+    /// <summary>There were filled orders, and every one journaled its settlement (bounded, see below).</summary>
+    private static async Task AssertEveryFilledOrderSettledAsync(NodeSettings settings)
+    {
+        await EveryFilledOrderJournaledItsSettlementAsync(settings);
+        var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
+        Assert.Contains(journal, o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent));
+    }
 
     /// <summary>Waits for the first fill, then halts and waits until every order has ended, so nothing fills while markets settle.</summary>
     private static async Task TradeThenHaltAsync(TradingNode node, AccountLedger account)
