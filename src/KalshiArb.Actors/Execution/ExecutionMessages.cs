@@ -33,6 +33,7 @@ public static class ExecutionMessages
         r.Register<OrderStateView>("order-state.v1");
         r.Register<OrderStatusNotice>("order-status-notice.v1");
         r.Register<MarketSettled>("market-settled.v1");
+        r.Register<FeedReconnected>("feed-reconnected.v1");
         r.Register<GetPnlBook>("pnl-get-book.v1");
         r.Register<PnlBook>("pnl-book.v1");
         r.Register<SeedPnl>("pnl-seed.v1");

@@ -13,6 +13,9 @@ namespace KalshiArb.Actors.Execution;
 /// </summary>
 public sealed record MarketSettled(string Ticker, Price YesValue, long AtMs);
 
+/// <summary>The market feed connected again after a drop (<see cref="SettlementNews.PublishReconnected"/>); settlement catch-ups check.</summary>
+public sealed record FeedReconnected(long AtMs);
+
 /// <summary>Ask the order desk for its P&amp;L book.</summary>
 public sealed record GetPnlBook
 {

@@ -14,17 +14,29 @@ public static class SettlementNews
 {
     public const string Topic = "kalshiarb-market-settled";
 
-    public static void Publish(ActorSystem system, MarketSettled settled)
-    {
-        if (IsClusterMember(system)) DistributedPubSub.Get(system).Mediator.Tell(new Publish(Topic, settled));
-        else system.EventStream.Publish(settled);
-    }
+    /// <summary>The feed came back after a drop: lifecycle events sent meanwhile are lost, so catch-ups check.</summary>
+    public const string ReconnectTopic = "kalshiarb-feed-reconnected";
+
+    public static void Publish(ActorSystem system, MarketSettled settled) => Publish(system, Topic, settled);
 
     /// <summary>Subscribes the desk; in a cluster the mediator answers with a <see cref="SubscribeAck"/>.</summary>
-    public static void Subscribe(ActorSystem system, IActorRef desk)
+    public static void Subscribe(ActorSystem system, IActorRef desk) => Subscribe(system, Topic, typeof(MarketSettled), desk);
+
+    public static void PublishReconnected(ActorSystem system, FeedReconnected reconnected) => Publish(system, ReconnectTopic, reconnected);
+
+    /// <summary>Subscribes a settlement catch-up to feed reconnects (a <see cref="SubscribeAck"/> in a cluster).</summary>
+    public static void SubscribeReconnected(ActorSystem system, IActorRef catchUp) => Subscribe(system, ReconnectTopic, typeof(FeedReconnected), catchUp);
+
+    private static void Publish(ActorSystem system, string topic, object news)
     {
-        if (IsClusterMember(system)) DistributedPubSub.Get(system).Mediator.Tell(new Subscribe(Topic, desk), desk);
-        else system.EventStream.Subscribe(desk, typeof(MarketSettled));
+        if (IsClusterMember(system)) DistributedPubSub.Get(system).Mediator.Tell(new Publish(topic, news));
+        else system.EventStream.Publish(news);
+    }
+
+    private static void Subscribe(ActorSystem system, string topic, Type type, IActorRef subscriber)
+    {
+        if (IsClusterMember(system)) DistributedPubSub.Get(system).Mediator.Tell(new Subscribe(topic, subscriber), subscriber);
+        else system.EventStream.Subscribe(subscriber, type);
     }
 
     private static bool IsClusterMember(ActorSystem system) => system is ExtendedActorSystem { Provider: IClusterActorRefProvider };

@@ -163,7 +163,12 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
                 break;
             case FeedEventKind.Connected:
                 _connected = true;
-                if (++_connects > 1) TradingInstruments.RecordFeedReconnect();
+                if (++_connects > 1)
+                {
+                    TradingInstruments.RecordFeedReconnect();
+                    // lifecycle events sent while we were away are not replayed: the desks' catch-ups ask the exchange
+                    SettlementNews.PublishReconnected(Context.System, new FeedReconnected(now));
+                }
                 _connectedSinceMs = now;
                 _log.Info("market-data feed connected; {0} markets tracked", _tracked.Count);
                 break;

@@ -30,6 +30,7 @@ internal sealed class MarketRuntime
     private readonly TimeSpan _cancelLag;
     private MarketStatus _status = MarketStatus.Active;
     private string _result = "";
+    private Price? _settlementValue;
     private Price? _lastPrice;
     private Quantity _volume;
     private Quantity _openInterest;
@@ -236,6 +237,7 @@ internal sealed class MarketRuntime
             var now = NowMs();
             CloseLocked(now);
             _result = yesValue == Price.One ? "yes" : yesValue == Price.Zero ? "no" : "scalar";
+            _settlementValue = yesValue;
             _status = MarketStatus.Determined;
             PublishLifecycle("determined", now, yesValue);
             foreach (var account in _accounts.Values)
@@ -269,7 +271,7 @@ internal sealed class MarketRuntime
             ExpireDueLocked();
             return new MarketSnapshot(Info, _status, _result, TopLocked(), _lastPrice, _volume, _openInterest,
                 withLevels ? _engine.Levels(OutcomeSide.Yes) : [],
-                withLevels ? _engine.Levels(OutcomeSide.No) : []);
+                withLevels ? _engine.Levels(OutcomeSide.No) : []) { SettlementValue = _settlementValue };
         }
     }
 

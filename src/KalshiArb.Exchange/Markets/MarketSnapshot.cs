@@ -14,4 +14,8 @@ public sealed record MarketSnapshot(
     Quantity Volume,
     Quantity OpenInterest,
     IReadOnlyList<BookLevel> YesLevels,
-    IReadOnlyList<BookLevel> NoLevels);
+    IReadOnlyList<BookLevel> NoLevels)
+{
+    /// <summary>What a YES contract paid, once settled (served as settlement_value_dollars).</summary>
+    public Price? SettlementValue { get; init; }
+}

@@ -34,7 +34,7 @@ internal static class MarketWire
             s.Result,
             info.Grid.Ranges.Select(r => new PriceRangeDto(r.Start.ToWire(), r.End.ToWire(), r.Step.ToWire())).ToList(),
             info.FractionalTradingEnabled,
-            info.PriceLevelStructure);
+            info.PriceLevelStructure) { SettlementValueDollars = s.SettlementValue?.ToWire() };
     }
 
     public static SeriesDto ToDto(SeriesInfo s) =>

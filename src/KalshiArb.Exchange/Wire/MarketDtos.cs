@@ -26,7 +26,11 @@ public sealed record MarketDto(
     string Result,
     IReadOnlyList<PriceRangeDto> PriceRanges,
     bool FractionalTradingEnabled,
-    string PriceLevelStructure);
+    string PriceLevelStructure)
+{
+    /// <summary>Once determined: what a YES contract pays (absent before).</summary>
+    public string? SettlementValueDollars { get; init; }
+}
 
 public sealed record MarketsPageDto(IReadOnlyList<MarketDto> Markets, string Cursor);
 

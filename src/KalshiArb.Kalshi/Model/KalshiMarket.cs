@@ -30,4 +30,8 @@ public sealed record KalshiMarket(
     DateTimeOffset? ExpectedExpirationTime,
     PriceGrid PriceGrid,
     bool FractionalTradingEnabled = false,
-    PriceLevelStructure PriceLevelStructure = PriceLevelStructure.Unknown);
+    PriceLevelStructure PriceLevelStructure = PriceLevelStructure.Unknown)
+{
+    /// <summary>settlement_value_dollars: what a YES contract paid, once the market is determined (null when not said).</summary>
+    public Price? SettlementValue { get; init; }
+}

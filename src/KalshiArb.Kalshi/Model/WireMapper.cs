@@ -48,7 +48,7 @@ public static class WireMapper
             ranges.Count == 0 ? PriceLevelStructures.Grid(structure) : new PriceGrid(ranges),
             // absent means not enabled: a whole count is valid on every market, a fractional one only where allowed
             dto.FractionalTradingEnabled ?? false,
-            structure);
+            structure) { SettlementValue = r.OptionalPrice(dto.SettlementValueDollars, "settlement_value_dollars") };
         return r.Failure is { } f ? f.ToError($"market {dto.Ticker}") : market;
     }
 

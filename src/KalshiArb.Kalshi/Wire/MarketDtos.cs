@@ -29,6 +29,7 @@ public sealed record MarketDto
     public string? ExpectedExpirationTime { get; init; }
     public string? Status { get; init; }
     public string? Result { get; init; }
+    [JsonConverter(typeof(FlexibleStringConverter))] public string? SettlementValueDollars { get; init; }
     public List<PriceRangeDto>? PriceRanges { get; init; }
     public bool? FractionalTradingEnabled { get; init; }
     public string? PriceLevelStructure { get; init; }

@@ -28,6 +28,9 @@ public sealed record TradingConfig(
 
     public OpenOrderWatchSettings OpenOrders { get; init; } = new();
 
+    /// <summary>kalshiarb.orders.settlement-check-interval: how often unsettled markets are asked about over REST.</summary>
+    public TimeSpan SettlementCheckInterval { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>kalshiarb.feed.max-frame-bytes: the market-data feed refuses bigger frames.</summary>
     public int FeedMaxFrameBytes { get; init; } = KalshiArb.Kalshi.Feed.KalshiFeedOptions.DefaultMaxFrameBytes;
 
@@ -91,6 +94,7 @@ public sealed record TradingConfig(
             Shutdown = new ShutdownPolicy(RestingOrdersPolicy(k.GetString("shutdown.resting-orders")), k.GetTimeSpan("shutdown.drain-timeout")),
             Paper = new PaperSettings(Money.FromDollars(Positive(k.GetConfig("paper"), "starting-balance-dollars")), k.GetTimeSpan("paper.order-latency")),
             OpenOrders = new OpenOrderWatchSettings { SweepInterval = PositiveSpan(orders, "open-order-sweep") },
+            SettlementCheckInterval = PositiveSpan(orders, "settlement-check-interval"),
             FeedMaxFrameBytes = (int)Math.Min(int.MaxValue, Positive(k.GetConfig("feed"), "max-frame-bytes")),
         };
     }

@@ -30,6 +30,7 @@ public sealed class TradingNode : IAsyncDisposable
     public const string OrdersName = "orders";
     public const string AdmissionName = "order-admission";
     public const string RiskGateName = "risk-gate";
+    public const string SettlementCatchUpName = "settlement-catch-up";
 
     private readonly List<IDisposable> _owned = [];
     private IAsyncDisposable? _venue;
@@ -107,7 +108,14 @@ public sealed class TradingNode : IAsyncDisposable
                 PnlJournalSeed.Start(settings, orders, PnlJournalSeed.ReadWithin, log);
                 openOrders = OpenOrderWatch.StartSingleton(system, orderRegion, gate, config.OpenOrders);
                 if (venue is PaperVenue paperVenue) await LoadPaperStateAsync(paperVenue, gate, config, log, ct);
-                else await LoadVenueStateAsync(rest, gate, config, log, ct);
+                else
+                {
+                    await LoadVenueStateAsync(rest, gate, config, log, ct);
+                    // not in paper mode: there the paper venue pays out from its own feed, and a settlement it missed
+                    // would leave its cash behind the desk's P&L
+                    system.ActorOf(SettlementCatchUp.Props(orders, rest.GetMarketAsync, new SettlementCatchUpSettings(
+                        config.SettlementCheckInterval, config.Orders.Policy.VenueCallTimeout, config.RiskAnswerTimeout)), SettlementCatchUpName);
+                }
                 RegisterDrain(system, orders, config, log);
             }
             else

@@ -63,6 +63,8 @@ public sealed class ExecutionSerializationSpec : TestKit
         new ReservationDenied("e1", RiskDenialReason.Halted),
         new KillSwitchChanged(KillSwitchState.Halted, "operator", ["e1"]),
         new OrderStatusNotice("e1", "T1", ExecutionOrderState.NeedsAttention, "x-1", "lost"),
+        new MarketSettled("T1", new Price(3_700), 1_781_159_387_354),
+        new FeedReconnected(1_781_159_387_354),
     ];
 
     [Theory]

@@ -81,4 +81,17 @@ public sealed class SettlementTests : IAsyncLifetime
         Assert.Equal(7_0000, (_h.X.Account("bob")!.Cash - bobBefore).Units);
         Assert.Equal("scalar", _h.X.MarketState(Market)!.Result);
     }
+
+    /// <summary>REST tells a settled market's value (a settlement catch-up reads it when the lifecycle event was missed).</summary>
+    [Fact]
+    public async Task A_settled_market_serves_its_status_result_and_settlement_value()
+    {
+        var open = (await _h.Alice.Get($"/markets/{Market}")).Body.GetProperty("market");
+        Assert.False(open.TryGetProperty("settlement_value_dollars", out _));
+        Assert.True(_h.X.SettleMarketAt(Market, Domain.Primitives.Price.Parse("0.3000")));
+        var settled = (await _h.Alice.Get($"/markets/{Market}")).Body.GetProperty("market");
+        Assert.Equal("finalized", settled.GetProperty("status").GetString());
+        Assert.Equal("scalar", settled.GetProperty("result").GetString());
+        Assert.Equal("0.3000", settled.GetProperty("settlement_value_dollars").GetString());
+    }
 }

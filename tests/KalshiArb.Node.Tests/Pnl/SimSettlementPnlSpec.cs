@@ -16,14 +16,14 @@ namespace KalshiArb.Node.Tests.Pnl;
 /// scalar value), and our P&amp;L, fees and positions must equal the simulator's account (what its /portfolio/positions
 /// serves) to the unit; the risk gate must hold no position in a settled market and every order with fills is settled.
 /// </summary>
-public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
+public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ka-sim-pnl-").FullName;
 
     [Fact]
     public async Task Settled_markets_leave_our_realized_pnl_fees_and_positions_equal_to_the_simulators()
     {
-        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
+        var settings = Settings();
         var logger = NodeHostFactory.CreateLogger(settings);
         using var host = NodeHostFactory.Build(settings, logger);
         await host.StartAsync();
@@ -109,29 +109,14 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task After_a_restart_fills_from_before_are_in_the_pnl_and_settle_when_their_markets_do()
     {
-        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
+        var settings = Settings();
         var logger = NodeHostFactory.CreateLogger(settings);
         var ask = TimeSpan.FromSeconds(5);
         ExchangeConnection? exchange = null;
         try
         {
-            IReadOnlyList<PositionView> before;
-            using (var host = NodeHostFactory.Build(settings, logger))
-            {
-                await host.StartAsync();
-                var system = host.Services.GetRequiredService<ActorSystem>();
-                var config = TradingConfig.From(system.Settings.Config);
-                exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
-                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
-                {
-                    var account = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!;
-                    await TradeThenHaltAsync(node, account);
-                    before = account.Positions();
-                    await host.StopAsync();
-                }
-            }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            exchange = await TradeHaltAndStopAsync(settings, logger);
+            var before = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Positions();
 
             using (var host = NodeHostFactory.Build(settings, logger))
             {
@@ -167,16 +152,49 @@ public sealed class SimSettlementPnlSpec(ITestOutputHelper output) : IDisposable
                 }
             }
 
-            var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
-            var filled = journal.Where(o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent)).ToArray();
-            Assert.NotEmpty(filled);
-            Assert.All(filled, o => Assert.Contains(o.Entries, e => e.Event is OrderSettledEvent));
+            await AssertEveryFilledOrderSettledAsync(settings);
         }
         finally
         {
             if (exchange is not null) await exchange.DisposeAsync();
             (logger as IDisposable)?.Dispose();
         }
+    }
+
+    private NodeSettings Settings() => new() { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
+
+    /// <summary>A first node trades against a new embedded simulator, halts and stops; the simulator lives on.</summary>
+    private static async Task<ExchangeConnection> TradeHaltAndStopAsync(NodeSettings settings, Serilog.ILogger logger)
+    {
+        using var host = NodeHostFactory.Build(settings, logger);
+        await host.StartAsync();
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var config = TradingConfig.From(system.Settings.Config);
+        var exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
+        try
+        {
+            await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
+                             host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+            {
+                await TradeThenHaltAsync(node, exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!);
+                await host.StopAsync();
+            }
+        }
+        catch
+        {
+            await exchange.DisposeAsync();
+            throw;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return exchange;
+    }
+
+    /// <summary>There were filled orders, and every one journaled its settlement (bounded, see below).</summary>
+    private static async Task AssertEveryFilledOrderSettledAsync(NodeSettings settings)
+    {
+        await EveryFilledOrderJournaledItsSettlementAsync(settings);
+        var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
+        Assert.Contains(journal, o => o.Entries.Any(e => e.Event is OrderFillAppliedEvent));
     }
 
     /// <summary>Waits for the first fill, then halts and waits until every order has ended, so nothing fills while markets settle.</summary>
