@@ -33,6 +33,7 @@ public sealed class ExchangeConnection : IAsyncDisposable
         {
             Seed = config.SimulatorSeed,
             TickInterval = config.SimulatorTick,
+            DriftPerTick = config.SimulatorDriftPerTick,
             Accounts = [new SimAccount(key.KeyId, key.PublicKeyPem, config.SimulatorBalance)],
         }, ct);
         try

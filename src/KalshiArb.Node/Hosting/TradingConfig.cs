@@ -34,6 +34,9 @@ public sealed record TradingConfig(
     /// <summary>kalshiarb.feed.max-frame-bytes: the market-data feed refuses bigger frames.</summary>
     public int FeedMaxFrameBytes { get; init; } = KalshiArb.Kalshi.Feed.KalshiFeedOptions.DefaultMaxFrameBytes;
 
+    /// <summary>kalshiarb.simulator.drift-per-tick: how far the embedded simulator's fair values walk each tick (log-odds σ).</summary>
+    public double SimulatorDriftPerTick { get; init; } = 0.005;
+
     public static TradingConfig From(Config config)
     {
         var k = config.GetConfig("kalshiarb") ?? throw new InvalidOperationException("the kalshiarb section is missing from the configuration");
@@ -96,6 +99,7 @@ public sealed record TradingConfig(
             OpenOrders = new OpenOrderWatchSettings { SweepInterval = PositiveSpan(orders, "open-order-sweep") },
             SettlementCheckInterval = PositiveSpan(orders, "settlement-check-interval"),
             FeedMaxFrameBytes = (int)Math.Min(int.MaxValue, Positive(k.GetConfig("feed"), "max-frame-bytes")),
+            SimulatorDriftPerTick = NonNegative(sim, "drift-per-tick"),
         };
     }
 
@@ -125,6 +129,12 @@ public sealed record TradingConfig(
     {
         var v = c.GetDouble(key);
         return v is > 0 and <= 1 ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be a probability in (0, 1], got {v}");
+    }
+
+    private static double NonNegative(Config c, string key)
+    {
+        var v = c.GetDouble(key);
+        return v is >= 0 and < 1 ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be in [0, 1), got {v}");
     }
 
     private static long Positive(Config c, string key)

@@ -3,7 +3,7 @@ using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Hosting;
 
-/// <summary>kalshiarb.market.max-edge / max-book-spread and kalshiarb.feed.max-frame-bytes: shipped defaults, overrides, refusals.</summary>
+/// <summary>kalshiarb.market.max-edge / max-book-spread and kalshiarb.feed.max-frame-bytes / kalshiarb.simulator.drift-per-tick: shipped defaults, overrides, refusals.</summary>
 public sealed class MarketDataSettingsSpec : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ka-mdata-").FullName;
@@ -22,6 +22,7 @@ public sealed class MarketDataSettingsSpec : IDisposable
         Assert.Equal(Money.FromCents(10), c.Market.Policy.MaxEdge);
         Assert.Equal(0.08, c.Market.Policy.MaxBookSpread);
         Assert.Equal(1 << 20, c.FeedMaxFrameBytes);
+        Assert.Equal(0.005, c.SimulatorDriftPerTick);
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class MarketDataSettingsSpec : IDisposable
         Assert.Equal(new Money(725), c.Market.Policy.MaxEdge);
         Assert.Equal(0.05, c.Market.Policy.MaxBookSpread);
         Assert.Equal(65_536, c.FeedMaxFrameBytes);
+        Assert.Equal(0.02, With("kalshiarb.simulator.drift-per-tick = 0.02\n").SimulatorDriftPerTick);
     }
 
     [Theory]
@@ -40,6 +42,7 @@ public sealed class MarketDataSettingsSpec : IDisposable
     [InlineData("kalshiarb.market.max-book-spread = 0", "max-book-spread")]
     [InlineData("kalshiarb.market.max-book-spread = 1.5", "max-book-spread")]
     [InlineData("kalshiarb.feed.max-frame-bytes = 0", "max-frame-bytes")]
+    [InlineData("kalshiarb.simulator.drift-per-tick = -0.01", "drift-per-tick")]
     public void Nonsense_values_are_refused_naming_the_setting(string line, string setting)
     {
         var ex = Assert.Throws<InvalidOperationException>(() => With(line + "\n"));
