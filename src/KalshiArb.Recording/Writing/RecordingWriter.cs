@@ -75,6 +75,11 @@ public sealed class RecordingWriter : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!RecordKinds.IsKnown((byte)kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind");
         if (_blockRecords > 0 && receivedUtcTicks - _blockFirstTicks >= _blockAgeTicks) SealBlock();
+        if (_file is not null && receivedUtcTicks - _segmentFirstTicks >= _segmentAgeTicks)
+        {
+            if (_blockRecords > 0) SealBlock();
+            CloseSegment();
+        }
 
         var maxLength = RecordLayout.MaxEncodedLength(key?.Length ?? 0, payload.Length);
         if (_blockLength + maxLength > _block.Length)
