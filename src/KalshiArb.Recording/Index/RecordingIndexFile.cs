@@ -76,6 +76,7 @@ public static class RecordingIndexFile
         var stats = new SegmentStats(segment.Name, segment.Header.CreatedUtcTicks);
         byte[] compressed = new byte[64 * 1024], raw = new byte[128 * 1024];
         var keys = new KeyDecoder();
+        var spans = new KeySpans();
         while (!segment.AtEnd)
         {
             var offset = segment.Offset;
@@ -89,9 +90,10 @@ public static class RecordingIndexFile
             var block = header!.Value;
             int pos = 0;
             var ticks = block.MinReceivedTicks;
+            spans.Clear();
             for (var r = 0; r < block.RecordCount; r++)
             {
-                if (!RecordLayout.TryRead(raw, block.RawLength, ref pos, ref ticks, out var message))
+                if (!RecordLayout.TryRead(raw, block.RawLength, ref pos, ref ticks, spans, out var message))
                 {
                     stats.TornTail = new RecordingFault(RecordingFaultReason.BadRecord, segment.Name, offset, false).ToString();
                     break;

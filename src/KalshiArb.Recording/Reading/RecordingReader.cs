@@ -22,6 +22,7 @@ public sealed class RecordingReader : IDisposable
     private long _ticks;
     private long _skipBeforeTicks = long.MinValue;
     private long _blockOffset;
+    private readonly KeySpans _keys = new();
 
     private RecordingReader(string directory, IReadOnlyList<(uint, string)> segments)
     {
@@ -48,7 +49,7 @@ public sealed class RecordingReader : IDisposable
         {
             if (_recordsLeftInBlock > 0)
             {
-                if (!RecordLayout.TryRead(_raw, _rawLength, ref _pos, ref _ticks, out message))
+                if (!RecordLayout.TryRead(_raw, _rawLength, ref _pos, ref _ticks, _keys, out message))
                     return Stop(RecordingFaultReason.BadRecord, _blockOffset, tornTail: false);
                 _recordsLeftInBlock--;
                 if (message.ReceivedUtcTicks < _skipBeforeTicks) continue;
@@ -99,6 +100,7 @@ public sealed class RecordingReader : IDisposable
             _pos = 0;
             _recordsLeftInBlock = header.RecordCount;
             _ticks = header.MinReceivedTicks;
+            _keys.Clear();
             BlocksRead++;
             CompressedBytesRead += BlockHeader.Size + header.CompressedLength;
             RawBytesRead += header.RawLength;

@@ -19,6 +19,7 @@ public sealed class RecordingWriter : IDisposable
     private readonly long _blockAgeTicks;
     private readonly long _segmentAgeTicks;
     private readonly List<SegmentSummary> _closedSegments;
+    private readonly BlockKeys _blockKeys = new();
     private uint _nextSegmentNumber;
 
     private FileStream? _file;
@@ -92,7 +93,7 @@ public sealed class RecordingWriter : IDisposable
         {
             _blockFirstTicks = _blockMinTicks = _blockMaxTicks = _previousTicks = receivedUtcTicks;
         }
-        _blockLength += RecordLayout.Write(_block.AsSpan(_blockLength), kind, receivedUtcTicks - _previousTicks, sourceId, key, payload);
+        _blockLength += RecordLayout.Write(_block.AsSpan(_blockLength), kind, receivedUtcTicks - _previousTicks, sourceId, key, _blockKeys, payload);
         _previousTicks = receivedUtcTicks;
         if (receivedUtcTicks < _blockMinTicks) _blockMinTicks = receivedUtcTicks;
         if (receivedUtcTicks > _blockMaxTicks) _blockMaxTicks = receivedUtcTicks;
@@ -135,6 +136,7 @@ public sealed class RecordingWriter : IDisposable
         BytesOnDisk += BlockHeader.Size + compressedLength;
         _blockLength = 0;
         _blockRecords = 0;
+        _blockKeys.Clear();
 
         if (_segmentBytes >= _options.SegmentBytes || _blockMaxTicks - _segmentFirstTicks >= _segmentAgeTicks) CloseSegment();
     }
