@@ -103,4 +103,15 @@ public sealed class RoundTripSpec
         Assert.Equal(samples.Skip(3_217).Select(s => s.Ticks), read);
         Assert.True(reader.BlocksRead < 2_000, "earlier blocks were skipped by header");
     }
+
+    [Fact]
+    public void A_second_writer_on_the_same_directory_is_refused_until_the_first_closes()
+    {
+        using var dir = new TempDirectory();
+        var first = new RecordingWriter(dir.Path);
+        var refused = Assert.Throws<IOException>(() => new RecordingWriter(dir.Path));
+        Assert.Contains("already being written", refused.Message);
+        first.Dispose();
+        new RecordingWriter(dir.Path).Dispose();
+    }
 }

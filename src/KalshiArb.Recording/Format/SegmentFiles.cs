@@ -7,6 +7,7 @@ public static class SegmentFiles
 {
     public const string Extension = ".karec";
     public const string IndexFileName = "index.json";
+    public const string LockFileName = "writer.lock";
 
     public static string Name(uint number) => $"seg-{number.ToString("D6", CultureInfo.InvariantCulture)}{Extension}";
 

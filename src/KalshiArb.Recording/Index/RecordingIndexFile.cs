@@ -80,14 +80,12 @@ public static class RecordingIndexFile
         while (!segment.AtEnd)
         {
             var offset = segment.Offset;
-            var header = segment.ReadBlockHeader(out var reason);
-            if (header is { } h) reason = segment.LoadBlock(h, ref compressed, ref raw);
+            var reason = segment.LoadNextBlock(ref compressed, ref raw, out var block);
             if (reason != RecordingFaultReason.None)
             {
                 stats.TornTail = new RecordingFault(reason, segment.Name, offset, isLastSegment && !segment.ValidBlockFollows(offset)).ToString();
                 break;
             }
-            var block = header!.Value;
             int pos = 0;
             var ticks = block.MinReceivedTicks;
             spans.Clear();

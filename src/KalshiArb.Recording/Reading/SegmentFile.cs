@@ -86,6 +86,15 @@ internal sealed class SegmentFile : IDisposable
         return RecordingFaultReason.None;
     }
 
+    /// <summary>Reads the next block whole (header, payload, CRC, decompression); on a fault the offset stays at the bad block.</summary>
+    public RecordingFaultReason LoadNextBlock(ref byte[] compressed, ref byte[] raw, out BlockHeader header)
+    {
+        header = default;
+        if (ReadBlockHeader(out var reason) is not { } h) return reason;
+        header = h;
+        return LoadBlock(h, ref compressed, ref raw);
+    }
+
     /// <summary>
     /// True when a valid block header (magic and header CRC) starts anywhere after the given offset: then a bad block
     /// at that offset is corruption in the middle, not a torn tail. Only runs on the error path.

@@ -181,7 +181,7 @@ public sealed class SyntheticMarketData
 
     private void Odds(SyntheticBatch batch, long ticks)
     {
-        var t = new Utf8Text(batch.Reserve(200 + _games.Length * 1400));
+        var t = new Utf8Text(batch.Reserve(256 + _games.Length * 2048));
         t.Raw("["u8);
         for (var g = 0; g < _games.Length; g++)
         {

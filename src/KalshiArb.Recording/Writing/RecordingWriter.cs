@@ -20,6 +20,7 @@ public sealed class RecordingWriter : IDisposable
     private readonly long _segmentAgeTicks;
     private readonly List<SegmentSummary> _closedSegments;
     private readonly BlockKeys _blockKeys = new();
+    private readonly FileStream _lock;
     private uint _nextSegmentNumber;
 
     private FileStream? _file;
@@ -43,6 +44,7 @@ public sealed class RecordingWriter : IDisposable
         _options.Validate();
         _directory = directory;
         System.IO.Directory.CreateDirectory(directory);
+        _lock = TakeLock(directory);
         _compression = new BlockCompression(_options.Codec, _options.BrotliQuality);
         _blockAgeTicks = _options.BlockAge.Ticks;
         _segmentAgeTicks = _options.SegmentAge > TimeSpan.Zero ? _options.SegmentAge.Ticks : long.MaxValue;
@@ -215,8 +217,7 @@ public sealed class RecordingWriter : IDisposable
             {
                 if (segment.AtEnd) return null;
                 var offset = segment.Offset;
-                var header = segment.ReadBlockHeader(out var reason);
-                if (header is { } h) reason = segment.LoadBlock(h, ref compressed, ref raw);
+                var reason = segment.LoadNextBlock(ref compressed, ref raw, out _);
                 if (reason == RecordingFaultReason.None) continue;
                 if (segment.ValidBlockFollows(offset)) return null; // corruption in the middle: not ours to cut
                 cutAt = offset;
@@ -232,11 +233,32 @@ public sealed class RecordingWriter : IDisposable
         return fault;
     }
 
+    /// <summary>One writer per directory: a second one (this process or another) would interleave segments.</summary>
+    private static FileStream TakeLock(string directory)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(directory, SegmentFiles.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"recording directory {directory} is already being written by another writer", ex);
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed) return;
-        if (_blockRecords > 0) SealBlock();
-        CloseSegment();
-        _disposed = true;
+        try
+        {
+            if (_blockRecords > 0) SealBlock();
+            CloseSegment();
+        }
+        finally
+        {
+            _disposed = true;
+            _file?.Dispose();
+            _lock.Dispose();
+        }
     }
 }
