@@ -11,6 +11,7 @@ using KalshiArb.Benchmarks;
 //       a child process places the orders (resting), is killed with SIGKILL, and the path restarts on its journal:
 //       how long until every order is back and reconciled; last line "recovery: ..."
 //   memory [markets]
+//   recording [markets=20] [minutes=60]   the recording store on a generated recording: size, write and read throughput, codecs
 // submit-region and lifecycles take, anywhere in the arguments: --store sqlite|postgres (default sqlite: a temp file in
 // WAL mode), --pg "<connection string>" (the PostgreSQL server; else KA_PG_CONNECTION; a database ka_bench_<guid> is
 // created for the run and dropped at its end), and for submit-region --round-trips N (the design's durable round trips
@@ -34,6 +35,9 @@ switch (args.Length > 0 ? args[0] : "")
         return;
     case "recovery-child":
         await RecoveryHarness.RunChild(args[1], args[2], int.Parse(args[3]));
+        return;
+    case "recording":
+        RecordingHarness.Run(Arg(1, 20), Arg(2, 60));
         return;
     case "memory":
         await MemoryHarness.Run(Arg(1, 5_000));
