@@ -1,8 +1,5 @@
 using KalshiArb.Adapters.Kalshi.Common;
 using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
 using KalshiArb.Kalshi.Errors;
 using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;

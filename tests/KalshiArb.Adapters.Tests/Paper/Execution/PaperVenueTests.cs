@@ -4,9 +4,6 @@ using KalshiArb.Adapters.Paper.Execution;
 using KalshiArb.Adapters.Tests.Common;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Adapters.Tests.Paper.Execution;
 
