@@ -11,12 +11,3 @@ public interface IMarketDiscovery
 
     Task<KalshiResult<KalshiSeries>> GetSeriesAsync(string seriesTicker, CancellationToken ct);
 }
-
-public sealed class KalshiMarketDiscovery(KalshiRestClient client) : IMarketDiscovery
-{
-    public Task<KalshiResult<MarketDiscovery>> DiscoverOpenMarketsAsync(IReadOnlyList<string> series, CancellationToken ct) =>
-        client.DiscoverMarketsAsync(series, "open", ct);
-
-    public Task<KalshiResult<KalshiSeries>> GetSeriesAsync(string seriesTicker, CancellationToken ct) =>
-        client.GetSeriesAsync(seriesTicker, ct);
-}

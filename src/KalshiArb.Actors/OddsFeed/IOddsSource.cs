@@ -12,12 +12,3 @@ public interface IOddsSource
     /// <summary>Quota units one odds call costs (markets × regions).</summary>
     int CostPerCall { get; }
 }
-
-public sealed class OddsApiSource(OddsApiClient client, OddsApiOptions options) : IOddsSource
-{
-    public Task<OddsApiResult> GetOddsAsync(string sportKey, CancellationToken ct) => client.GetOddsAsync(sportKey, null, ct);
-
-    public QuotaSnapshot Quota => client.Quota;
-
-    public int CostPerCall => options.CostPerCall;
-}

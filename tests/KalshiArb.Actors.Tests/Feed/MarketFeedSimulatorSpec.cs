@@ -5,6 +5,8 @@ using Akka.TestKit.Xunit2;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Tests.OddsFeed;
+using KalshiArb.Adapters.Kalshi.Data;
+using KalshiArb.Adapters.Kalshi.Providers;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange;

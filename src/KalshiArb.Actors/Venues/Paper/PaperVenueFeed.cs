@@ -14,7 +14,7 @@ using KalshiArb.Kalshi.Feed;
 namespace KalshiArb.Actors.Venues.Paper;
 
 /// <summary>
-/// Keeps the <see cref="PaperVenue"/>'s books on the live market: runs the market-data source (back-pressured, one
+/// Keeps the paper venue's books (<see cref="IPaperBooks"/>) on the live market: runs the market-data source (back-pressured, one
 /// event at a time through this actor) and applies each event to the venue — snapshots and deltas renumbered per
 /// market, gaps and disconnects invalidating books, public trades advancing paper queues, lifecycle events closing,
 /// reopening and settling markets. Markets to follow come from discovery (<see cref="MarketsDiscovered"/>, which
@@ -26,7 +26,7 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     private const string RestartTimer = "restart";
 
     private readonly IMarketDataSource _source;
-    private readonly PaperVenue _venue;
+    private readonly IPaperBooks _venue;
     private readonly PaperVenueFeedSettings _settings;
     private readonly TimeProvider _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -54,10 +54,10 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     private long _streamEnds;
     private long _venueFailures;
 
-    public static Props Props(IMarketDataSource source, PaperVenue venue, TimeProvider? clock = null) =>
+    public static Props Props(IMarketDataSource source, IPaperBooks venue, TimeProvider? clock = null) =>
         Props(source, venue, PaperVenueFeedSettings.Default, clock);
 
-    public static Props Props(IMarketDataSource source, PaperVenue venue, PaperVenueFeedSettings settings, TimeProvider? clock = null)
+    public static Props Props(IMarketDataSource source, IPaperBooks venue, PaperVenueFeedSettings settings, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(venue);
@@ -65,7 +65,7 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
         return Akka.Actor.Props.Create(() => new PaperVenueFeed(source, venue, settings, clock ?? TimeProvider.System));
     }
 
-    public PaperVenueFeed(IMarketDataSource source, PaperVenue venue, PaperVenueFeedSettings settings, TimeProvider clock)
+    public PaperVenueFeed(IMarketDataSource source, IPaperBooks venue, PaperVenueFeedSettings settings, TimeProvider clock)
     {
         _source = source;
         _venue = venue;

@@ -1,7 +1,8 @@
 using System.Threading.Channels;
+using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Venues;
+namespace KalshiArb.Adapters.Common;
 
 /// <summary>
 /// Delivers venue fills and order updates to the subscribed listeners on one background loop, in the order

@@ -1,8 +1,7 @@
 using System.Threading.Channels;
 using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Tests.Venues;
+namespace KalshiArb.Adapters.Tests.Common;
 
 /// <summary>Collects what a venue pushes; tests await the next item with a timeout.</summary>
 public sealed class RecordingVenueListener : IVenueListener

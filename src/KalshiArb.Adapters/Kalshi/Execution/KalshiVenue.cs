@@ -2,14 +2,18 @@ using System.Collections.Concurrent;
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using KalshiArb.Actors.Venues;
+using KalshiArb.Adapters.Common;
+using KalshiArb.Adapters.Kalshi.Common;
+using KalshiArb.Adapters.Kalshi.Config;
 using KalshiArb.Domain.Orders;
+using KalshiArb.Domain.Venues;
 using KalshiArb.Kalshi.Auth;
 using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Rest;
-using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Venues.Kalshi;
+namespace KalshiArb.Adapters.Kalshi.Execution;
 
 /// <summary>
 /// Kalshi (real, demo or the simulator, by configuration only): REST V2 create/cancel, order lookup by client id,

@@ -1,4 +1,4 @@
-namespace KalshiArb.Actors.Tests.Venues;
+namespace KalshiArb.Adapters.Tests.Common;
 
 /// <summary>
 /// A clock that moves only when the test moves it, with timers that fire (synchronously, in due order) when

@@ -2,16 +2,15 @@ using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Streams;
 using KalshiArb.Actors.Venues;
-using KalshiArb.Actors.Venues.Kalshi;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
+using KalshiArb.Adapters.Kalshi.Config;
+using KalshiArb.Adapters.Kalshi.Execution;
+using KalshiArb.Adapters.Tests.Common;
 using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Kalshi.Auth;
 using KalshiArb.Kalshi.Rest;
-using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Tests.Venues;
+namespace KalshiArb.Adapters.Tests.Kalshi.Execution;
 
 /// <summary>KalshiVenue end to end against the in-process exchange simulator (loopback only).</summary>
 public sealed class KalshiVenueSimulatorTests : IAsyncLifetime

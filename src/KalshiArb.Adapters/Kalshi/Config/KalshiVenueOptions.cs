@@ -1,8 +1,9 @@
+using KalshiArb.Adapters.Kalshi.Execution;
 using KalshiArb.Domain.Matching;
 using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Rest;
 
-namespace KalshiArb.Actors.Venues.Kalshi;
+namespace KalshiArb.Adapters.Kalshi.Config;
 
 /// <summary>Where a <see cref="KalshiVenue"/> points: real Kalshi (live/demo) or the local simulator differ only here.</summary>
 public sealed record KalshiVenueOptions

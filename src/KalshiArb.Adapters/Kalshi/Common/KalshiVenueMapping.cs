@@ -6,7 +6,7 @@ using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
 using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Venues.Kalshi;
+namespace KalshiArb.Adapters.Kalshi.Common;
 
 /// <summary>Kalshi wire concepts ↔ venue contract. Prices leave as YES prices (V2) and come back in the bought side's own price.</summary>
 public static class KalshiVenueMapping

@@ -1,4 +1,4 @@
-namespace KalshiArb.Actors.Tests.Venues;
+namespace KalshiArb.Adapters.Tests.Kalshi.Execution;
 
 /// <summary>Lets create requests reach the exchange, then loses their replies: the "did my order get in?" case.</summary>
 public sealed class LosingResponsesHandler() : DelegatingHandler(new SocketsHttpHandler())

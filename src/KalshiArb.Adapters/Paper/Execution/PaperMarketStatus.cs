@@ -1,4 +1,4 @@
-namespace KalshiArb.Actors.Venues.Paper;
+namespace KalshiArb.Adapters.Paper.Execution;
 
 /// <summary>Whether a paper market takes orders. Only Open does.</summary>
 public enum PaperMarketStatus

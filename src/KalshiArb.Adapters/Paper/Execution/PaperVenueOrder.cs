@@ -1,6 +1,6 @@
 using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Venues.Paper;
+namespace KalshiArb.Adapters.Paper.Execution;
 
 /// <summary>What the paper venue remembers of one order it accepted: where it lives and its fills.</summary>
 internal sealed class PaperVenueOrder(string ticker, string orderId, string clientOrderId)

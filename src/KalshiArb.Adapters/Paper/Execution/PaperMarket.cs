@@ -1,7 +1,7 @@
 using KalshiArb.Domain.Paper;
 using KalshiArb.Domain.Primitives;
 
-namespace KalshiArb.Actors.Venues.Paper;
+namespace KalshiArb.Adapters.Paper.Execution;
 
 /// <summary>One market of the paper venue: its fill model, status and our (netted) position. Guarded by the venue's lock.</summary>
 internal sealed class PaperMarket(string ticker, PaperFillModel model)

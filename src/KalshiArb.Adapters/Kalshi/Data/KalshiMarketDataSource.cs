@@ -1,8 +1,9 @@
 using Akka;
 using Akka.Streams.Dsl;
+using KalshiArb.Actors.Feed;
 using KalshiArb.Kalshi.Feed;
 
-namespace KalshiArb.Actors.Feed;
+namespace KalshiArb.Adapters.Kalshi.Data;
 
 /// <summary>The Kalshi WebSocket feed as the <see cref="MarketFeed"/>'s source.</summary>
 public sealed class KalshiMarketDataSource(KalshiFeed feed) : IMarketDataSource

@@ -1,3 +1,7 @@
+using KalshiArb.Actors.Venues;
+using KalshiArb.Actors.Venues.Paper;
+using KalshiArb.Adapters.Common;
+using KalshiArb.Adapters.Paper.Config;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
 using KalshiArb.Domain.Matching;
@@ -6,7 +10,7 @@ using KalshiArb.Domain.Paper;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Venues.Paper;
+namespace KalshiArb.Adapters.Paper.Execution;
 
 /// <summary>
 /// Paper trading against the live Kalshi book: one <see cref="PaperFillModel"/> per market, fed by the market
@@ -20,7 +24,7 @@ namespace KalshiArb.Actors.Venues.Paper;
 /// Expiry: a request whose ExpiresAtMs has already come is refused; a resting order is canceled when it comes, by a
 /// timer on the venue's clock and before any call that could fill it or read it, so it never trades late.
 /// </summary>
-public sealed class PaperVenue : IVenue, IAsyncDisposable
+public sealed class PaperVenue : IVenue, IPaperBooks, IAsyncDisposable
 {
     private readonly PaperVenueOptions _options;
     private readonly TimeProvider _clock;

@@ -1,7 +1,7 @@
 using KalshiArb.Domain.Fees;
 using KalshiArb.Domain.Primitives;
 
-namespace KalshiArb.Actors.Venues.Paper;
+namespace KalshiArb.Adapters.Paper.Config;
 
 /// <summary>Configuration of the paper venue.</summary>
 public sealed record PaperVenueOptions

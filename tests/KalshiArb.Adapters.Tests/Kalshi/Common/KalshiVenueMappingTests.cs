@@ -1,14 +1,10 @@
-using KalshiArb.Actors.Venues;
-using KalshiArb.Actors.Venues.Kalshi;
+using KalshiArb.Adapters.Kalshi.Common;
 using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Errors;
 using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
-using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Tests.Venues;
+namespace KalshiArb.Adapters.Tests.Kalshi.Common;
 
 public class KalshiVenueMappingTests
 {

@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using KalshiArb.Actors.Venues;
-using KalshiArb.Actors.Venues.Paper;
+using KalshiArb.Adapters.Paper.Config;
+using KalshiArb.Adapters.Paper.Execution;
+using KalshiArb.Adapters.Tests.Common;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
 
-namespace KalshiArb.Actors.Tests.Venues;
+namespace KalshiArb.Adapters.Tests.Paper.Execution;
 
 public sealed class PaperVenueTests : IAsyncLifetime
 {
@@ -312,46 +310,5 @@ public sealed class PaperVenueTests : IAsyncLifetime
         Assert.Equal((r.ExchangeOrderId, VenueOrderStatus.Canceled, N(0)), (update.Order.ExchangeOrderId, update.Order.Status, update.Order.FilledCount));
         Assert.Equal(Money.FromDollars(100), venue.Cash);
         Assert.Empty(await venue.GetFillsAsync(r.ExchangeOrderId!, default));
-    }
-}
-
-public sealed class PaperVenueListenerTests
-{
-    private sealed class ThrowingListener : IVenueListener
-    {
-        public void OnFill(VenueFill fill) => throw new InvalidOperationException("listener bug");
-        public void OnOrderUpdate(VenueOrderUpdate update) => throw new InvalidOperationException("listener bug");
-    }
-
-    [Fact]
-    public async Task A_failing_listener_does_not_stop_delivery_to_others()
-    {
-        await using var venue = new PaperVenue(new PaperVenueOptions { OrderLatency = TimeSpan.Zero });
-        var good = new RecordingVenueListener();
-        venue.Subscribe(new ThrowingListener());
-        venue.Subscribe(good);
-        venue.ApplySnapshot("T", 1, [], [new BookLevel(Price.FromCents(48), Quantity.FromContracts(5))]);
-
-        var r = await venue.SubmitAsync(new VenueOrderRequest("c", "T", OutcomeSide.Yes, Price.FromCents(52), Quantity.FromContracts(1),
-            VenueTimeInForce.ImmediateOrCancel), default);
-
-        Assert.Equal(r.ExchangeOrderId, (await good.NextFillAsync()).ExchangeOrderId);
-        await good.NextUpdateAsync();
-        Assert.True(venue.ListenerFailures >= 2);
-    }
-
-    [Fact]
-    public async Task A_create_canceled_on_its_way_leaves_its_client_id_free()
-    {
-        await using var venue = new PaperVenue(new PaperVenueOptions { OrderLatency = TimeSpan.FromSeconds(30) });
-        venue.ApplySnapshot("T", 1, [], [new BookLevel(Price.FromCents(48), Quantity.FromContracts(5))]);
-        using var cts = new CancellationTokenSource();
-        var request = new VenueOrderRequest("c", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), VenueTimeInForce.GoodTillCanceled);
-
-        var pending = venue.SubmitAsync(request, cts.Token);
-        await cts.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
-        Assert.Equal(VenueResultKind.NotFound, (await venue.FindOrderAsync("T", "c", default)).Kind);
     }
 }
