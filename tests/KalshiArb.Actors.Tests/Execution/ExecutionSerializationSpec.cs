@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
+using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Serialization;
