@@ -23,7 +23,7 @@ public static class ExecutionManifests
         (typeof(OrderExpiredEvent), "order-expired.v1"),
         (typeof(OrderSettledEvent), "order-settled.v1"),
         (typeof(OrderNeedsAttentionEvent), "order-needs-attention.v1"),
-        (typeof(OrderSnapshot), "order-snapshot.v1"),
+        (typeof(ExecutionOrderSnapshot), "order-snapshot.v1"),
 
         // Read-only: old data folders may still hold the retired open-order index.
         (typeof(OrderIndexed), "order-index-added.v1"),
