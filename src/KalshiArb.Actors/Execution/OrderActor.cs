@@ -54,7 +54,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
             case OrderJournalEvent e:
                 _state = OrderLifecycle.Evolve(_state, e.ToDomain(), e.AtMs);
                 return true;
-            case SnapshotOffer { Snapshot: OrderSnapshot s }:
+            case SnapshotOffer { Snapshot: ExecutionOrderSnapshot s }:
                 _state = s.ToProcess();
                 return true;
             case RecoveryCompleted:
@@ -270,7 +270,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     {
         var every = _settings.SnapshotEvery;
         if (every <= 0 || _state.Order is null) return;
-        if (LastSequenceNr / every > (LastSequenceNr - written) / every) SaveSnapshot(OrderSnapshot.From(_state));
+        if (LastSequenceNr / every > (LastSequenceNr - written) / every) SaveSnapshot(ExecutionOrderSnapshot.From(_state));
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)

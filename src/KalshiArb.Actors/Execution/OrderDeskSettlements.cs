@@ -1,3 +1,4 @@
+using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
 using KalshiArb.Domain.Primitives;

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Pnl;
 using KalshiArb.Kalshi;
 using KalshiArb.Kalshi.Model;

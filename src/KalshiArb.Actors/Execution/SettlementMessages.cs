@@ -3,18 +3,7 @@ using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Execution;
 
-// Market settlement and the order desk's P&L. Kept together: each is one line.
-
-/// <summary>
-/// A market was determined or settled at <paramref name="YesValue"/> per YES contract (Kalshi market_lifecycle_v2).
-/// Published by the market feed to every order desk (<see cref="SettlementNews"/>); each desk settles its orders and
-/// tells the risk gate.
-/// Seen twice (determined, then settled; or redelivered) it settles once.
-/// </summary>
-public sealed record MarketSettled(string Ticker, Price YesValue, long AtMs);
-
-/// <summary>The market feed connected again after a drop (<see cref="SettlementNews.PublishReconnected"/>); settlement catch-ups check.</summary>
-public sealed record FeedReconnected(long AtMs);
+// The order desk's P&L. Kept together: each is one line.
 
 /// <summary>Ask the order desk for its P&amp;L book.</summary>
 public sealed record GetPnlBook

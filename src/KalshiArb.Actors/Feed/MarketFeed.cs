@@ -3,7 +3,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Metrics;
 using KalshiArb.Kalshi.Feed;

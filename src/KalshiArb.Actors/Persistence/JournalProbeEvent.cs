@@ -1,4 +1,3 @@
-using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Persistence;
@@ -10,6 +9,4 @@ namespace KalshiArb.Actors.Persistence;
 public sealed record JournalProbeEvent(string ProbeId, long WrittenAtMs, Money Sample)
 {
     public const string Manifest = "journal-probe.v1";
-
-    internal static void Register(ManifestRegistry r) => r.Register<JournalProbeEvent>(Manifest);
 }

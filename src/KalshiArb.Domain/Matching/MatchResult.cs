@@ -7,14 +7,14 @@ namespace KalshiArb.Domain.Matching;
 public sealed class MatchResult
 {
     private static readonly Fill[] NoFills = [];
-    private static readonly OrderSnapshot[] NoOrders = [];
+    private static readonly EngineOrder[] NoOrders = [];
     private static readonly LevelChange[] NoChanges = [];
 
     internal MatchResult(
         MatchRejectReason reject,
-        OrderSnapshot? order,
+        EngineOrder? order,
         IReadOnlyList<Fill>? fills,
-        IReadOnlyList<OrderSnapshot>? makerUpdates,
+        IReadOnlyList<EngineOrder>? makerUpdates,
         IReadOnlyList<LevelChange>? levelChanges)
     {
         Reject = reject;
@@ -30,13 +30,13 @@ public sealed class MatchResult
     public bool IsAccepted => Reject == MatchRejectReason.None;
 
     /// <summary>The order the operation addressed, as it stands afterwards (null when rejected or for cancel-all).</summary>
-    public OrderSnapshot? Order { get; }
+    public EngineOrder? Order { get; }
 
     /// <summary>Fills in execution order (best price first, then time priority).</summary>
     public IReadOnlyList<Fill> Fills { get; }
 
     /// <summary>Other orders changed by this operation: resting makers filled, or canceled by self-trade prevention / cancel-all.</summary>
-    public IReadOnlyList<OrderSnapshot> MakerUpdates { get; }
+    public IReadOnlyList<EngineOrder> MakerUpdates { get; }
 
     /// <summary>Book level changes caused by this operation, consecutive changes of one level merged.</summary>
     public IReadOnlyList<LevelChange> LevelChanges { get; }

@@ -29,7 +29,7 @@ public sealed class MatchingEngine
 
     // Per-operation outputs, allocated only when something happens.
     private List<Fill>? _fills;
-    private List<OrderSnapshot>? _makerUpdates;
+    private List<EngineOrder>? _makerUpdates;
 
     public MatchingEngine(PriceGrid grid, IFillFeeModel fees, string orderIdPrefix = "O", string tradeIdPrefix = "T")
     {
@@ -395,7 +395,7 @@ public sealed class MatchingEngine
     // ---------------------------------------------------------------- reads
 
     /// <summary>A resting order by id; finished orders are not kept (their last snapshot was in the result that finished them).</summary>
-    public bool TryGetOrder(string orderId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderSnapshot? order)
+    public bool TryGetOrder(string orderId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EngineOrder? order)
     {
         if (_live.TryGetValue(orderId, out var o))
         {

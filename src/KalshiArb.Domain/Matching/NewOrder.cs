@@ -1,3 +1,5 @@
+using KalshiArb.Domain.Orders;
+
 using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Matching;

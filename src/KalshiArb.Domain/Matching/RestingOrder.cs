@@ -39,7 +39,7 @@ internal sealed class RestingOrder
 
     public Price YesPrice => BookSide == OutcomeSide.Yes ? new Price(BookTicks) : new Price(Price.TicksPerDollar - BookTicks);
 
-    public OrderSnapshot Snapshot() => new(
+    public EngineOrder Snapshot() => new(
         OrderId,
         ClientOrderId,
         AccountId,

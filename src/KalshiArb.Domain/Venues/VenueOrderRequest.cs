@@ -15,7 +15,7 @@ public sealed record VenueOrderRequest(
     OutcomeSide Side,
     Price LimitPrice,
     Quantity Count,
-    VenueTimeInForce TimeInForce,
+    TimeInForce TimeInForce,
     bool PostOnly = false,
     bool ReduceOnly = false,
     long? ExpiresAtMs = null);

@@ -65,7 +65,7 @@ public sealed class AccountLedger
     }
 
     /// <summary>Turns the hold of an accepted order into that order's reservation.</summary>
-    internal void TrackNew(string ticker, OrderSnapshot snapshot, Money reservation, Money held, long nowMs)
+    internal void TrackNew(string ticker, EngineOrder snapshot, Money reservation, Money held, long nowMs)
     {
         if (Synthetic) return;
         lock (_gate)
@@ -79,7 +79,7 @@ public sealed class AccountLedger
         }
     }
 
-    internal void UpdateOrder(OrderSnapshot snapshot, Money reservation, long nowMs)
+    internal void UpdateOrder(EngineOrder snapshot, Money reservation, long nowMs)
     {
         if (Synthetic) return;
         lock (_gate)
@@ -92,7 +92,7 @@ public sealed class AccountLedger
         }
     }
 
-    internal void MarkCancelAcknowledged(string orderId, OrderSnapshot before, long nowMs)
+    internal void MarkCancelAcknowledged(string orderId, EngineOrder before, long nowMs)
     {
         if (Synthetic) return;
         lock (_gate)

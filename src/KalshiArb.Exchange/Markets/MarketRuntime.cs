@@ -72,30 +72,30 @@ internal sealed class MarketRuntime
 
     // ------------------------------------------------------------------ orders
 
-    public OrderOutcome Submit(AccountLedger account, OrderRequest request)
+    public OrderActionResult Submit(AccountLedger account, OrderRequest request)
     {
         lock (_gate)
         {
             var now = ExpireDueLocked();
             if (_status != MarketStatus.Active)
-                return OrderOutcome.Reject(ExchangeRejectCode.MarketInactive, $"market {Ticker} is {_status.ToWire()}, not open for trading", now);
+                return OrderActionResult.Reject(ExchangeRejectCode.MarketInactive, $"market {Ticker} is {_status.ToWire()}, not open for trading", now);
             if (!IsTradablePrice(request.YesPrice))
-                return OrderOutcome.Reject(ExchangeRejectCode.InvalidPrice, $"price {request.YesPrice.ToWire()} is not on the market's price_ranges", now);
+                return OrderActionResult.Reject(ExchangeRejectCode.InvalidPrice, $"price {request.YesPrice.ToWire()} is not on the market's price_ranges", now);
             if (request.Count.Hundredths <= 0)
-                return OrderOutcome.Reject(ExchangeRejectCode.InvalidParameters, "count must be positive", now);
+                return OrderActionResult.Reject(ExchangeRejectCode.InvalidParameters, "count must be positive", now);
             if (FractionalRefusal(request.Count, now) is { } fractional) return fractional;
             // Kalshi's FIX docs treat a good-till-date order whose time has passed as immediate-or-cancel. The simulator
             // refuses it instead (conservative): an order sent past its own end of life is a client bug to surface,
             // and it must not trade.
             if (request.ExpirationTimestampMs is { } expires && expires <= now)
-                return OrderOutcome.Reject(ExchangeRejectCode.InvalidOrder, "expiration_time is in the past", now);
+                return OrderActionResult.Reject(ExchangeRejectCode.InvalidOrder, "expiration_time is in the past", now);
 
             var ownPrice = request.Side == OrderSide.Bid ? request.YesPrice : request.YesPrice.Complement;
             var held = ReservationFor(ownPrice, request.Count, request.YesPrice);
             var hold = account.TryHoldForNew(request.ClientOrderId, held);
             if (hold != ExchangeRejectCode.None)
             {
-                return OrderOutcome.Reject(hold, hold == ExchangeRejectCode.OrderAlreadyExists
+                return OrderActionResult.Reject(hold, hold == ExchangeRejectCode.OrderAlreadyExists
                     ? $"client_order_id {request.ClientOrderId} was already used"
                     : $"order needs {held.ToWire()} but only {account.Available.ToWire()} is available", now);
             }
@@ -111,11 +111,11 @@ internal sealed class MarketRuntime
             if (request.ExpirationTimestampMs is { } expiresAt && result.Order!.Status == EngineOrderStatus.Resting)
                 _expiries.Enqueue(expiresAt, expiresAt);
             var cost = Book(result, now, account, held);
-            return new OrderOutcome(result.Order, null, Quantity.Zero, cost, now);
+            return new OrderActionResult(result.Order, null, Quantity.Zero, cost, now);
         }
     }
 
-    public OrderOutcome Cancel(AccountLedger account, string orderId)
+    public OrderActionResult Cancel(AccountLedger account, string orderId)
     {
         lock (_gate)
         {
@@ -125,11 +125,11 @@ internal sealed class MarketRuntime
             if (!result.IsAccepted) return RejectFromEngine(result.Reject, now);
             if (_cancelLag > TimeSpan.Zero) account.MarkCancelAcknowledged(orderId, before, now);
             Book(result, now, account, null);
-            return new OrderOutcome(result.Order, null, before.RemainingCount, Money.Zero, now);
+            return new OrderActionResult(result.Order, null, before.RemainingCount, Money.Zero, now);
         }
     }
 
-    public OrderOutcome Decrease(AccountLedger account, string orderId, Quantity? reduceBy, Quantity? reduceTo)
+    public OrderActionResult Decrease(AccountLedger account, string orderId, Quantity? reduceBy, Quantity? reduceTo)
     {
         lock (_gate)
         {
@@ -139,21 +139,21 @@ internal sealed class MarketRuntime
             var result = reduceBy is { } by ? _engine.DecreaseBy(orderId, by, now) : _engine.DecreaseTo(orderId, reduceTo!.Value, now);
             if (!result.IsAccepted) return RejectFromEngine(result.Reject, now);
             Book(result, now, account, null);
-            return new OrderOutcome(result.Order, null, before.RemainingCount - result.Order!.RemainingCount, Money.Zero, now);
+            return new OrderActionResult(result.Order, null, before.RemainingCount - result.Order!.RemainingCount, Money.Zero, now);
         }
     }
 
     /// <summary>New YES price and new total count (filled + remaining). Re-pricing loses queue priority and may trade.</summary>
-    public OrderOutcome Amend(AccountLedger account, string orderId, Price yesPrice, Quantity count)
+    public OrderActionResult Amend(AccountLedger account, string orderId, Price yesPrice, Quantity count)
     {
         lock (_gate)
         {
             var now = ExpireDueLocked();
             if (_status != MarketStatus.Active)
-                return OrderOutcome.Reject(ExchangeRejectCode.MarketInactive, $"market {Ticker} is {_status.ToWire()}", now);
+                return OrderActionResult.Reject(ExchangeRejectCode.MarketInactive, $"market {Ticker} is {_status.ToWire()}", now);
             if (!OwnsLiveOrder(account, orderId, out var before)) return NotFound(orderId, now);
             if (!IsTradablePrice(yesPrice))
-                return OrderOutcome.Reject(ExchangeRejectCode.InvalidPrice, $"price {yesPrice.ToWire()} is not on the market's price_ranges", now);
+                return OrderActionResult.Reject(ExchangeRejectCode.InvalidPrice, $"price {yesPrice.ToWire()} is not on the market's price_ranges", now);
             if (FractionalRefusal(count, now) is { } fractional) return fractional;
 
             var ownPrice = before.Side == OrderSide.Bid ? yesPrice : yesPrice.Complement;
@@ -166,18 +166,18 @@ internal sealed class MarketRuntime
             {
                 var hold = account.TryHoldForNew(null, extra);
                 if (hold != ExchangeRejectCode.None)
-                    return OrderOutcome.Reject(hold, $"amend needs {extra.ToWire()} more than is available", now);
+                    return OrderActionResult.Reject(hold, $"amend needs {extra.ToWire()} more than is available", now);
             }
             var result = _engine.Amend(orderId, yesPrice, count, now);
             if (extra > Money.Zero) account.ReleaseHold(null, extra);
             if (!result.IsAccepted) return RejectFromEngine(result.Reject, now);
             var cost = Book(result, now, account, null);
-            return new OrderOutcome(result.Order, null, Quantity.Zero, cost, now);
+            return new OrderActionResult(result.Order, null, Quantity.Zero, cost, now);
         }
     }
 
     /// <summary>Orders of simulated liquidity: no ownership records, no balance.</summary>
-    internal OrderSnapshot? SubmitSynthetic(AccountLedger account, in NewOrder order)
+    internal EngineOrder? SubmitSynthetic(AccountLedger account, in NewOrder order)
     {
         lock (_gate)
         {
@@ -421,7 +421,7 @@ internal sealed class MarketRuntime
         _hub.Publish(StreamChannel.MarketPositions, "market_position", Ticker, accountId, new MarketPositionMsg(
             Ticker, p.Position.ToWire(), p.CostBasis.ToWire(), p.CostBasis.ToWire(), p.RealizedPnl.ToWire(), p.FeesPaid.ToWire(), now));
 
-    private void PublishUserOrder(AccountLedger account, OrderSnapshot order, long now)
+    private void PublishUserOrder(AccountLedger account, EngineOrder order, long now)
     {
         if (account.Synthetic) return;
         _hub.Publish(StreamChannel.UserOrders, "user_order", Ticker, account.AccountId, OrderWire.ToDto(Ticker, order, now));
@@ -453,7 +453,7 @@ internal sealed class MarketRuntime
     private AccountLedger Account(string id) =>
         _accounts.TryGetValue(id, out var a) ? a : throw new InvalidOperationException($"engine reported unknown account {id}");
 
-    private bool OwnsLiveOrder(AccountLedger account, string orderId, out OrderSnapshot before)
+    private bool OwnsLiveOrder(AccountLedger account, string orderId, out EngineOrder before)
     {
         before = null!;
         var view = account.FindOrder(orderId);
@@ -466,30 +466,30 @@ internal sealed class MarketRuntime
     private bool IsTradablePrice(Price yesPrice) =>
         yesPrice.Ticks > 0 && yesPrice.Ticks < Price.TicksPerDollar && Info.Grid.Contains(yesPrice);
 
-    private Money ReservationFor(OrderSnapshot s) =>
+    private Money ReservationFor(EngineOrder s) =>
         s.Status == EngineOrderStatus.Resting ? ReservationFor(s.OutcomePrice, s.RemainingCount, s.YesPrice) : Money.Zero;
 
     /// <summary>Cash a resting buy ties up: its cost plus the worst (taker) fee it could pay.</summary>
     private Money ReservationFor(Price ownPrice, Quantity remaining, Price yesPrice) =>
         remaining.IsPositive ? Money.Notional(ownPrice, remaining) + _fees.Schedule.TakerFee(remaining, yesPrice) : Money.Zero;
 
-    private static OrderOutcome NotFound(string orderId, long now) =>
-        OrderOutcome.Reject(ExchangeRejectCode.NotFound, $"order {orderId} not found or no longer resting", now);
+    private static OrderActionResult NotFound(string orderId, long now) =>
+        OrderActionResult.Reject(ExchangeRejectCode.NotFound, $"order {orderId} not found or no longer resting", now);
 
     /// <summary>A count with a fraction on a market that trades whole contracts only; null when the count is acceptable.</summary>
-    private OrderOutcome? FractionalRefusal(Quantity count, long now) =>
+    private OrderActionResult? FractionalRefusal(Quantity count, long now) =>
         Info.FractionalTradingEnabled || count.IsWholeContracts
             ? null
-            : OrderOutcome.Reject(ExchangeRejectCode.FractionalCountNotAllowed,
+            : OrderActionResult.Reject(ExchangeRejectCode.FractionalCountNotAllowed,
                 $"count {count.ToWire()} is fractional but market {Ticker} does not have fractional trading enabled", now);
 
-    private static OrderOutcome RejectFromEngine(MatchRejectReason reason, long now) => reason switch
+    private static OrderActionResult RejectFromEngine(MatchRejectReason reason, long now) => reason switch
     {
-        MatchRejectReason.InvalidPrice or MatchRejectReason.OffPriceGrid => OrderOutcome.Reject(ExchangeRejectCode.InvalidPrice, "invalid price", now),
-        MatchRejectReason.PostOnlyCross => OrderOutcome.Reject(ExchangeRejectCode.PostOnlyCross, "post only cross", now),
-        MatchRejectReason.DuplicateClientOrderId => OrderOutcome.Reject(ExchangeRejectCode.OrderAlreadyExists, "order already exists", now),
-        MatchRejectReason.UnknownOrder => OrderOutcome.Reject(ExchangeRejectCode.NotFound, "order not found", now),
-        MatchRejectReason.ExpirationInPast => OrderOutcome.Reject(ExchangeRejectCode.InvalidOrder, "expiration_time is in the past", now),
-        _ => OrderOutcome.Reject(ExchangeRejectCode.InvalidParameters, $"invalid order: {reason}", now),
+        MatchRejectReason.InvalidPrice or MatchRejectReason.OffPriceGrid => OrderActionResult.Reject(ExchangeRejectCode.InvalidPrice, "invalid price", now),
+        MatchRejectReason.PostOnlyCross => OrderActionResult.Reject(ExchangeRejectCode.PostOnlyCross, "post only cross", now),
+        MatchRejectReason.DuplicateClientOrderId => OrderActionResult.Reject(ExchangeRejectCode.OrderAlreadyExists, "order already exists", now),
+        MatchRejectReason.UnknownOrder => OrderActionResult.Reject(ExchangeRejectCode.NotFound, "order not found", now),
+        MatchRejectReason.ExpirationInPast => OrderActionResult.Reject(ExchangeRejectCode.InvalidOrder, "expiration_time is in the past", now),
+        _ => OrderActionResult.Reject(ExchangeRejectCode.InvalidParameters, $"invalid order: {reason}", now),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KalshiArb.Domain.Matching;
+using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Markets;
 using KalshiArb.Exchange.Wire;

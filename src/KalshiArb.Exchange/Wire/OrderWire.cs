@@ -1,4 +1,5 @@
 using KalshiArb.Domain.Matching;
+using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Exchange.Wire;
@@ -20,7 +21,7 @@ public static class OrderWire
         _ => "good_till_canceled",
     };
 
-    public static OrderDto ToDto(string ticker, OrderSnapshot o, long? tsMs = null) => new(
+    public static OrderDto ToDto(string ticker, EngineOrder o, long? tsMs = null) => new(
         o.OrderId,
         o.ClientOrderId,
         ticker,

@@ -1,4 +1,5 @@
 using KalshiArb.Domain.Matching;
+using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Kalshi.Model;

@@ -20,7 +20,7 @@ public static class VenueReader
         if (!positions.IsSuccess) throw new InvalidOperationException($"cannot read the venue's positions: {positions.Error}");
         return new VenueBook(
             orders.Value!.Select(o => new VenueOrder(o.OrderId, o.ClientOrderId, o.Ticker, o.CreatedTime?.ToUnixTimeMilliseconds())).ToArray(),
-            fills.Value!.Select(f => new VenueFill(f.TradeId, f.OrderId, f.ClientOrderId, f.Ticker, f.Count)).ToArray(),
+            fills.Value!.Select(f => new VenueBookFill(f.TradeId, f.OrderId, f.ClientOrderId, f.Ticker, f.Count)).ToArray(),
             positions.Value!.Where(p => !p.Position.IsZero).ToDictionary(p => p.Ticker, p => p.Position, StringComparer.Ordinal));
     }
 }

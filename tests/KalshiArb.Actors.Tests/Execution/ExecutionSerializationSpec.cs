@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
+using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Serialization;
@@ -24,7 +25,7 @@ public sealed class ExecutionSerializationSpec : TestKit
 
     private static readonly OrderFill SampleFill = new("t-1", new Quantity(250), new Price(4_900), new Money(101), IsTaker: true);
 
-    private static readonly OrderSnapshot SampleSnapshot = new("sig", "e1", "T1", OutcomeSide.No, new Price(4_900), Quantity.FromContracts(10),
+    private static readonly ExecutionOrderSnapshot SampleSnapshot = new("sig", "e1", "T1", OutcomeSide.No, new Price(4_900), Quantity.FromContracts(10),
         ExecutionOrderState.PartiallyFilled, "x-1", new Quantity(250), [SampleFill], new Money(101), 1_225_000, null, null, null, null, null, null, null);
 
     public static TheoryData<object> Samples() =>
@@ -86,7 +87,7 @@ public sealed class ExecutionSerializationSpec : TestKit
     {
         var serializer = new KalshiArbSerializer((ExtendedActorSystem)Sys);
         var snapshot = SampleSnapshot;
-        var back = (OrderSnapshot)serializer.FromBinary(serializer.ToBinary(snapshot), "order-snapshot.v1");
+        var back = (ExecutionOrderSnapshot)serializer.FromBinary(serializer.ToBinary(snapshot), "order-snapshot.v1");
         Assert.Equal(snapshot.ToOrder(), back.ToOrder());
         Assert.Equal(SampleFill, back.ToOrder().Fills[0]);
     }

@@ -1,3 +1,4 @@
+using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;

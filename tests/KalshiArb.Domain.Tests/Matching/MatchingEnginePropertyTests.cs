@@ -114,7 +114,7 @@ public class MatchingEnginePropertyTests
                     filledByOrder[f.MakerOrderId] = filledByOrder.GetValueOrDefault(f.MakerOrderId) + f.Count.Hundredths;
                     filledByOrder[f.TakerOrderId] = filledByOrder.GetValueOrDefault(f.TakerOrderId) + f.Count.Hundredths;
                 }
-                var touched = new List<OrderSnapshot>(r.MakerUpdates);
+                var touched = new List<EngineOrder>(r.MakerUpdates);
                 if (r.Order is not null) touched.Add(r.Order);
                 foreach (var o in touched)
                 {

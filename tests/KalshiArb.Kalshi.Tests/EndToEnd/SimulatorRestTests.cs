@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Security.Cryptography;
 using KalshiArb.Domain.Matching;
+using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;

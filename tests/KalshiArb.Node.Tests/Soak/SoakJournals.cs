@@ -37,8 +37,8 @@ internal static class SoakJournals
 
     public static VenueOrder VenueOrderOf(string id, long createdMs = T0 + 15) => new("x-" + id, id, Ticker, createdMs);
 
-    public static VenueFill VenueFillOf(string id, int count = 10) => new("t-" + id, "x-" + id, id, Ticker, Quantity.FromContracts(count));
+    public static VenueBookFill VenueBookFillOf(string id, int count = 10) => new("t-" + id, "x-" + id, id, Ticker, Quantity.FromContracts(count));
 
-    public static VenueBook Venue(IEnumerable<VenueOrder> orders, IEnumerable<VenueFill> fills, params (string Ticker, long Contracts)[] positions) =>
+    public static VenueBook Venue(IEnumerable<VenueOrder> orders, IEnumerable<VenueBookFill> fills, params (string Ticker, long Contracts)[] positions) =>
         new(orders.ToArray(), fills.ToArray(), positions.ToDictionary(p => p.Ticker, p => Quantity.FromContracts(p.Contracts)));
 }

@@ -21,7 +21,7 @@ public sealed class SoakSummarySpec
     [Fact]
     public void A_clean_run_passes_with_the_all_clear_line()
     {
-        var summary = Summary(VenueComparison.Compare([Filled("a"), Denied("b")], Venue([VenueOrderOf("a")], [VenueFillOf("a")], (Ticker, 10))));
+        var summary = Summary(VenueComparison.Compare([Filled("a"), Denied("b")], Venue([VenueOrderOf("a")], [VenueBookFillOf("a")], (Ticker, 10))));
 
         Assert.True(summary.Passed);
         Assert.Equal(0, summary.ExitCode);
@@ -35,7 +35,7 @@ public sealed class SoakSummarySpec
     [Fact]
     public void A_lost_order_fails_the_run_and_is_named()
     {
-        var summary = Summary(VenueComparison.Compare([Filled("a")], Venue([VenueOrderOf("a"), VenueOrderOf("ghost")], [VenueFillOf("a")], (Ticker, 10))));
+        var summary = Summary(VenueComparison.Compare([Filled("a")], Venue([VenueOrderOf("a"), VenueOrderOf("ghost")], [VenueBookFillOf("a")], (Ticker, 10))));
 
         Assert.Equal(1, summary.ExitCode);
         Assert.Contains("lost: ghost (", summary.Render(), StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class SoakSummarySpec
     [Fact]
     public void A_position_difference_fails_the_run()
     {
-        var summary = Summary(VenueComparison.Compare([Filled("a")], Venue([VenueOrderOf("a")], [VenueFillOf("a")], (Ticker, 11))));
+        var summary = Summary(VenueComparison.Compare([Filled("a")], Venue([VenueOrderOf("a")], [VenueBookFillOf("a")], (Ticker, 11))));
 
         Assert.Equal(1, summary.ExitCode);
         Assert.EndsWith("positions DIFFER", summary.VerdictLine, StringComparison.Ordinal);

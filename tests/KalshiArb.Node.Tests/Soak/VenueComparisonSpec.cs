@@ -11,7 +11,7 @@ public sealed class VenueComparisonSpec
     public void A_journal_that_matches_the_venue_holds()
     {
         var journal = new[] { Filled("a"), Filled("b", 4, OutcomeSide.No), Denied("c") };
-        var venue = Venue([VenueOrderOf("a"), VenueOrderOf("b")], [VenueFillOf("a"), VenueFillOf("b", 4)], (Ticker, 6));
+        var venue = Venue([VenueOrderOf("a"), VenueOrderOf("b")], [VenueBookFillOf("a"), VenueBookFillOf("b", 4)], (Ticker, 6));
 
         var result = VenueComparison.Compare(journal, venue);
 
@@ -22,7 +22,7 @@ public sealed class VenueComparisonSpec
     [Fact]
     public void A_venue_order_the_journal_lacks_is_lost()
     {
-        var result = VenueComparison.Compare([Filled("a")], Venue([VenueOrderOf("a"), VenueOrderOf("ghost")], [VenueFillOf("a")], (Ticker, 10)));
+        var result = VenueComparison.Compare([Filled("a")], Venue([VenueOrderOf("a"), VenueOrderOf("ghost")], [VenueBookFillOf("a")], (Ticker, 10)));
 
         Assert.Equal("ghost", Assert.Single(result.Lost).ClientOrderId);
         Assert.False(result.Holds);
@@ -67,7 +67,7 @@ public sealed class VenueComparisonSpec
     [Fact]
     public void Two_venue_orders_for_one_client_order_id_are_doubled()
     {
-        var venue = Venue([VenueOrderOf("a"), new VenueOrder("x-a2", "a", Ticker, T0 + 16)], [VenueFillOf("a")], (Ticker, 10));
+        var venue = Venue([VenueOrderOf("a"), new VenueOrder("x-a2", "a", Ticker, T0 + 16)], [VenueBookFillOf("a")], (Ticker, 10));
 
         var result = VenueComparison.Compare([Filled("a")], venue);
 
@@ -78,7 +78,7 @@ public sealed class VenueComparisonSpec
     public void Two_executions_of_one_signal_at_the_venue_are_doubled()
     {
         var journal = new[] { Filled("a", 5, signal: "sig-1"), Filled("b", 5, signal: "sig-1") };
-        var venue = Venue([VenueOrderOf("a"), VenueOrderOf("b")], [VenueFillOf("a", 5), VenueFillOf("b", 5)], (Ticker, 10));
+        var venue = Venue([VenueOrderOf("a"), VenueOrderOf("b")], [VenueBookFillOf("a", 5), VenueBookFillOf("b", 5)], (Ticker, 10));
 
         var result = VenueComparison.Compare(journal, venue);
 
@@ -99,7 +99,7 @@ public sealed class VenueComparisonSpec
     public void An_order_that_reached_the_venue_after_its_horizon_is_late()
     {
         var result = VenueComparison.Compare([Filled("a"), Filled("b")],
-            Venue([VenueOrderOf("a", T0 + Horizon), VenueOrderOf("b", T0 + Horizon + 1)], [VenueFillOf("a"), VenueFillOf("b")], (Ticker, 20)));
+            Venue([VenueOrderOf("a", T0 + Horizon), VenueOrderOf("b", T0 + Horizon + 1)], [VenueBookFillOf("a"), VenueBookFillOf("b")], (Ticker, 20)));
 
         var late = Assert.Single(result.Late);
         Assert.Equal("b", late.ClientOrderId);
@@ -109,7 +109,7 @@ public sealed class VenueComparisonSpec
     [Fact]
     public void A_fill_the_journal_missed_shows_as_a_position_and_a_fill_difference()
     {
-        var result = VenueComparison.Compare([Filled("a", 10)], Venue([VenueOrderOf("a")], [VenueFillOf("a", 10), new VenueFill("t-2", "x-a", "a", Ticker, Domain.Primitives.Quantity.FromContracts(2))], (Ticker, 12)));
+        var result = VenueComparison.Compare([Filled("a", 10)], Venue([VenueOrderOf("a")], [VenueBookFillOf("a", 10), new VenueBookFill("t-2", "x-a", "a", Ticker, Domain.Primitives.Quantity.FromContracts(2))], (Ticker, 12)));
 
         var position = Assert.Single(result.Positions);
         Assert.Equal(Ticker, position.Ticker);

@@ -42,12 +42,7 @@ public static class KalshiVenueMapping
         request.Side.ToOrderSide(),
         request.Count,
         request.Side == OutcomeSide.Yes ? request.LimitPrice : request.LimitPrice.Complement,
-        request.TimeInForce switch
-        {
-            VenueTimeInForce.ImmediateOrCancel => TimeInForce.ImmediateOrCancel,
-            VenueTimeInForce.FillOrKill => TimeInForce.FillOrKill,
-            _ => TimeInForce.GoodTillCanceled,
-        },
+        request.TimeInForce,
         stp,
         ExpirationTime: request.ExpiresAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
         PostOnly: request.PostOnly ? true : null,

@@ -263,12 +263,7 @@ public sealed class PaperVenue : IVenue, IPaperBooks, IAsyncDisposable
         if (request.ReduceOnly && (request.Side == OutcomeSide.Yes ? market.No : market.Yes) < request.Count)
             return VenueSubmitResult.Rejected(VenueResultKind.InvalidOrder, "reduce only order would increase the position");
 
-        var tif = request.TimeInForce switch
-        {
-            VenueTimeInForce.ImmediateOrCancel => TimeInForce.ImmediateOrCancel,
-            VenueTimeInForce.FillOrKill => TimeInForce.FillOrKill,
-            _ => TimeInForce.GoodTillCanceled,
-        };
+        var tif = request.TimeInForce;
         if (request.Count.IsPositive && request.LimitPrice.Ticks is > 0 and < Price.TicksPerDollar)
         {
             var required = Hold(market, request.LimitPrice, request.Count);

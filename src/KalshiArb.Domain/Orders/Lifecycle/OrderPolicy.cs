@@ -50,7 +50,7 @@ public sealed record OrderPolicy
     /// </summary>
     public TimeSpan FinishedStopAfter { get; init; } = TimeSpan.FromSeconds(2);
 
-    public VenueTimeInForce TimeInForce { get; init; } = VenueTimeInForce.GoodTillCanceled;
+    public TimeInForce TimeInForce { get; init; } = TimeInForce.GoodTillCanceled;
 
     /// <summary>
     /// Ask the venue to end the order by itself at horizon + <see cref="CancelAfter"/> (Kalshi expiration_time), so an

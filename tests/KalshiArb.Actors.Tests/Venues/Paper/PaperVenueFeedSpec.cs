@@ -46,7 +46,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
             : PaperVenueFeed.Props(_source, _venue, settings, _clock));
 
     private Task<VenueSubmitResult> Buy(string ticker, OutcomeSide side, int cents, long contracts,
-        VenueTimeInForce tif = VenueTimeInForce.ImmediateOrCancel) =>
+        TimeInForce tif = TimeInForce.ImmediateOrCancel) =>
         _venue.SubmitAsync(new VenueOrderRequest($"c{++_orders}", ticker, side, Cents(cents), N(contracts), tif), default);
 
     /// <summary>The feed's state once it has taken <paramref name="events"/> events (the stream is asynchronous).</summary>
@@ -178,7 +178,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
 
         await _source.Push(Lifecycle(A, LifecycleEventType.Activated));
         await StateAfter(feed, 3);
-        var resting = await Buy(A, OutcomeSide.No, 40, 2, VenueTimeInForce.GoodTillCanceled);
+        var resting = await Buy(A, OutcomeSide.No, 40, 2, TimeInForce.GoodTillCanceled);
         Assert.Equal(VenueOrderStatus.Resting, resting.Status);
 
         // the result comes with "determined"; "settled" pays out on it
@@ -221,7 +221,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
         await _source.Push(Snapshot(A, 1));
         await StateAfter(feed, 1);
         // behind the 10 YES displayed at 0.45
-        var order = await Buy(A, OutcomeSide.Yes, 45, 5, VenueTimeInForce.GoodTillCanceled);
+        var order = await Buy(A, OutcomeSide.Yes, 45, 5, TimeInForce.GoodTillCanceled);
         Assert.Equal(VenueOrderStatus.Resting, order.Status);
 
         await _source.Push(
@@ -289,7 +289,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
 
         Task<VenueSubmitResult> Order(string ticker, string count) =>
             _venue.SubmitAsync(new VenueOrderRequest($"c{++_orders}", ticker, OutcomeSide.Yes, Cents(53), Quantity.Parse(count),
-                VenueTimeInForce.ImmediateOrCancel), default);
+                TimeInForce.ImmediateOrCancel), default);
 
         Assert.Equal(VenueResultKind.InvalidOrder, (await Order(A, "1.50")).Kind);
         var a = await Order(A, "13.00");

@@ -50,7 +50,7 @@ public class KalshiVenueMappingTests
     public void The_venue_expiry_becomes_expiration_time_never_earlier_than_asked()
     {
         var expires = DateTimeOffset.Parse("2026-09-20T17:00:02.250Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-        var request = new VenueOrderRequest("c1", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), VenueTimeInForce.GoodTillCanceled,
+        var request = new VenueOrderRequest("c1", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), TimeInForce.GoodTillCanceled,
             ExpiresAtMs: expires);
 
         var order = KalshiVenueMapping.ToKalshiOrder(request, SelfTradePrevention.TakerAtCross);
@@ -62,7 +62,7 @@ public class KalshiVenueMappingTests
     [Fact]
     public void No_venue_expiry_sends_no_expiration_time()
     {
-        var request = new VenueOrderRequest("c1", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), VenueTimeInForce.GoodTillCanceled);
+        var request = new VenueOrderRequest("c1", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), TimeInForce.GoodTillCanceled);
         var order = KalshiVenueMapping.ToKalshiOrder(request, SelfTradePrevention.TakerAtCross);
         Assert.Null(order.ExpirationTime);
         Assert.Null(WireMapper.ToDto(order).ExpirationTime);
@@ -71,12 +71,12 @@ public class KalshiVenueMappingTests
     [Fact]
     public void Buying_no_at_p_is_a_v2_ask_at_yes_price_one_minus_p()
     {
-        var request = new VenueOrderRequest("c1", "T", OutcomeSide.No, Price.FromCents(37), Quantity.FromContracts(3), VenueTimeInForce.FillOrKill, PostOnly: true);
+        var request = new VenueOrderRequest("c1", "T", OutcomeSide.No, Price.FromCents(37), Quantity.FromContracts(3), TimeInForce.FillOrKill, PostOnly: true);
         var order = KalshiVenueMapping.ToKalshiOrder(request, SelfTradePrevention.Maker);
         Assert.Equal((OrderSide.Ask, Price.FromCents(63), TimeInForce.FillOrKill, true, null, SelfTradePrevention.Maker, "c1"),
             (order.Side, order.Price, order.TimeInForce, order.PostOnly, order.ReduceOnly, order.SelfTradePrevention, order.ClientOrderId));
 
-        var yes = KalshiVenueMapping.ToKalshiOrder(request with { Side = OutcomeSide.Yes, TimeInForce = VenueTimeInForce.ImmediateOrCancel }, SelfTradePrevention.TakerAtCross);
+        var yes = KalshiVenueMapping.ToKalshiOrder(request with { Side = OutcomeSide.Yes, TimeInForce = TimeInForce.ImmediateOrCancel }, SelfTradePrevention.TakerAtCross);
         Assert.Equal((OrderSide.Bid, Price.FromCents(37), TimeInForce.ImmediateOrCancel), (yes.Side, yes.Price, yes.TimeInForce));
     }
 

@@ -60,7 +60,7 @@ public sealed class KalshiVenueSimulatorTests : IAsyncLifetime
     }
 
     private VenueOrderRequest Buy(string clientId, OutcomeSide side, Price limit, Quantity count,
-        VenueTimeInForce tif = VenueTimeInForce.GoodTillCanceled, string? ticker = null, bool postOnly = false) =>
+        TimeInForce tif = TimeInForce.GoodTillCanceled, string? ticker = null, bool postOnly = false) =>
         new(clientId, ticker ?? _ticker, side, limit, count, tif, postOnly);
 
     private async Task<List<VenueFill>> FillsOf(string orderId, Quantity total)
@@ -104,7 +104,7 @@ public sealed class KalshiVenueSimulatorTests : IAsyncLifetime
         var noAsk = top.YesBid!.Value.Complement;
         var count = Quantity.Min(top.YesBidSize, N(1));
 
-        var r = await _venue.SubmitAsync(Buy("no-1", OutcomeSide.No, noAsk, count, VenueTimeInForce.ImmediateOrCancel), default);
+        var r = await _venue.SubmitAsync(Buy("no-1", OutcomeSide.No, noAsk, count, TimeInForce.ImmediateOrCancel), default);
 
         Assert.Equal((VenueResultKind.Accepted, count, VenueOrderStatus.Executed), (r.Kind, r.FilledCount, r.Status));
         var fill = (await FillsOf(r.ExchangeOrderId!, count))[0];

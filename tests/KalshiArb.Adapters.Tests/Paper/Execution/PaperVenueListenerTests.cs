@@ -25,7 +25,7 @@ public sealed class PaperVenueListenerTests
         venue.ApplySnapshot("T", 1, [], [new BookLevel(Price.FromCents(48), Quantity.FromContracts(5))]);
 
         var r = await venue.SubmitAsync(new VenueOrderRequest("c", "T", OutcomeSide.Yes, Price.FromCents(52), Quantity.FromContracts(1),
-            VenueTimeInForce.ImmediateOrCancel), default);
+            TimeInForce.ImmediateOrCancel), default);
 
         Assert.Equal(r.ExchangeOrderId, (await good.NextFillAsync()).ExchangeOrderId);
         await good.NextUpdateAsync();
@@ -38,7 +38,7 @@ public sealed class PaperVenueListenerTests
         await using var venue = new PaperVenue(new PaperVenueOptions { OrderLatency = TimeSpan.FromSeconds(30) });
         venue.ApplySnapshot("T", 1, [], [new BookLevel(Price.FromCents(48), Quantity.FromContracts(5))]);
         using var cts = new CancellationTokenSource();
-        var request = new VenueOrderRequest("c", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), VenueTimeInForce.GoodTillCanceled);
+        var request = new VenueOrderRequest("c", "T", OutcomeSide.Yes, Price.FromCents(40), Quantity.FromContracts(1), TimeInForce.GoodTillCanceled);
 
         var pending = venue.SubmitAsync(request, cts.Token);
         await cts.CancelAsync();

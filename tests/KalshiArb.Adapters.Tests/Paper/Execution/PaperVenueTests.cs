@@ -26,7 +26,7 @@ public sealed class PaperVenueTests : IAsyncLifetime
         Assert.Equal(BookUpdateResult.Applied, venue.ApplySnapshot(Ticker, 1, [L(45, 10)], [L(47, 10), L(48, 5)]));
 
     private static VenueOrderRequest Buy(string clientId, OutcomeSide side, int cents, long contracts,
-        VenueTimeInForce tif = VenueTimeInForce.GoodTillCanceled, bool reduceOnly = false) =>
+        TimeInForce tif = TimeInForce.GoodTillCanceled, bool reduceOnly = false) =>
         new(clientId, Ticker, side, C(cents), N(contracts), tif, ReduceOnly: reduceOnly);
 
     public Task InitializeAsync()
@@ -42,7 +42,7 @@ public sealed class PaperVenueTests : IAsyncLifetime
     [Fact]
     public async Task Taker_order_fills_against_the_book_charges_cash_and_pushes_the_fill()
     {
-        var r = await _venue.SubmitAsync(Buy("c1", OutcomeSide.Yes, 52, 5, VenueTimeInForce.ImmediateOrCancel), default);
+        var r = await _venue.SubmitAsync(Buy("c1", OutcomeSide.Yes, 52, 5, TimeInForce.ImmediateOrCancel), default);
 
         Assert.Equal(VenueResultKind.Accepted, r.Kind);
         Assert.Equal(VenueOrderStatus.Executed, r.Status);
@@ -173,7 +173,7 @@ public sealed class PaperVenueTests : IAsyncLifetime
     [Fact]
     public async Task Settlement_pays_a_dollar_per_winning_contract_once()
     {
-        await _venue.SubmitAsync(Buy("win", OutcomeSide.Yes, 53, 10, VenueTimeInForce.FillOrKill), default);
+        await _venue.SubmitAsync(Buy("win", OutcomeSide.Yes, 53, 10, TimeInForce.FillOrKill), default);
         var before = _venue.Cash;
 
         Assert.Equal(Money.FromDollars(10), _venue.SettleMarket(Ticker, Price.One, 10_000));
@@ -186,17 +186,17 @@ public sealed class PaperVenueTests : IAsyncLifetime
     [Fact]
     public async Task Losing_side_gets_nothing_at_settlement()
     {
-        await _venue.SubmitAsync(Buy("lose", OutcomeSide.No, 55, 10, VenueTimeInForce.FillOrKill), default);
+        await _venue.SubmitAsync(Buy("lose", OutcomeSide.No, 55, 10, TimeInForce.FillOrKill), default);
         Assert.Equal(Money.Zero, _venue.SettleMarket(Ticker, Price.One, 10_000));
     }
 
     [Fact]
     public async Task Buying_the_other_side_nets_the_position()
     {
-        await _venue.SubmitAsync(Buy("y", OutcomeSide.Yes, 53, 10, VenueTimeInForce.FillOrKill), default);
+        await _venue.SubmitAsync(Buy("y", OutcomeSide.Yes, 53, 10, TimeInForce.FillOrKill), default);
         var before = _venue.Cash;
 
-        var r = await _venue.SubmitAsync(Buy("n", OutcomeSide.No, 55, 4, VenueTimeInForce.FillOrKill, reduceOnly: true), default);
+        var r = await _venue.SubmitAsync(Buy("n", OutcomeSide.No, 55, 4, TimeInForce.FillOrKill, reduceOnly: true), default);
 
         Assert.True(r.IsAccepted);
         Assert.Equal(N(6), _venue.PositionOf(Ticker));
@@ -244,14 +244,14 @@ public sealed class PaperVenueTests : IAsyncLifetime
         foreach (var expires in new[] { clock.NowMs, clock.NowMs - 1 })
         {
             // a taker at the ask: it would fill at once if it were let in
-            var late = await venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1, VenueTimeInForce.ImmediateOrCancel) with { ExpiresAtMs = expires }, default);
+            var late = await venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1, TimeInForce.ImmediateOrCancel) with { ExpiresAtMs = expires }, default);
             Assert.Equal(VenueResultKind.InvalidOrder, late.Kind);
             Assert.Contains("expiration_time is in the past", late.Message);
         }
         Assert.Equal(VenueResultKind.NotFound, (await venue.FindOrderAsync(Ticker, "late", default)).Kind);
         Assert.Equal(Money.FromDollars(100), venue.Cash);
 
-        var inTime = await venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1, VenueTimeInForce.ImmediateOrCancel) with { ExpiresAtMs = clock.NowMs + 1 }, default);
+        var inTime = await venue.SubmitAsync(Buy("late", OutcomeSide.Yes, 52, 1, TimeInForce.ImmediateOrCancel) with { ExpiresAtMs = clock.NowMs + 1 }, default);
         Assert.Equal(VenueOrderStatus.Executed, inTime.Status);
     }
 

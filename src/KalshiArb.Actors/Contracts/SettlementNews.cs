@@ -2,7 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 
-namespace KalshiArb.Actors.Execution;
+namespace KalshiArb.Actors.Contracts;
 
 /// <summary>
 /// How a market's settlement reaches every order desk: the feed runs once in the cluster (a singleton on one market

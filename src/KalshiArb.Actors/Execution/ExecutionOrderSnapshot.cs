@@ -6,7 +6,7 @@ using KalshiArb.Domain.Risk;
 namespace KalshiArb.Actors.Execution;
 
 /// <summary>An ExecutionOrder as stored in a snapshot (its fills as a plain list). v1 snapshots lack the last four fields.</summary>
-public sealed record OrderSnapshot(
+public sealed record ExecutionOrderSnapshot(
     string SignalId,
     string ExecutionId,
     string Ticker,
@@ -32,12 +32,12 @@ public sealed record OrderSnapshot(
     OrderExpiryReason? ExpiryReason = null,
     long? CreatedAtMs = null)
 {
-    public static OrderSnapshot From(OrderProcess p) => From(p.Order!.SignalId ?? "", p.Order) with { CreatedAtMs = p.CreatedAtMs };
+    public static ExecutionOrderSnapshot From(OrderProcess p) => From(p.Order!.SignalId ?? "", p.Order) with { CreatedAtMs = p.CreatedAtMs };
 
     /// <summary>The process as journaled (what this incarnation was doing is not kept: recovery starts afresh).</summary>
     public OrderProcess ToProcess() => OrderProcess.Start(ExecutionId) with { Order = ToOrder(), CreatedAtMs = CreatedAtMs };
 
-    public static OrderSnapshot From(string signalId, ExecutionOrder o) => new(
+    public static ExecutionOrderSnapshot From(string signalId, ExecutionOrder o) => new(
         signalId, o.ExecutionId, o.Ticker, o.Side, o.LimitPrice, o.Count, o.State, o.ExchangeOrderId, o.FilledCount,
         o.Fills.ToArray(), o.Fees, o.FilledNotionalMicros, o.DenialReason, o.RejectReason, o.AttentionReason,
         o.VenueFinalFilledCount, o.SettlementWinner, o.Payout, o.RealizedPnl, o.SignalAtMs, o.SubmitByMs, o.SubmitRetries, o.ExpiryReason);

@@ -7,7 +7,7 @@ namespace KalshiArb.Domain.Matching;
 /// An order as the engine holds it after an operation (maps onto Kalshi's order object / user_orders).
 /// Invariant: InitialCount = FilledCount + RemainingCount + CanceledCount. InitialCount changes only by amend.
 /// </summary>
-public sealed record OrderSnapshot(
+public sealed record EngineOrder(
     string OrderId,
     string? ClientOrderId,
     string AccountId,

@@ -4,10 +4,10 @@ using KalshiArb.Domain.Primitives;
 namespace KalshiArb.Exchange.Markets;
 
 /// <summary>What a create/cancel/decrease/amend did: the order afterwards, or the refusal.</summary>
-public sealed record OrderOutcome(OrderSnapshot? Order, ExchangeRejection? Rejection, Quantity ReducedBy, Money FillCost, long TimestampMs)
+public sealed record OrderActionResult(EngineOrder? Order, ExchangeRejection? Rejection, Quantity ReducedBy, Money FillCost, long TimestampMs)
 {
     public bool IsAccepted => Rejection is null;
 
-    public static OrderOutcome Reject(ExchangeRejectCode code, string message, long ts) =>
+    public static OrderActionResult Reject(ExchangeRejectCode code, string message, long ts) =>
         new(null, new ExchangeRejection(code, message), Quantity.Zero, Money.Zero, ts);
 }

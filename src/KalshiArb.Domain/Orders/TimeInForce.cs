@@ -1,5 +1,9 @@
-namespace KalshiArb.Domain.Matching;
+namespace KalshiArb.Domain.Orders;
 
+/// <summary>
+/// Kalshi's time_in_force of an order: what our order request asks a venue for and what the matching engine of the
+/// exchange simulator and the paper fill model honour.
+/// </summary>
 public enum TimeInForce
 {
     /// <summary>Fills what crosses, rests the remainder.</summary>
