@@ -13,13 +13,16 @@ public static class ClusterHosting
     /// Remoting, roles and seeds through the typed options; under them the shipped hocon/cluster.conf with one overlay per
     /// role (split-brain resolver, failure detector, sharding store, hand-over timing: settings with no typed option, or
     /// whose typed option would not say why the value was chosen) and the reference configuration of sharding and
-    /// singletons (<see cref="ClusterDefaults"/>).
+    /// singletons (<see cref="ClusterDefaults"/>, below everything). The shipped files are prepended, as each layer of the
+    /// manifest's configuration is: over the reference configuration (Akka's sharding default would keep the coordinator
+    /// state in the journal), under the typed options and whatever the manifest adds later.
     /// </summary>
     public static AkkaConfigurationBuilder WithTradingCluster(this AkkaConfigurationBuilder akka, ClusterMembership member) =>
         akka
+            .AddHocon(ClusterDefaults.Create(), HoconAddMode.Append)
+            .AddHocon(ClusterConfig.WithRoles(member.Roles), HoconAddMode.Prepend)
             .WithRemoting(member.Hostname, member.Port)
-            .WithClustering(new ClusterOptions { Roles = [.. member.Roles], SeedNodes = [.. member.SeedNodes] })
-            .AddHocon(ClusterConfig.WithRoles(member.Roles).WithFallback(ClusterDefaults.Create()), HoconAddMode.Append);
+            .WithClustering(new ClusterOptions { Roles = [.. member.Roles], SeedNodes = [.. member.SeedNodes] });
 
     /// <summary>
     /// Joins the cluster before any singleton or region starts: with no seed nodes this member forms a cluster of its own

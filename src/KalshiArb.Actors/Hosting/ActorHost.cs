@@ -8,7 +8,8 @@ namespace KalshiArb.Actors.Hosting;
 
 /// <summary>
 /// A generic host with one actor system built from the same hosting extensions as the node's manifest, for what runs
-/// parts of a node without the node (specs, benchmarks): <paramref name="config"/> first, then the parts in order.
+/// parts of a node without the node (specs, benchmarks): <paramref name="config"/> over the reference configuration, then
+/// the parts in order.
 /// </summary>
 public sealed class ActorHost : IAsyncDisposable
 {
@@ -27,7 +28,7 @@ public sealed class ActorHost : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddAkka(systemName, akka =>
         {
-            akka.AddHocon(config, HoconAddMode.Append);
+            akka.AddHocon(config, HoconAddMode.Prepend);
             parts(akka);
         });
         var host = builder.Build();

@@ -13,7 +13,7 @@ public static class PersistenceHosting
     /// plain settings of those files too. Offline readers (audit, soak) compose the same <see cref="PersistenceConfig"/>.
     /// </summary>
     public static AkkaConfigurationBuilder WithKalshiArbPersistence(this AkkaConfigurationBuilder akka, PersistenceStore store, string connectionString) =>
-        akka.AddHocon(PersistenceConfig.Create(store, connectionString), HoconAddMode.Append);
+        akka.AddHocon(PersistenceConfig.Create(store, connectionString), HoconAddMode.Prepend);
 
     /// <summary>
     /// Fail-closed start, step one: a probe event written and read back (<see cref="JournalSelfCheckActor"/>) before any

@@ -10,5 +10,5 @@ public static class SerializationHosting
     /// bindings must match what offline journal readers (audit) compose without a host.
     /// </summary>
     public static AkkaConfigurationBuilder WithKalshiArbSerialization(this AkkaConfigurationBuilder akka) =>
-        akka.AddHocon(SerializationConfig.Create(), HoconAddMode.Append);
+        akka.AddHocon(SerializationConfig.Create(), HoconAddMode.Prepend);
 }

@@ -8,7 +8,7 @@ public static class NodeConfigHosting
 {
     /// <summary>hocon/base.conf: the kalshiarb.* settings (<see cref="TradingConfig"/>) and Akka's log and shutdown defaults.</summary>
     public static AkkaConfigurationBuilder WithKalshiArbBase(this AkkaConfigurationBuilder akka) =>
-        akka.AddHocon(HoconFiles.Load("base.conf"), HoconAddMode.Append);
+        akka.AddHocon(HoconFiles.Load("base.conf"), HoconAddMode.Prepend);
 
     /// <summary>The operator's --config file over everything else; a file cut short refuses the start.</summary>
     public static AkkaConfigurationBuilder WithConfigOverlay(this AkkaConfigurationBuilder akka, string? path) =>

@@ -32,12 +32,7 @@ public static class TradingNodeManifest
         var member = new ClusterMembership(settings.Hostname, settings.Port, settings.Roles, settings.SeedNodes);
         var roles = settings.Roles;
 
-        // Configuration (precedence in AkkaConfigComposer, which offline readers use): the operator's overlay wins.
-        akka.WithKalshiArbSerialization()
-            .WithKalshiArbPersistence(settings.Store, settings.EffectiveConnectionString)
-            .WithTradingCluster(member)
-            .WithKalshiArbBase()
-            .WithConfigOverlay(settings.ConfigOverlayPath);
+        akka.WithNodeConfig(settings);
         var config = start.Config = TradingConfig.From(akka.Configuration.Value);
 
         return akka
@@ -62,6 +57,18 @@ public static class TradingNodeManifest
             .WithFeedStop(roles)
             .WithActors((_, _) => start.Complete());
     }
+
+    /// <summary>
+    /// The node's configuration: typed remoting and clustering, HOCON where no typed option exists (see each extension).
+    /// Each layer is prepended, so a later one wins where two set the same key, and the operator's overlay wins over
+    /// everything. The same layers as <see cref="AkkaConfigComposer.Compose"/>, which offline readers use.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithNodeConfig(this AkkaConfigurationBuilder akka, NodeSettings settings) =>
+        akka.WithKalshiArbBase()
+            .WithTradingCluster(new ClusterMembership(settings.Hostname, settings.Port, settings.Roles, settings.SeedNodes))
+            .WithKalshiArbPersistence(settings.Store, settings.EffectiveConnectionString)
+            .WithKalshiArbSerialization()
+            .WithConfigOverlay(settings.ConfigOverlayPath);
 
     /// <summary>Each node has its own probe journal.</summary>
     private static string JournalProbeId(ActorSystem system)
