@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KalshiArb.Actors.Hosting;
 
@@ -26,6 +27,8 @@ public sealed class ActorHost : IAsyncDisposable
     public static async Task<ActorHost> StartAsync(string systemName, Config config, Action<AkkaConfigurationBuilder> parts)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        // the host's own lines ("Application is shutting down...") would only interleave with the caller's output
+        builder.Logging.ClearProviders();
         builder.Services.AddAkka(systemName, akka =>
         {
             akka.AddHocon(config, HoconAddMode.Prepend);
