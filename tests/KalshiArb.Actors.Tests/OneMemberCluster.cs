@@ -17,6 +17,9 @@ public static class OneMemberCluster
             akka.cluster.run-coordinated-shutdown-when-down = off
             """).WithFallback(ClusterConfig.OneMember(roles));
 
+    /// <summary>A member with these roles that forms a cluster alone (for <see cref="ClusterHosting.WithClusterJoin"/>).</summary>
+    public static ClusterMembership Member(params string[] roles) => new("127.0.0.1", 0, roles, []);
+
     /// <summary>Joins itself and waits until it is Up.</summary>
     public static async Task JoinAsync(ActorSystem system, TimeSpan within)
     {

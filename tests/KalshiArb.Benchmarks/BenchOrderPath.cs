@@ -3,6 +3,7 @@ using Akka.Configuration;
 using KalshiArb.Actors;
 using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Serialization;
 using KalshiArb.Actors.Venues;
@@ -13,7 +14,7 @@ namespace KalshiArb.Benchmarks;
 
 /// <summary>
 /// The production order path in a one-member cluster with the market, execution and risk roles, as the node host
-/// starts it: the RiskGateSupervisor singleton, the "order" shard region (open-order watch) of OrderActors, the
+/// starts it (the same hosting extensions as its manifest): the RiskGateSupervisor singleton, the "order" shard region (open-order watch) of OrderActors, the
 /// order desk at /user/orders and the OrderAdmission, on the shipped config stack (cluster → serialization →
 /// persistence → base.conf) with an optional HOCON overlay on top for a diagnostic variant.
 /// </summary>
@@ -54,25 +55,16 @@ public sealed class BenchOrderPath
         RiskGateSettings gateSettings)
     {
         var shards = config.GetInt("kalshiarb.cluster.order-shards", 100);
-        var system = ActorSystem.Create(name, config);
-        try
-        {
-            await BenchCluster.JoinAsync(system);
-            var gate = ClusterSingleton.Start(system, "risk-gate", RiskGateSupervisor.Props(gateSettings), ClusterRoles.Risk);
-            var deskSelection = system.ActorSelection("/user/orders");
-            var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gate, venue, orderSettings, deskSelection), shards);
-            var desk = system.ActorOf(OrderDesk.Props(gate, venue, region), "orders");
-            OpenOrderWatch.StartSingleton(system, region, gate);
-            var admission = system.ActorOf(OrderAdmission.Props(region, gate,
-                new OrderAdmissionSettings { MaxSignalAge = orderSettings.Policy.MaxSignalAge }), "order-admission");
-            Console.WriteLine($"  order path: admission -> order shard region ({shards} shards, open-order watch) -> OrderActor, RiskGate singleton; one-member cluster (market, execution, risk)");
-            return new BenchOrderPath(system, gate, region, desk, admission, shards);
-        }
-        catch
-        {
-            await system.Terminate();
-            throw;
-        }
+        string[] roles = [ClusterRoles.Market, ClusterRoles.Execution, ClusterRoles.Risk];
+        // The node's own hosting extensions, in the manifest's order (no venue state, no market side).
+        var host = await ActorHost.StartAsync(name, config, akka => akka
+            .WithClusterJoin(new ClusterMembership("127.0.0.1", 0, roles, []), TimeSpan.FromSeconds(30), _ => { }, _ => { })
+            .WithRiskGate(gateSettings, roles)
+            .WithOrders(new OrdersOptions { Venue = () => venue, Orders = orderSettings, Shards = shards }, roles)
+            .WithOrderAdmission(new OrderAdmissionSettings { MaxSignalAge = orderSettings.Policy.MaxSignalAge }, roles));
+        var r = host.Registry;
+        Console.WriteLine($"  order path: admission -> order shard region ({shards} shards, open-order watch) -> OrderActor, RiskGate singleton; one-member cluster (market, execution, risk)");
+        return new BenchOrderPath(host.System, r.Get<RiskGateSupervisor>(), r.Get<OrderRegion>(), r.Get<OrderDesk>(), r.Get<OrderAdmission>(), shards);
     }
 
     public Task<ExecutionStatus> DeskStatusAsync() => Desk.Ask<ExecutionStatus>(GetExecutionStatus.Instance, TimeSpan.FromSeconds(10));

@@ -4,6 +4,7 @@ using KalshiArb.Actors;
 using KalshiArb.Actors.Contracts;
 using Akka.Cluster.Sharding;
 using KalshiArb.Actors.Cluster;
+using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Book;
@@ -29,13 +30,20 @@ public static class MemoryHarness
         Console.WriteLine($"  plain process         {plain}");
 
         var config = ClusterConfig.OneMember(ClusterRoles.Market).WithFallback(SerializationConfig.Create()).WithFallback(HoconFiles.Load("base.conf"));
-        var system = ActorSystem.Create("bench-memory", config);
+        string[] roles = [ClusterRoles.Market];
+        var signals = new SignalCount();
+        // The market region as the node's market hosting starts it, without the feed singletons (no outside sources here).
+        var host = await ActorHost.StartAsync("bench-memory", config, akka => akka
+            .WithClusterJoin(new ClusterMembership("127.0.0.1", 0, roles, []), TimeSpan.FromSeconds(30), _ => { }, _ => { })
+            .WithRoleShardRegion<MarketRegion>(MarketRegion.TypeName, (system, _) =>
+            {
+                var sink = system.ActorOf(Props.Create(() => new SignalSink(signals)), "signals");
+                return t => MarketActor.Props(t, sink);
+            }, new MarketMessageExtractor(100), ClusterRoles.Market, roles));
+        var system = host.System;
         try
         {
-            await BenchCluster.JoinAsync(system);
-            var signals = new SignalCount();
-            var sink = system.ActorOf(Props.Create(() => new SignalSink(signals)), "signals");
-            var router = await ShardRegions.StartMarketsAsync(system, t => MarketActor.Props(t, sink), 100);
+            var router = host.Registry.Get<MarketRegion>();
             // One round trip so the region is up and the system's own start-up allocations are done.
             await router.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
             var empty = ProcessMemory.AfterFullGc();

@@ -83,15 +83,6 @@ public sealed class OpenOrderWatch : ReceiveActor, IWithTimers
     public static Props Props(IActorRef orderRegion, IActorRef riskGate, IOpenOrderList list, OpenOrderWatchSettings? settings = null) =>
         Akka.Actor.Props.Create(() => new OpenOrderWatch(orderRegion, riskGate, list, settings ?? new OpenOrderWatchSettings()));
 
-    /// <summary>Starts the watch as the execution role's singleton over the journal's open-order table.</summary>
-    public static IActorRef StartSingleton(ActorSystem system, IActorRef orderRegion, IActorRef riskGate, OpenOrderWatchSettings? settings = null)
-    {
-        var journalConfig = system.Settings.Config.GetConfig("akka.persistence.journal.sql");
-        return ClusterSingleton.Start(system, "open-order-watch",
-            Akka.Actor.Props.Create(() => new OpenOrderWatch(orderRegion, riskGate, OpenOrderList.For(journalConfig), settings ?? new OpenOrderWatchSettings())),
-            ClusterRoles.Execution);
-    }
-
     protected override void PreStart()
     {
         Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved));

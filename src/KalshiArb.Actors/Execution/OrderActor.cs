@@ -34,7 +34,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     // A recovered order's resubmit is not (its latency would measure the outage, not the order path).
     private bool _timeFirstSubmit;
 
-    /// <param name="desk">The node's order desk (told every change); an actor selection works, so it may start later.</param>
+    /// <param name="desk">The node's order desk (told every change); a <c>RegisteredActor</c> works, so it may start later.</param>
     public OrderActor(string executionId, IActorRef riskGate, IVenue venue, OrderActorSettings settings, ICanTell desk)
     {
         _gate = riskGate;

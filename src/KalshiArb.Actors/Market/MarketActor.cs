@@ -29,8 +29,8 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
 
     /// <param name="signalSink">Receives every <see cref="Contracts.TradeSignal"/> (the node's order admission).</param>
     /// <param name="feed">
-    /// Receives <see cref="BookResyncRequested"/> when the book breaks on its own (null: nobody). An actor selection
-    /// works too, so the feed may be created after the markets (or be a cluster singleton proxy).
+    /// Receives <see cref="BookResyncRequested"/> when the book breaks on its own (null: nobody). A
+    /// <c>RegisteredActor</c> works too, so the feed (a cluster singleton proxy) may be registered after the markets.
     /// </param>
     public static Props Props(string ticker, IActorRef signalSink, MarketActorSettings? settings = null, TimeProvider? clock = null,
         ICanTell? feed = null) =>

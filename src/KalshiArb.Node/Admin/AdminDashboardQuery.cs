@@ -26,8 +26,8 @@ public static class AdminDashboardQuery
     {
         var status = AdminStatusQuery.QueryAsync(t, timeout, ct);
         var markets = MarketsAsync(t, timeout, ct);
-        var signals = AskAllAsync<RecentSignals>(t, ClusterRoles.Market, TradingNode.AdmissionName, t.Admission, GetRecentSignals.Instance, timeout, ct);
-        var fills = AskAllAsync<RecentFills>(t, ClusterRoles.Execution, TradingNode.OrdersName, t.Orders, GetRecentFills.Instance, timeout, ct);
+        var signals = AskAllAsync<RecentSignals>(t, ClusterRoles.Market, OrdersHosting.AdmissionName, t.Admission, GetRecentSignals.Instance, timeout, ct);
+        var fills = AskAllAsync<RecentFills>(t, ClusterRoles.Execution, OrdersHosting.DeskName, t.Orders, GetRecentFills.Instance, timeout, ct);
         await Task.WhenAll(status, markets, signals, fills);
         return new AdminDashboardDocument(DateTimeOffset.UtcNow, await status)
         {
@@ -100,7 +100,7 @@ public static class AdminDashboardQuery
         {
             asks = Akka.Cluster.Cluster.Get(system).State.Members
                 .Where(m => m.Status == MemberStatus.Up && m.HasRole(role))
-                .Select(m => BoundedAsk.AnswerOrNullAsync<T>(system.ActorSelection(new RootActorPath(m.Address) / "user" / actorName), question, timeout, ct))
+                .Select(m => BoundedAsk.AnswerOrNullAsync<T>(MemberActor.On(system, m.Address, actorName), question, timeout, ct))
                 .ToArray();
         }
         else

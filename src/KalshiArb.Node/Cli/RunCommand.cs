@@ -6,8 +6,6 @@ using KalshiArb.Node.Admin;
 using KalshiArb.Node.Dashboard;
 using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Hosting.Startup;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Serilog;
 using Spectre.Console;
 
@@ -150,25 +148,23 @@ public static class RunCommand
             }
 
             logger.Information("starting node: {Settings}", settings.ToString());
-            using var host = NodeHostFactory.Build(settings, logger);
-            await host.StartAsync(ct);
-            var system = host.Services.GetRequiredService<ActorSystem>();
-            var config = TradingConfig.From(system.Settings.Config);
-
-            var result = await CheckJournalAsync(system, ct);
-            if (!result.Healthy)
+            TradingNode started;
+            try
             {
-                logger.Error("journal self check failed, refusing to trade: {Reason}", result.Reason);
-                await host.StopAsync(CancellationToken.None);
+                started = await TradingNode.StartAsync(settings, logger, (config, token) =>
+                    live is not null ? Task.FromResult(live)
+                    : external ? ExchangeConnection.ExternalSimulatorAsync(env, token)
+                    : ExchangeConnection.EmbeddedAsync(settings, config, token), ct);
+            }
+            catch (JournalCheckFailedException ex)
+            {
+                logger.Error("journal self check failed, refusing to trade: {Reason}", ex.Reason);
                 return 3;
             }
-            logger.Information("journal healthy ({Store}, probe seq {Seq})", settings.Store, result.SequenceNr);
-
-            var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
-            await using var exchange = live
-                ?? (external ? await ExchangeConnection.ExternalSimulatorAsync(env, ct) : await ExchangeConnection.EmbeddedAsync(settings, config, ct));
-            logger.Information("exchange: {Exchange}", exchange.ToString());
-            await using var node = await TradingNode.StartAsync(system, settings, config, exchange, loggers, logger, ct);
+            await using var node = started;
+            var system = node.System;
+            var config = node.Config;
+            var exchange = node.Exchange;
             var downed = false;
             await using (var admin = await AdminEndpoint.StartAsync(AdminTargets.From(node, config.Limits),
                              new AdminEndpointOptions { DataDirectory = settings.DataDirectory, Port = port, AskTimeout = TimeSpan.FromSeconds(5) }, ct))
@@ -197,7 +193,7 @@ public static class RunCommand
                     }
                 }
                 // Coordinated shutdown: the feed stops, orders drain (kalshiarb.shutdown), regions hand off, the node leaves.
-                await host.StopAsync(CancellationToken.None);
+                await node.StopAsync();
             }
             // Stopped on purpose (duration, Ctrl-C, the dashboard's Q): 0; the cluster took the node down: 1.
             return downed ? 1 : 0;
@@ -221,15 +217,6 @@ public static class RunCommand
         {
             (logger as IDisposable)?.Dispose();
         }
-    }
-
-    /// <summary>Write a probe event and read it back before trading; each node has its own probe journal.</summary>
-    private static Task<JournalCheckResult> CheckJournalAsync(ActorSystem system, CancellationToken ct)
-    {
-        var self = Akka.Cluster.Cluster.Get(system).SelfAddress;
-        var probeId = $"journal-probe-{system.Name}-{self.Host}-{self.Port}";
-        var check = system.ActorOf(JournalSelfCheckActor.Props(probeId), "journal-self-check");
-        return check.Ask<JournalCheckResult>(new JournalSelfCheckActor.Run(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), TimeSpan.FromSeconds(30), ct);
     }
 
     /// <summary>The live dashboard until the run stops; it reads and acts through the node's own admin endpoint, like `status`/`kill`.</summary>

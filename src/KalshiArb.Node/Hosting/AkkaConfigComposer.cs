@@ -7,7 +7,8 @@ using KalshiArb.Actors.Serialization;
 namespace KalshiArb.Node.Hosting;
 
 /// <summary>
-/// One place that decides configuration precedence, highest first: the user's --config overlay, the
+/// The node's Akka configuration as one Config, for what reads the journal without a host (audit, soak, start-up checks);
+/// the running node composes the same layers through its manifest (<see cref="TradingNodeManifest"/>). One place that decides configuration precedence, highest first: the user's --config overlay, the
 /// deployment settings (address, seeds, connection strings), serialization bindings, then the shipped hocon/
 /// files (cluster.conf with the overlay of each of the node's roles, then base.conf).
 /// </summary>
@@ -21,15 +22,17 @@ public static class AkkaConfigComposer
             .WithFallback(ClusterConfig.WithRoles(settings.Roles))
             .WithFallback(HoconFiles.Load("base.conf"))
             .WithFallback(KalshiArb.Actors.Cluster.ClusterDefaults.Create());
-        if (settings.ConfigOverlayPath is { } overlay)
-        {
-            if (!File.Exists(overlay)) throw new FileNotFoundException($"config overlay not found: {overlay}");
-            var text = File.ReadAllText(overlay);
-            if (HoconNesting.FindUnbalanced(text) is { } problem)
-                throw new ConfigurationException($"config overlay {overlay}, {problem}: refusing to start (every setting after the cut would silently keep its default)");
-            config = ConfigurationFactory.ParseString(text).WithFallback(config);
-        }
-        return config;
+        return settings.ConfigOverlayPath is { } overlay ? Overlay(overlay).WithFallback(config) : config;
+    }
+
+    /// <summary>The operator's --config file; one whose braces do not balance refuses the start.</summary>
+    public static Config Overlay(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"config overlay not found: {path}");
+        var text = File.ReadAllText(path);
+        if (HoconNesting.FindUnbalanced(text) is { } problem)
+            throw new ConfigurationException($"config overlay {path}, {problem}: refusing to start (every setting after the cut would silently keep its default)");
+        return ConfigurationFactory.ParseString(text);
     }
 
     private static Config Deployment(NodeSettings s)

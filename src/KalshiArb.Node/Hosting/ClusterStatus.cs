@@ -33,7 +33,7 @@ public static class ClusterStatus
     {
         var desks = Akka.Cluster.Cluster.Get(system).State.Members
             .Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterRoles.Execution))
-            .Select(m => (m.Address, Ask: system.ActorSelection(new RootActorPath(m.Address) / "user" / TradingNode.OrdersName)
+            .Select(m => (m.Address, Ask: MemberActor.On(system, m.Address, OrdersHosting.DeskName)
                 .Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct)))
             .ToArray();
         var open = new List<OrderStatusNotice>();
@@ -67,7 +67,7 @@ public static class ClusterStatus
     {
         var asks = Akka.Cluster.Cluster.Get(system).State.Members
             .Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterRoles.Market))
-            .Select(m => system.ActorSelection(new RootActorPath(m.Address) / "user" / TradingNode.AdmissionName)
+            .Select(m => MemberActor.On(system, m.Address, OrdersHosting.AdmissionName)
                 .Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct))
             .ToArray();
         var answers = new List<AdmissionStatus>();

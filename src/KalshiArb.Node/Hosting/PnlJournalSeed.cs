@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Hosting;
+using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
@@ -15,6 +17,12 @@ public static class PnlJournalSeed
 {
     /// <summary>How long the background read may take before the desk goes on with live fills only.</summary>
     public static readonly TimeSpan ReadWithin = TimeSpan.FromMinutes(2);
+
+    /// <summary>Seeds this member's order desk (execution role) in the background, once the desk runs.</summary>
+    public static AkkaConfigurationBuilder WithPnlSeed(this AkkaConfigurationBuilder akka, NodeSettings settings, NodeStartup start) =>
+        !settings.HasRole(ClusterRoles.Execution)
+            ? akka
+            : akka.WithActors((_, registry) => Start(settings, registry.Get<OrderDesk>(), ReadWithin, start.Log));
 
     public static void Start(NodeSettings settings, IActorRef desk, TimeSpan within, Serilog.ILogger log) =>
         _ = Task.Run(async () =>

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Akka.Cluster.Sharding;
+using Akka.Hosting;
 using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Feed;
@@ -113,7 +113,8 @@ public static class StatusReporter
         PnlBook book;
         try
         {
-            book = await system.ActorSelection($"/user/{TradingNode.OrdersName}").Ask<PnlBook>(GetPnlBook.Instance, timeout, ct);
+            if (!ActorRegistry.For(system).TryGet<OrderDesk>(out var desk)) return null; // no desk on this node
+            book = await desk.Ask<PnlBook>(GetPnlBook.Instance, timeout, ct);
         }
         catch (Exception e) when (e is AskTimeoutException or ActorNotFoundException or TaskCanceledException)
         {
@@ -123,17 +124,9 @@ public static class StatusReporter
         return PnlTracker.Get(system).Record(book, marks, DateTimeOffset.UtcNow);
     }
 
-    private static IActorRef? MarketRegion(ActorSystem system)
-    {
-        try
-        {
-            return ClusterSharding.Get(system).ShardRegion(ShardRegions.Market);
-        }
-        catch (ArgumentException)
-        {
-            return null; // no market region or proxy on this node: no marks
-        }
-    }
+    /// <summary>Null when this node has no market region or proxy: no marks.</summary>
+    private static IActorRef? MarketRegion(ActorSystem system) =>
+        ActorRegistry.For(system).TryGet<KalshiArb.Actors.Market.MarketRegion>(out var region) ? region : null;
 
     private static async Task<IReadOnlyDictionary<string, PnlMark>> MarksAsync(IActorRef? markets, PnlBook book, TimeSpan timeout, CancellationToken ct)
     {

@@ -12,13 +12,9 @@ public sealed class FolderDependencySpec(ITestOutputHelper output)
 {
     private static readonly Assembly Actors = typeof(MessageCatalog).Assembly;
 
-    // Wiring that knows many folders and is moving to the node's host (issue #15): Feed/MarketSide.cs starts the whole
-    // market side (feed, odds poller, market region) and Cluster/ShardRegions.cs starts the market and order regions
-    // with their extractors. Until they have moved they are left out of the graph by name.
-    private static readonly string[] HostWiring = ["KalshiArb.Actors.Feed.MarketSide", "KalshiArb.Actors.Feed.MarketSideOptions",
-        "KalshiArb.Actors.Feed.MarketSideRefs", "KalshiArb.Actors.Cluster.ShardRegions"];
-
-    private static readonly FolderGraph Graph = new(Actors, "KalshiArb.Actors", t => HostWiring.Contains(t.FullName));
+    // Nothing is left out: the wiring that knows many folders (the market side, the regions) lives in Hosting/, which
+    // no other folder uses.
+    private static readonly FolderGraph Graph = new(Actors, "KalshiArb.Actors", _ => false);
 
     [Fact]
     public void No_two_folders_use_each_other_even_through_a_third()

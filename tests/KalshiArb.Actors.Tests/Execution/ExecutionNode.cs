@@ -2,13 +2,14 @@ using Akka.Actor;
 using Akka.Configuration;
 using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
 
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>
-/// One execution node wired as the host wires it, in an ActorSystem of its own: a one-member cluster over a SQLite
+/// One execution node built through the node's hosting extensions, in an ActorSystem (and host) of its own: a one-member cluster over a SQLite
 /// journal file with the RiskGate singleton, the "order" shard region (production extractor, open-order watch),
 /// the order desk and the order admission. Several may run one after another over the same file: a restart, or a
 /// crash (<see cref="CrashAsync"/>: no drain, no hand-off).
@@ -17,19 +18,21 @@ public sealed class ExecutionNode : IAsyncDisposable
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
+    private readonly ActorHost _host;
     private bool _crashed;
 
-    private ExecutionNode(ActorSystem system, IActorRef gate, IActorRef region, IActorRef desk, IActorRef admission, IActorRef openOrders)
+    private ExecutionNode(ActorHost host)
     {
-        OpenOrders = openOrders;
-        System = system;
-        Gate = gate;
-        Region = region;
-        Desk = desk;
-        Admission = admission;
+        _host = host;
+        var registry = host.Registry;
+        Gate = registry.Get<RiskGateSupervisor>();
+        Region = registry.Get<OrderRegion>();
+        Desk = registry.Get<OrderDesk>();
+        Admission = registry.Get<OrderAdmission>();
+        OpenOrders = registry.Get<OpenOrderWatch>();
     }
 
-    public ActorSystem System { get; }
+    public ActorSystem System => _host.System;
 
     /// <summary>The RiskGate singleton's proxy.</summary>
     public IActorRef Gate { get; }
@@ -44,30 +47,24 @@ public sealed class ExecutionNode : IAsyncDisposable
     public static async Task<ExecutionNode> StartAsync(TestDatabase db, IVenue venue, OrderActorSettings orders, RiskGateSettings gate,
         string extraHocon = "")
     {
+        // the market role too: it carries the order admission (no market region is started here)
+        string[] roles = [ClusterRoles.Execution, ClusterRoles.Risk, ClusterRoles.Market];
         var config = ConfigurationFactory.ParseString(extraHocon)
-            .WithFallback(OneMemberCluster.Config(ClusterRoles.Execution, ClusterRoles.Risk))
+            .WithFallback(OneMemberCluster.Config(roles))
             .WithFallback(db.AkkaConfig());
-        var system = ActorSystem.Create("execution-node", config);
-        try
-        {
-            await OneMemberCluster.JoinAsync(system, Wait);
-
-            var gateProxy = ClusterSingleton.Start(system, "risk-gate", RiskGateSupervisor.Props(gate), ClusterRoles.Risk);
-            var deskPath = system.ActorSelection("/user/orders");
-            var region = await ShardRegions.StartOrdersAsync(system, id => OrderActor.Props(id, gateProxy, venue, orders, deskPath), 10);
-            var desk = system.ActorOf(OrderDesk.Props(gateProxy, venue, region), "orders");
-            var openOrders = OpenOrderWatch.StartSingleton(system, region, gateProxy,
-                new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500), ReservationSweepInterval = TimeSpan.FromMilliseconds(500) });
-            var admission = system.ActorOf(OrderAdmission.Props(region, gateProxy,
-                new OrderAdmissionSettings { MaxSignalAge = orders.Policy.MaxSignalAge, GateResubscribeInterval = TimeSpan.FromMilliseconds(200) }),
-                "order-admission");
-            return new ExecutionNode(system, gateProxy, region, desk, admission, openOrders);
-        }
-        catch
-        {
-            await system.Terminate();
-            throw;
-        }
+        var host = await ActorHost.StartAsync("execution-node", config, akka => akka
+            .WithClusterJoin(OneMemberCluster.Member(roles), Wait, _ => { }, _ => { })
+            .WithRiskGate(gate, roles)
+            .WithOrders(new OrdersOptions
+            {
+                Venue = () => venue,
+                Orders = orders,
+                Shards = 10,
+                OpenOrders = new OpenOrderWatchSettings { SweepInterval = TimeSpan.FromMilliseconds(500), ReservationSweepInterval = TimeSpan.FromMilliseconds(500) },
+            }, roles)
+            .WithOrderAdmission(new OrderAdmissionSettings { MaxSignalAge = orders.Policy.MaxSignalAge, GateResubscribeInterval = TimeSpan.FromMilliseconds(200) },
+                roles));
+        return new ExecutionNode(host);
     }
 
     public Task<OrderStateView> OrderAsync(string executionId) => Region.Ask<OrderStateView>(new GetOrderState(executionId), Wait);
@@ -85,6 +82,7 @@ public sealed class ExecutionNode : IAsyncDisposable
     {
         _crashed = true;
         await System.Terminate();
+        _host.Host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 

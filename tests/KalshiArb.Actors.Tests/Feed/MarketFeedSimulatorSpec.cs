@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Tests.OddsFeed;
 using KalshiArb.Adapters.Kalshi.Data;
@@ -30,7 +31,7 @@ public sealed class MarketFeedSimulatorSpec : TestKit
     private readonly ITestOutputHelper _output;
 
     public MarketFeedSimulatorSpec(ITestOutputHelper output)
-        : base(OneMemberCluster.Config(Cluster.ClusterRoles.Market), "market-feed-simulator-spec", output) => _output = output;
+        : base("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", "market-feed-simulator-spec", output) => _output = output;
 
     [Fact]
     public async Task Market_books_follow_the_simulator_through_ticks_and_a_dropped_connection()
@@ -46,17 +47,16 @@ public sealed class MarketFeedSimulatorSpec : TestKit
         using var http = new HttpClient();
         var rest = new KalshiRestClient(http, new KalshiRestOptions { BaseUrl = sim.RestBaseUrl, MaxRetries = 1 }, signer);
         var kalshiFeed = new KalshiFeed(new KalshiFeedOptions { Url = sim.WsUrl, MinBackoff = TimeSpan.FromMilliseconds(50) }, signer);
-        var signals = CreateTestProbe();
-        await OneMemberCluster.JoinAsync(Sys, TimeSpan.FromSeconds(20));
-        var side = await MarketSide.StartInClusterAsync(Sys, new MarketSideOptions
+        await using var host = await MarketSideHost.StartAsync(this, "market-feed-simulator", sink => new MarketSideOptions
         {
             Discovery = new KalshiMarketDiscovery(rest),
             MarketData = new KalshiMarketDataSource(kalshiFeed),
             Odds = new FakeOddsSource(),
             Teams = TeamTables.LoadShipped(),
-            SignalSink = signals,
+            SignalSink = _ => sink,
             Catalog = new MarketCatalogSettings { RefreshInterval = null },
-        }, shards: 10);
+        });
+        var (side, signals) = (host.Side, host.Signals);
         var tickers = sim.Exchange.Games().SelectMany(g => new[] { g.AwayMarketTicker, g.HomeMarketTicker }).Order(StringComparer.Ordinal).ToArray();
 
         // discovery finds exactly the game markets (spread/total series are not configured)

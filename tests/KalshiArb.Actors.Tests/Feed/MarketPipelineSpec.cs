@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Tests.Market;
@@ -28,7 +29,7 @@ public sealed class MarketPipelineSpec : TestKit
 
     private readonly ManualClock _clock = new(MarketFixtures.T0);
 
-    public MarketPipelineSpec() : base(OneMemberCluster.Config(Cluster.ClusterRoles.Market), "market-pipeline-spec")
+    public MarketPipelineSpec() : base("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", "market-pipeline-spec")
     {
     }
 
@@ -53,15 +54,14 @@ public sealed class MarketPipelineSpec : TestKit
                 ("fanduel", 1.31, 3.75, _clock.Now.AddHours(-3))),
         ];
         var source = new QueueMarketDataSource();
-        var signals = CreateTestProbe();
         var settings = new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromMilliseconds(50) };
 
-        await OneMemberCluster.JoinAsync(Sys, TimeSpan.FromSeconds(20));
-        var side = await MarketSide.StartInClusterAsync(Sys, new MarketSideOptions
+        await using var host = await MarketSideHost.StartAsync(this, "market-pipeline", sink => new MarketSideOptions
         {
-            Discovery = discovery, MarketData = source, Odds = odds, Teams = TeamTables.LoadShipped(), SignalSink = signals,
+            Discovery = discovery, MarketData = source, Odds = odds, Teams = TeamTables.LoadShipped(), SignalSink = _ => sink,
             Market = settings, Catalog = new MarketCatalogSettings { Series = ["KXNBAGAME"], RefreshInterval = null }, Clock = _clock,
-        }, shards: 10);
+        });
+        var (side, signals) = (host.Side, host.Signals);
         var (router, poller) = (side.Markets, side.OddsPoller);
 
         // every market is mispriced by ~5 points against the books (under max-edge); only OKC/HOU have fresh, matched odds
@@ -100,7 +100,7 @@ public sealed class MarketPipelineSpec : TestKit
             Assert.Equal(BookUpdateResult.Invalidated, s.NotWholeReason);
         }, TimeSpan.FromSeconds(3));
 
-        // after the reconnect a market whose own seq check breaks asks the feed (by path) for a snapshot
+        // after the reconnect a market whose own seq check breaks asks the feed (through the registry) for a snapshot
         await source.Push(new FeedConnected(_clock.Now), Book(Okc, yesBid: 54, noBid: 45));
         await AwaitAssertAsync(async () =>
             Assert.True((await router.Ask<MarketStateView>(new GetMarketState(Okc), TimeSpan.FromSeconds(3))).IsWhole), TimeSpan.FromSeconds(3));

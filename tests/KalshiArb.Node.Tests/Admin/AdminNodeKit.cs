@@ -36,7 +36,7 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 
     protected AdminNodeKit() : this(new TempJournal()) { }
 
-    private AdminNodeKit(TempJournal dir) : base(AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = dir.Directory }), "admin-spec")
+    private AdminNodeKit(TempJournal dir) : base("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", "admin-spec")
     {
         _dir = dir;
     }
@@ -76,11 +76,11 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
                 ReconcileRetryInterval = TimeSpan.FromMilliseconds(50),
             },
         };
-        Execution = await ExecutionSide.StartAsync(Sys, _venue, new RiskGateSettings(Limits) { InitialBalance = Money.FromDollars(1_000) }, orderSettings);
+        Execution = await ExecutionSide.StartAsync(AkkaConfigComposer.Compose(new NodeSettings { DataDirectory = DataDirectory }), _venue, new RiskGateSettings(Limits) { InitialBalance = Money.FromDollars(1_000) }, orderSettings);
         var (gate, orders) = (Execution.Gate, Execution.Desk);
-        var feed = Sys.ActorOf(FixedAnswerActor.Props(typeof(GetFeedState), new FeedStateView(true, 1, null, null, 1, 0, 500, 12.5, 40, 0, 0, 3,
+        var feed = Execution.System.ActorOf(FixedAnswerActor.Props(typeof(GetFeedState), new FeedStateView(true, 1, null, null, 1, 0, 500, 12.5, 40, 0, 0, 3,
             ImmutableDictionary<FeedIgnoreReason, long>.Empty, ImmutableDictionary<FeedRejectReason, long>.Empty)), "feed");
-        var odds = Sys.ActorOf(FixedAnswerActor.Props(typeof(GetOddsFeedState), new OddsFeedStateView([], KalshiArb.Odds.Api.QuotaSnapshot.Unknown,
+        var odds = Execution.System.ActorOf(FixedAnswerActor.Props(typeof(GetOddsFeedState), new OddsFeedStateView([], KalshiArb.Odds.Api.QuotaSnapshot.Unknown,
             2, 1, 7, ImmutableDictionary<ConsensusRejection, long>.Empty)), "odds");
         Targets = new AdminTargets(feed, odds, orders, gate, Limits);
         Endpoint = await AdminEndpoint.StartAsync(Targets, new AdminEndpointOptions { DataDirectory = DataDirectory }, CancellationToken.None);
@@ -89,6 +89,7 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (Endpoint is not null) await Endpoint.DisposeAsync();
+        if (Execution is not null) await Execution.DisposeAsync();
         if (_venue is not null) await _venue.DisposeAsync();
     }
 
@@ -108,7 +109,7 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
             0.6, 0.05, 0.9, "admin test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ActorRefs.NoSender);
         AwaitAssert(() =>
         {
-            var probe = CreateTestProbe();
+            var probe = CreateTestProbe(Execution.System);
             Execution.Region.Tell(new GetOrderState(executionId), probe);
             Assert.Equal(expected, probe.ExpectMsg<OrderStateView>(Wait).State);
         }, Wait, TimeSpan.FromMilliseconds(50));
@@ -121,11 +122,11 @@ public abstract class AdminNodeKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
             0.6, 0.05, 0.9, "admin test", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ActorRefs.NoSender);
         AwaitAssert(() =>
         {
-            var probe = CreateTestProbe();
+            var probe = CreateTestProbe(Execution.System);
             Execution.Admission.Tell(GetAdmissionStatus.Instance, probe);
             Assert.True(probe.ExpectMsg<AdmissionStatus>(Wait).RefusedByReason.ContainsKey(nameof(AdmissionRefusal.Halted)));
         }, Wait, TimeSpan.FromMilliseconds(50));
-        var state = CreateTestProbe();
+        var state = CreateTestProbe(Execution.System);
         Execution.Region.Tell(new GetOrderState(ExecutionIds.FromSignal(signalId)), state);
         Assert.False(state.ExpectMsg<OrderStateView>(Wait).Exists);
     }

@@ -55,14 +55,14 @@ public sealed class ClusterFailoverSpec
         Assert.Equal(KillSwitchState.Halted, (await n2.Trading.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, Ask)).KillSwitch);
 
         // n1 is the oldest risk node, so it hosts the gate. It leaves; the gate starts on n2 from its journal.
-        await ResolveAsync(n1, "/user/risk-gate/singleton");
+        await ResolveAsync(n1, "/user/risk-gate/risk-gate");
         await kit.LeaveAsync(n1);
         await ClusterKit.EventuallyAsync(async () =>
         {
             var view = await n3.Trading.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, TimeSpan.FromSeconds(2));
             Assert.Equal(KillSwitchState.Halted, view.KillSwitch);
         }, TimeSpan.FromSeconds(120));
-        await ResolveAsync(n2, "/user/risk-gate/singleton");
+        await ResolveAsync(n2, "/user/risk-gate/risk-gate");
 
         // The market entities n1 carried moved to n2: every market still answers.
         await ClusterKit.EventuallyAsync(async () =>
@@ -147,7 +147,7 @@ public sealed class ClusterFailoverSpec
             Assert.Contains(before.Reservations, r => r.ExecutionId == executionId);
         }, TimeSpan.FromSeconds(60));
 
-        await ResolveAsync(n1, "/user/risk-gate/singleton");
+        await ResolveAsync(n1, "/user/risk-gate/risk-gate");
         await kit.CrashAsync(n1);
 
         // Downed by the split-brain resolver, n1's gate starts on n2 and recovers the reservation from the journal.
@@ -157,7 +157,7 @@ public sealed class ClusterFailoverSpec
             Assert.Contains(view.Reservations, r => r.ExecutionId == executionId);
             Assert.Equal(before.Reserved, view.Reserved);
         }, TimeSpan.FromSeconds(150));
-        await ResolveAsync(n2, "/user/risk-gate/singleton");
+        await ResolveAsync(n2, "/user/risk-gate/risk-gate");
     }
 
     [Fact]

@@ -5,14 +5,12 @@ using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Kalshi.Auth;
 using KalshiArb.Node.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KalshiArb.Node.Tests.Cluster;
 
 /// <summary>
 /// Several cluster members in one process on loopback ports, sharing one PostgreSQL journal and one exchange
-/// simulator, each started exactly as `run` starts a node (composed hocon/, TradingNode). Failure detection and
+/// simulator, each started exactly as `run` starts a node (TradingNode.StartAsync: the node's manifest). Failure detection and
 /// the split-brain resolver are sped up so a crashed node is downed within seconds.
 /// </summary>
 public sealed class ClusterKit : IAsyncDisposable
@@ -74,22 +72,18 @@ public sealed class ClusterKit : IAsyncDisposable
             ConfigOverlayPath = overlay,
         };
         var logger = NodeHostFactory.CreateLogger(settings);
-        var host = NodeHostFactory.Build(settings, logger);
-        await host.StartAsync();
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        var config = TradingConfig.From(system.Settings.Config);
-        var exchange = new ExchangeConnection
+        var signer = KalshiSigner.FromPem(Key.KeyId, await File.ReadAllTextAsync(Key.PrivateKeyPath));
+        // Every member trades on the kit's one simulator (not owned by the node: no Simulator set).
+        var trading = await TradingNode.StartAsync(settings, logger, (_, _) => Task.FromResult(new ExchangeConnection
         {
             VenueName = "kalshi-sim",
             RestBaseUrl = Simulator.RestBaseUrl,
             WebSocketUrl = Simulator.WsUrl,
             OddsBaseUrl = Simulator.OddsApiBaseUrl,
             OddsApiKey = ExchangeConnection.SimulatorOddsApiKey,
-            Signer = KalshiSigner.FromPem(Key.KeyId, await File.ReadAllTextAsync(Key.PrivateKeyPath)),
-        };
-        var trading = await TradingNode.StartAsync(system, settings, config, exchange, host.Services.GetRequiredService<ILoggerFactory>(), logger,
-            CancellationToken.None);
-        var node = new ClusterNode { Name = name, Host = host, Trading = trading, Logger = logger };
+            Signer = signer,
+        }), CancellationToken.None, ownsExchange: false);
+        var node = new ClusterNode { Name = name, Trading = trading, Logger = logger };
         _nodes.Add(node);
         return node;
     }
@@ -163,7 +157,6 @@ public sealed class ClusterKit : IAsyncDisposable
                 }
                 await node.Trading.DisposeAsync();
             }
-            node.Host.Dispose();
             (node.Logger as IDisposable)?.Dispose();
         }
         await Simulator.DisposeAsync();

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using KalshiArb.Node.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace KalshiArb.Node.Tests.Cluster;
@@ -9,12 +8,13 @@ namespace KalshiArb.Node.Tests.Cluster;
 public sealed class ClusterNode
 {
     public required string Name { get; init; }
-    public required IHost Host { get; init; }
     public required TradingNode Trading { get; init; }
     public required Serilog.ILogger Logger { get; init; }
     public bool Stopped { get; set; }
 
-    public ActorSystem System => Host.Services.GetRequiredService<ActorSystem>();
+    public IHost Host => Trading.Host;
+
+    public ActorSystem System => Trading.System;
 
     public Akka.Actor.Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
 

@@ -20,15 +20,10 @@ public sealed class SimTradingNodeSpec : IDisposable
     {
         var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
         var logger = NodeHostFactory.CreateLogger(settings);
-        using var host = NodeHostFactory.Build(settings, logger);
-        await host.StartAsync();
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        var config = TradingConfig.From(system.Settings.Config);
-
-        await using var exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
-        await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                         host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+        await using (var node = await TradingNode.StartAsync(settings, logger, (c, ct) => ExchangeConnection.EmbeddedAsync(settings, c, ct),
+                         CancellationToken.None))
         {
+            var config = node.Config;
             StatusReporter.NodeStatus? status = null;
             var deadline = DateTime.UtcNow.AddSeconds(60);
             using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
@@ -63,7 +58,7 @@ public sealed class SimTradingNodeSpec : IDisposable
                     Assert.True(Math.Abs(view.FairYes!.Value - hidden) <= 0.03, string.Join("\n", report));
                 }
             }
-            await host.StopAsync();
+            await node.StopAsync();
         }
         (logger as IDisposable)?.Dispose();
 

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Hosting;
 using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Domain.Primitives;
@@ -40,14 +41,12 @@ public sealed partial class SimSettlementPnlSpec
             var simAccount = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
             Assert.All(simAccount.Positions(), p => Assert.Equal(Quantity.Zero, p.Position));
 
-            using (var host = NodeHostFactory.Build(settings, logger))
+            // a short interval: the first check may run before the journal has seeded the desk's book
+            var overlay = Path.Combine(_dir, "catch-up.conf");
+            await File.WriteAllTextAsync(overlay, "kalshiarb.orders.settlement-check-interval = 1s");
             {
-                await host.StartAsync();
-                var system = host.Services.GetRequiredService<ActorSystem>();
-                // a short interval: the first check may run before the journal has seeded the desk's book
-                var config = TradingConfig.From(system.Settings.Config) with { SettlementCheckInterval = TimeSpan.FromSeconds(1) };
-                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+                await using (var node = await TradingNode.StartAsync(settings with { ConfigOverlayPath = overlay }, logger, (_, _) => Task.FromResult(exchange!),
+                                 CancellationToken.None, ownsExchange: false))
                 {
                     PnlBook? book = null;
                     await Until(TimeSpan.FromSeconds(30), async () =>
@@ -60,7 +59,7 @@ public sealed partial class SimSettlementPnlSpec
                     Assert.Equal(traded, sims.Select(p => p.Ticker).ToHashSet(StringComparer.Ordinal));
                     Assert.Equal(Sum(sims, p => p.RealizedPnl) - Sum(sims, p => p.FeesPaid), book!.Positions.Aggregate(Money.Zero, (s, p) => s + p.Realized));
                     Assert.Equal(0, book.Refused);
-                    var catchUp = await system.ActorSelection($"/user/{TradingNode.SettlementCatchUpName}")
+                    var catchUp = await ActorRegistry.For(node.System).Get<SettlementCatchUp>()
                         .Ask<SettlementCatchUpState>(GetSettlementCatchUpState.Instance, ask);
                     Assert.Equal(traded.Count, catchUp.Published);
                     Assert.Equal(0, catchUp.Failures);
@@ -68,7 +67,7 @@ public sealed partial class SimSettlementPnlSpec
                         (await node.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, ask)).Positions.All(p => !traded.Contains(p.Ticker)),
                         "the gate still holds a settled position");
                     await AssertEveryFilledOrderSettledAsync(settings);
-                    await host.StopAsync();
+                    await node.StopAsync();
                 }
             }
 

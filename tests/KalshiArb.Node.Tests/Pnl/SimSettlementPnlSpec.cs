@@ -25,15 +25,13 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
     {
         var settings = Settings();
         var logger = NodeHostFactory.CreateLogger(settings);
-        using var host = NodeHostFactory.Build(settings, logger);
-        await host.StartAsync();
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        var config = TradingConfig.From(system.Settings.Config);
         var ask = TimeSpan.FromSeconds(5);
 
-        await using var exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
-        await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                         host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+        // the simulator outlives the node: its books are compared with the journal after the node stopped
+        ExchangeConnection? exchange = null;
+        await using var simulator = new DisposeAtEnd(() => exchange);
+        await using (var node = await TradingNode.StartAsync(settings, logger, async (c, ct) => exchange = await ExchangeConnection.EmbeddedAsync(settings, c, ct),
+                         CancellationToken.None, ownsExchange: false))
         {
             var sim = node.Simulator!.Exchange;
             var account = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
@@ -75,24 +73,24 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
             Assert.Equal(Sum(sims, p => p.FeesPaid).ToWire(), settledStatus.Pnl.Total.Fees);
             Assert.Equal(expected, settledStatus.Pnl.Total.UnrealizedAtMid is null ? null : StatusReporter.NodeStatus.MarkedAtMid(settledStatus.Pnl));
             Assert.Contains($"pnl realized {expected}, at mid {expected}", settledStatus.ToString());
-            var text = KalshiArb.Node.Admin.AdminStatusText.Render(KalshiArb.Node.Admin.AdminStatusDocument.From(settledStatus, config.Limits));
+            var text = KalshiArb.Node.Admin.AdminStatusText.Render(KalshiArb.Node.Admin.AdminStatusDocument.From(settledStatus, node.Config.Limits));
             output.WriteLine(text);
             Assert.Contains($"pnl:         realized {expected}", text);
-            Assert.Same(settledStatus.Pnl, PnlTracker.Get(system).Latest);
-            Assert.True(PnlTracker.Get(system).Latest!.History.Count >= 1);
+            Assert.Same(settledStatus.Pnl, PnlTracker.Get(node.System).Latest);
+            Assert.True(PnlTracker.Get(node.System).Latest!.History.Count >= 1);
 
             // The gate released every settled position.
             await Until(TimeSpan.FromSeconds(10), async () =>
                 (await node.RiskGate.Ask<RiskStateView>(GetRiskState.Instance, ask)).Positions.All(p => !traded.Contains(p.Ticker)), "the gate still holds a settled position");
             await EveryFilledOrderJournaledItsSettlementAsync(settings);
-            await host.StopAsync();
+            await node.StopAsync();
         }
         (logger as IDisposable)?.Dispose();
 
         // Every order with fills journaled its settlement: the audit's P&L from the journal equals the simulator's.
         var journal = await KalshiArb.Node.Audit.OrderJournalReader.ReadAsync(AkkaConfigComposer.Compose(settings), null, CancellationToken.None);
         var run = KalshiArb.Node.Audit.JournalAuditor.AuditAll(journal, requireTerminal: true);
-        var simAfter = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Positions();
+        var simAfter = exchange!.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Positions();
         Assert.Equal(Sum(simAfter, p => p.RealizedPnl) - Sum(simAfter, p => p.FeesPaid), run.Pnl.Total.Realized);
         Assert.Equal(Sum(simAfter, p => p.FeesPaid), run.Pnl.Total.Fees);
         Assert.Equal(0, run.Pnl.Refused);
@@ -118,13 +116,9 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
             exchange = await TradeHaltAndStopAsync(settings, logger);
             var before = exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!.Positions();
 
-            using (var host = NodeHostFactory.Build(settings, logger))
             {
-                await host.StartAsync();
-                var system = host.Services.GetRequiredService<ActorSystem>();
-                var config = TradingConfig.From(system.Settings.Config);
-                await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                                 host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+                await using (var node = await TradingNode.StartAsync(settings, logger, (_, _) => Task.FromResult(exchange!), CancellationToken.None,
+                                 ownsExchange: false))
                 {
                     var sim = exchange.Simulator!.Exchange;
                     var account = sim.Account(SimulatorAccountKey.DefaultKeyId)!;
@@ -148,7 +142,7 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
                     }, () => "after settlement: " + string.Join("\n", Differences(account.Positions(), book)));
                     Assert.Equal(0, book!.Refused);
                     await EveryFilledOrderJournaledItsSettlementAsync(settings);
-                    await host.StopAsync();
+                    await node.StopAsync();
                 }
             }
 
@@ -166,23 +160,19 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
     /// <summary>A first node trades against a new embedded simulator, halts and stops; the simulator lives on.</summary>
     private static async Task<ExchangeConnection> TradeHaltAndStopAsync(NodeSettings settings, Serilog.ILogger logger)
     {
-        using var host = NodeHostFactory.Build(settings, logger);
-        await host.StartAsync();
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        var config = TradingConfig.From(system.Settings.Config);
-        var exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
+        ExchangeConnection? exchange = null;
         try
         {
-            await using (var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                             host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None))
+            await using (var node = await TradingNode.StartAsync(settings, logger,
+                             async (c, ct) => exchange = await ExchangeConnection.EmbeddedAsync(settings, c, ct), CancellationToken.None, ownsExchange: false))
             {
-                await TradeThenHaltAsync(node, exchange.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!);
-                await host.StopAsync();
+                await TradeThenHaltAsync(node, exchange!.Simulator!.Exchange.Account(SimulatorAccountKey.DefaultKeyId)!);
+                await node.StopAsync();
             }
         }
         catch
         {
-            await exchange.DisposeAsync();
+            if (exchange is not null) await exchange.DisposeAsync();
             throw;
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -264,5 +254,11 @@ public sealed partial class SimSettlementPnlSpec(ITestOutputHelper output) : IDi
         {
             // a log file still closing only leaves a temp folder behind
         }
+    }
+
+    /// <summary>Disposes what the getter returns then (set later, e.g. by a node's start).</summary>
+    private sealed class DisposeAtEnd(Func<IAsyncDisposable?> disposable) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => disposable() is { } d ? d.DisposeAsync() : ValueTask.CompletedTask;
     }
 }

@@ -27,14 +27,10 @@ public sealed class WebStatusPageSpec(ITestOutputHelper output) : IDisposable
         HeadlessChromium.Executable();
         var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "data"), LogDirectory = Path.Combine(_dir, "logs") };
         var logger = NodeHostFactory.CreateLogger(settings);
-        using (var host = NodeHostFactory.Build(settings, logger))
         {
-            await host.StartAsync();
-            var system = host.Services.GetRequiredService<ActorSystem>();
-            var config = TradingConfig.From(system.Settings.Config);
-            await using var exchange = await ExchangeConnection.EmbeddedAsync(settings, config, CancellationToken.None);
-            await using var node = await TradingNode.StartAsync(system, settings, config, exchange,
-                host.Services.GetRequiredService<ILoggerFactory>(), logger, CancellationToken.None);
+            await using var node = await TradingNode.StartAsync(settings, logger, (c, ct) => ExchangeConnection.EmbeddedAsync(settings, c, ct),
+                CancellationToken.None);
+            var config = node.Config;
             var targets = AdminTargets.From(node, config.Limits);
             await using var endpoint = await AdminEndpoint.StartAsync(targets,
                 new AdminEndpointOptions { DataDirectory = settings.DataDirectory }, CancellationToken.None);
@@ -70,7 +66,7 @@ public sealed class WebStatusPageSpec(ITestOutputHelper output) : IDisposable
             output.WriteLine($"dashboard: {doc.Markets.Lines.Count} markets, {doc.RecentSignals!.Lines.Count} signals, {doc.RecentFills.Lines.Count} fills");
             await HeadlessChromium.ScreenshotAsync(endpoint.BaseAddress.ToString(), "status-page", output);
             await HeadlessChromium.ScreenshotAsync(endpoint.BaseAddress.ToString(), "status-page-full", output, height: 3000);
-            await host.StopAsync();
+            await node.StopAsync();
         }
         (logger as IDisposable)?.Dispose();
 

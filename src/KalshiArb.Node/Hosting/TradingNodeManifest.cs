@@ -1,0 +1,106 @@
+using Akka.Actor;
+using Akka.Hosting;
+using KalshiArb.Actors.Cluster;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Hosting;
+using KalshiArb.Actors.OddsFeed;
+using KalshiArb.Actors.Persistence;
+using KalshiArb.Actors.Risk;
+using KalshiArb.Actors.Serialization;
+using KalshiArb.Adapters.Kalshi.Data;
+using KalshiArb.Adapters.Kalshi.Providers;
+using KalshiArb.Adapters.OddsApi.Data;
+using KalshiArb.Actors.Venues.Paper;
+using KalshiArb.Domain.Odds;
+using KalshiArb.Kalshi.Feed;
+using KalshiArb.Odds.Api;
+using KalshiArb.Odds.Teams;
+using Microsoft.Extensions.Logging;
+
+namespace KalshiArb.Node.Hosting;
+
+/// <summary>
+/// The node on one screen: its configuration, then its parts in start order. Akka.Hosting runs the steps one after the
+/// other when the host starts, and a step that fails ends the start there, so the order below is the fail-closed order:
+/// journal check, exchange, cluster membership, the passive parts (risk gate, venue, orders), the venue state loaded into
+/// the gate, and only then what produces signals (admission, market side). Each role's parts start only on a member with
+/// that role; every other member gets proxies.
+/// </summary>
+public static class TradingNodeManifest
+{
+    public static AkkaConfigurationBuilder WithTradingNode(this AkkaConfigurationBuilder akka, NodeSettings settings, NodeStartup start)
+    {
+        var member = new ClusterMembership(settings.Hostname, settings.Port, settings.Roles, settings.SeedNodes);
+        var roles = settings.Roles;
+
+        akka.WithNodeConfig(settings);
+        var config = start.Config = TradingConfig.From(akka.Configuration.Value);
+
+        return akka
+            .WithJournalCheck(JournalProbeId, TimeSpan.FromSeconds(30), r =>
+            {
+                if (r.Healthy) start.Log.Information("journal healthy ({Store}, probe seq {Seq})", settings.Store, r.SequenceNr);
+                else start.Fail(new JournalCheckFailedException(r.Reason));
+            })
+            .WithExchange(start)
+            .WithClusterJoin(member, config.Cluster.JoinTimeout, start.Fail, address => start.Log.Information("cluster member {Address}", address))
+            .WithQuietEnd()
+            .WithRiskGate(new RiskGateSettings(config.Limits), roles)
+            .WithVenue(settings.Mode, start, roles)
+            .WithOrders(new OrdersOptions { Venue = () => start.Venue!, Orders = config.Orders, Shards = config.Cluster.OrderShards, OpenOrders = config.OpenOrders },
+                roles)
+            .WithPnlSeed(settings, start)
+            .WithVenueState(start, roles)
+            .WithOrderDrain(start, roles)
+            // Trading opens: from here signals are produced and admitted.
+            .WithOrderAdmission(new OrderAdmissionSettings { MaxSignalAge = config.Orders.Policy.MaxSignalAge }, roles)
+            .WithMarkets(() => MarketSources(start), config.Cluster.MarketShards, roles)
+            .WithFeedStop(roles)
+            .WithActors((_, _) => start.Complete());
+    }
+
+    /// <summary>
+    /// The node's configuration: typed remoting and clustering, HOCON where no typed option exists (see each extension).
+    /// Each layer is prepended, so a later one wins where two set the same key, and the operator's overlay wins over
+    /// everything. The same layers as <see cref="AkkaConfigComposer.Compose"/>, which offline readers use.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithNodeConfig(this AkkaConfigurationBuilder akka, NodeSettings settings) =>
+        akka.WithKalshiArbBase()
+            .WithTradingCluster(new ClusterMembership(settings.Hostname, settings.Port, settings.Roles, settings.SeedNodes))
+            .WithKalshiArbPersistence(settings.Store, settings.EffectiveConnectionString)
+            .WithKalshiArbSerialization()
+            .WithConfigOverlay(settings.ConfigOverlayPath);
+
+    /// <summary>Each node has its own probe journal.</summary>
+    private static string JournalProbeId(ActorSystem system)
+    {
+        var self = Akka.Cluster.Cluster.Get(system).SelfAddress;
+        return $"journal-probe-{system.Name}-{self.Host}-{self.Port}";
+    }
+
+    /// <summary>The market side's outside sources on the node's exchange connection: Kalshi discovery and market data, the odds API.</summary>
+    private static MarketSideOptions MarketSources(NodeStartup start)
+    {
+        var exchange = start.Exchange!;
+        var config = start.Config;
+        var oddsHttp = start.Own(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
+        var oddsOptions = new OddsApiOptions { BaseUrl = exchange.OddsBaseUrl, ApiKey = exchange.OddsApiKey };
+        var oddsClient = new OddsApiClient(oddsHttp, oddsOptions, start.Loggers.CreateLogger<OddsApiClient>());
+        var feed = new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = config.FeedMaxFrameBytes }, exchange.Signer);
+        return new MarketSideOptions
+        {
+            Discovery = new KalshiMarketDiscovery(start.Rest),
+            MarketData = new KalshiMarketDataSource(feed),
+            Odds = new OddsApiSource(oddsClient, oddsOptions),
+            Teams = TeamTables.LoadShipped(),
+            SignalSink = r => r.Get<OrderAdmission>(),
+            ExtraCatalogSubscribers = r => r.TryGet<PaperVenueFeed>(out var paperFeed) ? [paperFeed] : [],
+            Market = config.Market,
+            OddsPoller = OddsPollerSettings.Default with
+            {
+                Consensus = ConsensusSettings.Default with { MaxBookAge = config.MaxOddsBookAge, MinFreshBooks = config.MinFreshBooks },
+            },
+        };
+    }
+}
