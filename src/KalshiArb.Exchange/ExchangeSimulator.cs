@@ -2,12 +2,10 @@ using System.Net;
 using KalshiArb.Exchange.Rest;
 using KalshiArb.Exchange.Sportsbooks;
 using KalshiArb.Exchange.Streaming;
-using KalshiArb.Exchange.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,10 +1,8 @@
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Exchange.Auth;
 using KalshiArb.Exchange.Catalog;
 using KalshiArb.Exchange.Faults;
 using KalshiArb.Exchange.Liquidity;
-using KalshiArb.Exchange.Markets;
 using KalshiArb.Exchange.Sportsbooks;
 using KalshiArb.Exchange.Streaming;
 

@@ -1,6 +1,3 @@
-using Akka.Configuration;
-using Akka.TestKit.Xunit2;
-
 namespace KalshiArb.Actors.Tests;
 
 /// <summary>A TestKit over its own throwaway SQLite journal, deleted when the spec ends.</summary>

@@ -1,5 +1,3 @@
-using Akka.Actor;
-using Akka.Configuration;
 using KalshiArb.Actors.Cluster;
 
 namespace KalshiArb.Actors.Tests;

@@ -1,6 +1,3 @@
-using Akka.Configuration;
-using KalshiArb.Actors.Persistence;
-using KalshiArb.Actors.Serialization;
 using Npgsql;
 
 namespace KalshiArb.Actors.Tests;

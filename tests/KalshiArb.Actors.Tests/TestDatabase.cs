@@ -1,7 +1,3 @@
-using Akka.Configuration;
-using KalshiArb.Actors.Persistence;
-using KalshiArb.Actors.Serialization;
-
 namespace KalshiArb.Actors.Tests;
 
 /// <summary>A throwaway SQLite journal file per test class, deleted afterwards.</summary>

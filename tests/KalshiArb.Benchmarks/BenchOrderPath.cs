@@ -1,13 +1,9 @@
-using Akka.Actor;
 using Akka.Configuration;
 using KalshiArb.Actors;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Serialization;
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Benchmarks;

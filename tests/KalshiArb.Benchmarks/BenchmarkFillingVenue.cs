@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Benchmarks;

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Benchmarks;

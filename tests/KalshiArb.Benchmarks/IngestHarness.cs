@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Detection;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Benchmarks;

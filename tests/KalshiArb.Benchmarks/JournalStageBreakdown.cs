@@ -1,13 +1,9 @@
 using System.Collections;
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using Akka.Actor;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
 
 namespace KalshiArb.Benchmarks;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KalshiArb.Benchmarks;
 
 /// <summary>Percentiles of a set of Stopwatch-tick latencies, printed in milliseconds.</summary>

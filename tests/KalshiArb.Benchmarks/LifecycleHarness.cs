@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using Akka.Actor;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Benchmarks;
 

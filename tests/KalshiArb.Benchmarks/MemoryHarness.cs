@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Akka.Actor;
 using KalshiArb.Actors;
-using KalshiArb.Actors.Contracts;
 using Akka.Cluster.Sharding;
 using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Hosting;
@@ -9,7 +7,6 @@ using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Benchmarks;
 

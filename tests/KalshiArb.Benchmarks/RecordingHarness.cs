@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KalshiArb.Recording.Format;
 using KalshiArb.Recording.Reading;
 using KalshiArb.Recording.Synthetic;

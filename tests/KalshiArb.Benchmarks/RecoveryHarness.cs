@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using Akka.Actor;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Benchmarks;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KalshiArb.Actors.Persistence;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,5 @@
-using Akka.Actor;
 using Akka.Configuration;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;

@@ -1,7 +1,3 @@
-using KalshiArb.Recording.Format;
-using KalshiArb.Recording.Reading;
-using KalshiArb.Recording.Writing;
-
 namespace KalshiArb.Recording.Tests;
 
 /// <summary>Damage before the end is not a torn tail: the reader stops with the reason, segment and offset, and never throws.</summary>

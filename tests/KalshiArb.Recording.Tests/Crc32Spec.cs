@@ -1,6 +1,5 @@
 using System.Text;
 using FsCheck.Xunit;
-using KalshiArb.Recording.Format;
 
 namespace KalshiArb.Recording.Tests;
 

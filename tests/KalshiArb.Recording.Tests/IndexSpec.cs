@@ -1,6 +1,4 @@
-using KalshiArb.Recording.Format;
 using KalshiArb.Recording.Index;
-using KalshiArb.Recording.Writing;
 
 namespace KalshiArb.Recording.Tests;
 

@@ -1,7 +1,4 @@
 using FsCheck.Xunit;
-using KalshiArb.Recording.Format;
-using KalshiArb.Recording.Reading;
-using KalshiArb.Recording.Writing;
 
 namespace KalshiArb.Recording.Tests;
 

@@ -1,7 +1,3 @@
-using KalshiArb.Recording.Format;
-using KalshiArb.Recording.Reading;
-using KalshiArb.Recording.Writing;
-
 namespace KalshiArb.Recording.Tests;
 
 /// <summary>A record as tests compare them (copied out of the reader's buffer).</summary>

@@ -1,6 +1,3 @@
-using KalshiArb.Recording.Format;
-using KalshiArb.Recording.Reading;
-
 namespace KalshiArb.Recording.Tests;
 
 /// <summary>Where each block of a segment starts and how many records it holds (read with the reader's own walker).</summary>

@@ -1,7 +1,6 @@
 using KalshiArb.Domain.Odds;
 using KalshiArb.Kalshi.Feed;
 using KalshiArb.Odds.Api;
-using KalshiArb.Recording.Format;
 using KalshiArb.Recording.Synthetic;
 
 namespace KalshiArb.Recording.Tests;

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using KalshiArb.Recording.Format;
 using KalshiArb.Recording.Index;
-using KalshiArb.Recording.Reading;
 using KalshiArb.Recording.Synthetic;
-using KalshiArb.Recording.Writing;
 
 namespace KalshiArb.Recording.Tests;
 

@@ -1,7 +1,3 @@
-using KalshiArb.Recording.Format;
-using KalshiArb.Recording.Reading;
-using KalshiArb.Recording.Writing;
-
 namespace KalshiArb.Recording.Tests;
 
 /// <summary>What a kill -9 leaves: the last segment cut anywhere. The reader returns the complete blocks and stops cleanly.</summary>

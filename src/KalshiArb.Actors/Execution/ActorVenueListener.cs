@@ -1,4 +1,3 @@
-using Akka.Actor;
 using KalshiArb.Actors.Venues;
 using KalshiArb.Domain.Venues;
 

@@ -1,10 +1,8 @@
-using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
 using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Orders;
 
 namespace KalshiArb.Actors.Execution;
 

@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
@@ -6,9 +5,7 @@ using KalshiArb.Actors.Metrics;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Execution;

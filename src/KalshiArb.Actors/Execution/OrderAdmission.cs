@@ -1,9 +1,7 @@
-using Akka.Actor;
 using Akka.Event;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Metrics;
 using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Execution;

@@ -1,11 +1,9 @@
 using Akka.Cluster.Tools.PublishSubscribe;
-using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Domain.Venues;
 

@@ -1,7 +1,5 @@
 using KalshiArb.Actors.Contracts;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Execution;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 using KalshiArb.Actors.Persistence;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Execution;

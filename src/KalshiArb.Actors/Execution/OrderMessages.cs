@@ -1,7 +1,5 @@
 using KalshiArb.Actors.Contracts;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Execution;

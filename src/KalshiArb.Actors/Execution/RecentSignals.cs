@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Actors.Execution;
 
 /// <summary>Ask an <see cref="OrderAdmission"/> for the last signals it saw and what became of them.</summary>

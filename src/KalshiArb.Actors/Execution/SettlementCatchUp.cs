@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Akka.Event;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Pnl;

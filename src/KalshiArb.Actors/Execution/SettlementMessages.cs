@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Pnl;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Execution;
 

@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Akka.Hosting;
 using KalshiArb.Actors.Cluster;
 using KalshiArb.Actors.Feed;

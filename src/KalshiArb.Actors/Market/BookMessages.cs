@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Market;
 

@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Market;
 

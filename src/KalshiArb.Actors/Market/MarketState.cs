@@ -3,8 +3,6 @@ using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Detection;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Market;
 

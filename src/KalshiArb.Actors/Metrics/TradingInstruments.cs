@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Metrics;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Akka.Actor;
 using Akka.Event;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.Market;

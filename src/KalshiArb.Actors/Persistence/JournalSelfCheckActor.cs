@@ -1,11 +1,9 @@
-using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Persistence;
 

@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Akka.Hosting;
 
 namespace KalshiArb.Actors.Persistence;

@@ -1,8 +1,6 @@
-using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using KalshiArb.Actors.Metrics;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Risk;

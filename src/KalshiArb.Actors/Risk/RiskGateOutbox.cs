@@ -1,5 +1,3 @@
-using Akka.Actor;
-
 namespace KalshiArb.Actors.Risk;
 
 /// <summary>

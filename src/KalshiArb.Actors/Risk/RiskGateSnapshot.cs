@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Risk;

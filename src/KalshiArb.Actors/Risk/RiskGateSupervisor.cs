@@ -1,6 +1,4 @@
-using Akka.Actor;
 using Akka.Event;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Risk;

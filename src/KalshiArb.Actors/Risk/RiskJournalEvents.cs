@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using KalshiArb.Actors.Persistence;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Risk;

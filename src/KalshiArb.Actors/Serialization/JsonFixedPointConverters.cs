@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Serialization;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Akka.Actor;
 using System.Runtime.Serialization;
 using Akka.Serialization;
 

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Adapters.Common;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Orders;
-
 namespace KalshiArb.Domain.Audit;
 
 /// <summary>An order event as read back from the journal, with where and when it was written.</summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Orders;
-
 namespace KalshiArb.Domain.Audit;
 
 /// <summary>One order's timeline as journaled, the state the state machine rebuilds from it, and what is wrong.</summary>

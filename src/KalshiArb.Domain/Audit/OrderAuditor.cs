@@ -1,6 +1,4 @@
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Audit;
 

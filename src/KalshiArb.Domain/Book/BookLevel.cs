@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Book;
 
 /// <summary>One price level: a price and the contracts resting (or derived as an ask) there.</summary>

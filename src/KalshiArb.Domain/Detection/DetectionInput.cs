@@ -1,6 +1,5 @@
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Detection;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Detection;
 
 /// <summary>Thresholds for turning a book and a fair value into a signal (configuration, not state).</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Detection;
 

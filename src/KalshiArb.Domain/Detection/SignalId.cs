@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Detection;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Orders;
-
 namespace KalshiArb.Domain.Detection;
 
 /// <summary>No trade, with the coded reason; <see cref="Side"/> is set when the reason belongs to one side.</summary>

@@ -1,6 +1,4 @@
 using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Matching;
 

@@ -1,7 +1,3 @@
-using KalshiArb.Domain.Orders;
-
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Matching;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using KalshiArb.Domain.Book;
 using System.Numerics;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Matching;
 

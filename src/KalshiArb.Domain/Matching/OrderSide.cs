@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Orders;
-
 namespace KalshiArb.Domain.Matching;
 
 /// <summary>

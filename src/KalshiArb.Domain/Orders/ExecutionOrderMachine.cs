@@ -1,4 +1,3 @@
-using KalshiArb.Domain.Primitives;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 
 namespace KalshiArb.Domain.Orders;

@@ -1,4 +1,3 @@
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Domain.Orders;

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Orders;
 
 /// <summary>One applied fill. Price is in the order's own side terms (NO price for a NO order).</summary>

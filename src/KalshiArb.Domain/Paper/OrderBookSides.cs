@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
 
 namespace KalshiArb.Domain.Paper;
 

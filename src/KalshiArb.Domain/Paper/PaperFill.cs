@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Paper;
 
 /// <summary>One paper execution; <paramref name="Price"/> is in <paramref name="Side"/>'s own price, <paramref name="Fee"/> rounded up to $0.0001.</summary>

@@ -1,8 +1,6 @@
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
 using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Paper;
 

@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Pnl;
 
 /// <summary>Something that moves money in one market: a fill or the market's settlement. Replayed in time order.</summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Pnl;
 
 /// <summary>Market, game and total lines over a set of positions (a ledger's, or a copy an actor handed over).</summary>

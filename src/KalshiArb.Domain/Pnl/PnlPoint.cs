@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Pnl;
 
 /// <summary>Total realized P&amp;L (after fees) right after one event.</summary>

@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Risk;
 
 /// <summary>An order asking the gate for room. Price in the side's own terms; buying is the only action.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Risk;
 

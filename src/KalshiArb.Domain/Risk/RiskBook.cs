@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Risk;
 

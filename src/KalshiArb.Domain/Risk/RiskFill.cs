@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Risk;
 
 /// <summary>A fill as the gate sees it. Price in the side's own terms; Fee is this fill's fee.</summary>

@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Risk;
 

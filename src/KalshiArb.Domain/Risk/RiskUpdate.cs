@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Risk;
 
 /// <summary>Result of applying a fill, a terminal order state or a settlement.</summary>

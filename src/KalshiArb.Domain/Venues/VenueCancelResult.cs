@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Venues;
 
 public sealed record VenueCancelResult(VenueResultKind Kind, Quantity ReducedBy, string? Message);

@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Venues;
 
 /// <summary>One execution of our order. <paramref name="Price"/> is in <paramref name="Side"/>'s own price.</summary>

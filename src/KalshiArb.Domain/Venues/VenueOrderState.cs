@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Venues;
 
 /// <summary>The venue's current view of one order.</summary>

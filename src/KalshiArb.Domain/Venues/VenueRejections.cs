@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Orders;
-
 namespace KalshiArb.Domain.Venues;
 
 /// <summary>Maps a venue's refusal class to the order's reject reason code.</summary>

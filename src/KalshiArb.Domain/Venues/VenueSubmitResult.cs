@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Venues;
 
 /// <summary>Result of a create. On Accepted the order id and the fills that happened immediately are known.</summary>

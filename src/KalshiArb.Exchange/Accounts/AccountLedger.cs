@@ -1,8 +1,3 @@
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Exchange.Markets;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>Position before and after one fill was booked (open interest and market_positions follow from it).</summary>

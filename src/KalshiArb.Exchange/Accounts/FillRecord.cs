@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>One fill as the owning account sees it.</summary>

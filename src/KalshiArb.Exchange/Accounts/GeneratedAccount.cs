@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Exchange.Accounts;
 

@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>The account's view of one order: its last engine snapshot and the cash held for it.</summary>

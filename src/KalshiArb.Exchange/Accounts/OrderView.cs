@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Matching;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>Immutable copy of an <see cref="OrderRecord"/> for readers outside the ledger's lock.</summary>

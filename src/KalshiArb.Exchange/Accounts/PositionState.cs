@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>An account's net position in one market (YES &gt; 0, NO &lt; 0) and its money so far.</summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>Immutable copy of a <see cref="PositionState"/>.</summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Accounts;
 
 /// <summary>An API account: the key id signs requests, the PEM public key (SPKI or PKCS#1) verifies them.</summary>

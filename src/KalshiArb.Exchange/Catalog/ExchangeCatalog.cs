@@ -1,5 +1,4 @@
 using System.Globalization;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Exchange.Catalog;
 

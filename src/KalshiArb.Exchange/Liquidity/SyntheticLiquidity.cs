@@ -1,10 +1,6 @@
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Exchange.Catalog;
 using KalshiArb.Exchange.Faults;
-using KalshiArb.Exchange.Markets;
 
 namespace KalshiArb.Exchange.Liquidity;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Markets;
 
 /// <summary>Best YES bid and best NO bid (YES ask = 1 − best NO bid) with their sizes.</summary>

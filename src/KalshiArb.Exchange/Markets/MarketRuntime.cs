@@ -1,13 +1,9 @@
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Exchange.Catalog;
 using KalshiArb.Exchange.Faults;
 using KalshiArb.Exchange.Streaming;
-using KalshiArb.Exchange.Wire;
 
 namespace KalshiArb.Exchange.Markets;
 

@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Catalog;
 
 namespace KalshiArb.Exchange.Markets;

@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Markets;
 
 /// <summary>What a create/cancel/decrease/amend did: the order afterwards, or the refusal.</summary>

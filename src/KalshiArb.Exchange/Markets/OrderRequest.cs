@@ -1,7 +1,3 @@
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Markets;
 
 /// <summary>A parsed V2 create-order body. <paramref name="ExpirationTimestampMs"/> is expiration_time (Unix ms), when given.</summary>

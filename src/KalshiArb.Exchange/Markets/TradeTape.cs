@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Exchange.Markets;
 
 /// <summary>

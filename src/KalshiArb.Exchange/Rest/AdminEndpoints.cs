@@ -1,8 +1,6 @@
 using System.Text.Json;
 using KalshiArb.Exchange.Faults;
-using KalshiArb.Exchange.Wire;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace KalshiArb.Exchange.Rest;

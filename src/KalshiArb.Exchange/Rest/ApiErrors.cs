@@ -1,7 +1,3 @@
-using KalshiArb.Exchange.Markets;
-using KalshiArb.Exchange.Wire;
-using Microsoft.AspNetCore.Http;
-
 namespace KalshiArb.Exchange.Rest;
 
 /// <summary>Kalshi's primary error shape: {"error":{"code","message","details"}}.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using KalshiArb.Exchange.Auth;
 using KalshiArb.Exchange.Faults;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace KalshiArb.Exchange.Rest;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using KalshiArb.Exchange.Markets;
-using KalshiArb.Exchange.Wire;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace KalshiArb.Exchange.Rest;

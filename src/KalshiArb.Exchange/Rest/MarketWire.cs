@@ -1,7 +1,4 @@
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Catalog;
-using KalshiArb.Exchange.Markets;
-using KalshiArb.Exchange.Wire;
 
 namespace KalshiArb.Exchange.Rest;
 

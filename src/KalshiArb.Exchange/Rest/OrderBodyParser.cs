@@ -1,9 +1,4 @@
 using System.Text.Json;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Exchange.Markets;
-using KalshiArb.Exchange.Wire;
 
 namespace KalshiArb.Exchange.Rest;
 

@@ -1,10 +1,6 @@
 using System.Text.Json;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Accounts;
-using KalshiArb.Exchange.Markets;
-using KalshiArb.Exchange.Wire;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace KalshiArb.Exchange.Rest;

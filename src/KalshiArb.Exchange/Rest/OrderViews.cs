@@ -1,5 +1,4 @@
 using KalshiArb.Exchange.Accounts;
-using KalshiArb.Exchange.Wire;
 
 namespace KalshiArb.Exchange.Rest;
 

@@ -1,5 +1,4 @@
 using KalshiArb.Exchange.Accounts;
-using Microsoft.AspNetCore.Http;
 
 namespace KalshiArb.Exchange.Rest;
 

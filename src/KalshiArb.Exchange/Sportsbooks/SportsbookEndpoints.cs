@@ -4,9 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using KalshiArb.Domain.Odds;
 using KalshiArb.Exchange.Faults;
-using KalshiArb.Exchange.Markets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace KalshiArb.Exchange.Sportsbooks;

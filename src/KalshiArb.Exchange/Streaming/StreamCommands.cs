@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KalshiArb.Exchange.Wire;
 
 namespace KalshiArb.Exchange.Streaming;
 

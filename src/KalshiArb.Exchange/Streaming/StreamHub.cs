@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using KalshiArb.Exchange.Wire;
 
 namespace KalshiArb.Exchange.Streaming;
 

@@ -1,9 +1,5 @@
 using KalshiArb.Domain.Book;
 using System.Collections.Immutable;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Model;
 
 namespace KalshiArb.Kalshi.Feed;
 

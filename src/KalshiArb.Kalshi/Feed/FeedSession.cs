@@ -1,5 +1,3 @@
-using KalshiArb.Kalshi.Model;
-
 namespace KalshiArb.Kalshi.Feed;
 
 /// <summary>Thrown inside a connection to force a reconnect (and with it a full resubscribe and fresh snapshots).</summary>

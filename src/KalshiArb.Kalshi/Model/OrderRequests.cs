@@ -1,7 +1,3 @@
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Kalshi.Model;
 
 /// <summary>

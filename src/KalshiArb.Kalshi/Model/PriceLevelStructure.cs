@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Kalshi.Model;
 
 /// <summary>A market's tick structure (<c>price_level_structure</c>); <c>price_ranges</c>, when sent, is authoritative.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Kalshi.Model;
 

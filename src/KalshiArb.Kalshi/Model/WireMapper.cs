@@ -1,9 +1,6 @@
-using KalshiArb.Domain.Matching;
 using KalshiArb.Domain.Book;
 using System.Collections.Immutable;
 using System.Globalization;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Errors;
 using KalshiArb.Kalshi.Wire;
 

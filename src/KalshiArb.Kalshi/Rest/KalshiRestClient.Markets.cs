@@ -1,4 +1,3 @@
-using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Wire;
 
 namespace KalshiArb.Kalshi.Rest;

@@ -1,6 +1,4 @@
-using KalshiArb.Domain.Matching;
 using KalshiArb.Kalshi.Errors;
-using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Wire;
 
 namespace KalshiArb.Kalshi.Rest;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Wire;
 
 namespace KalshiArb.Kalshi.Rest;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using KalshiArb.Kalshi.Auth;
 using KalshiArb.Kalshi.Errors;
-using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Wire;
 using Polly;
 using Polly.Retry;

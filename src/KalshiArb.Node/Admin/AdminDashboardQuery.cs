@@ -2,7 +2,6 @@ using System.Globalization;
 using Akka.Actor;
 using Akka.Cluster;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Domain.Book;

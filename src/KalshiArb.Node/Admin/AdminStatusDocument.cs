@@ -1,4 +1,3 @@
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Risk;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Audit;
 using KalshiArb.Domain.Pnl;
 using KalshiArb.Node.Admin;

@@ -1,4 +1,3 @@
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
 using KalshiArb.Domain.Primitives;

@@ -1,4 +1,3 @@
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Audit;
 
 namespace KalshiArb.Node.Audit;

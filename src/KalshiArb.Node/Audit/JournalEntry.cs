@@ -1,5 +1,3 @@
-using KalshiArb.Actors.Execution;
-
 namespace KalshiArb.Node.Audit;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Actors.Execution;
-
 namespace KalshiArb.Node.Audit;
 
 /// <summary>How an order journal event is named and which of its fields a timeline shows (wire formats for numbers).</summary>

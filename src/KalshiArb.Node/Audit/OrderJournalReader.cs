@@ -4,7 +4,6 @@ using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using KalshiArb.Actors.Execution;
 
 namespace KalshiArb.Node.Audit;
 

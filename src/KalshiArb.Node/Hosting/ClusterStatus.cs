@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
 
 namespace KalshiArb.Node.Hosting;
 

@@ -1,4 +1,3 @@
-using KalshiArb.Actors.Execution;
 using Serilog.Events;
 
 namespace KalshiArb.Node.Hosting;

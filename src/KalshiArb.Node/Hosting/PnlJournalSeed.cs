@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
 using KalshiArb.Node.Audit;

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Pnl;
 using KalshiArb.Node.Admin;
 

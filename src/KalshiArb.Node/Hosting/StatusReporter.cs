@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Market;

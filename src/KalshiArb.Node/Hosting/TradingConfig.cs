@@ -1,5 +1,4 @@
 using Akka.Configuration;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Market;
 using KalshiArb.Domain.Orders.Lifecycle;
 using KalshiArb.Domain.Primitives;

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Hosting;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Actors.Risk;

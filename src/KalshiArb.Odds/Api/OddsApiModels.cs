@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Odds;
-
 namespace KalshiArb.Odds.Api;
 
 /// <summary>One outcome of a market: team name as the API writes it and its price (in the requested format).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using KalshiArb.Domain.Odds;
 
 namespace KalshiArb.Odds.Api;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Odds;
-
 namespace KalshiArb.Odds.Teams;
 
 /// <summary>The reviewed team tables shipped inside this assembly (Data/teams-*.csv).</summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using KalshiArb.Recording.Format;
 using KalshiArb.Recording.Reading;
 
 namespace KalshiArb.Recording.Index;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using KalshiArb.Recording.Format;
 
 namespace KalshiArb.Recording.Index;
 

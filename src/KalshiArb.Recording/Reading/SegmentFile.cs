@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using KalshiArb.Recording.Format;
 using Microsoft.Win32.SafeHandles;
 
 namespace KalshiArb.Recording.Reading;

@@ -1,5 +1,3 @@
-using KalshiArb.Recording.Format;
-
 namespace KalshiArb.Recording.Synthetic;
 
 /// <summary>A batch of generated records: payloads packed in one reused arena, so generating costs no allocation per record.</summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Recording.Format;
-
 namespace KalshiArb.Recording.Synthetic;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using KalshiArb.Recording.Format;
 using KalshiArb.Recording.Index;
 using KalshiArb.Recording.Reading;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using KalshiArb.Actors.Serialization;
 using Xunit.Abstractions;
 
 namespace KalshiArb.Actors.Tests.Architecture;

@@ -1,13 +1,3 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Actors.Serialization;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
-
 namespace KalshiArb.Actors.Tests.Execution;
 
 public sealed class ExecutionSerializationSpec : TestKit

@@ -1,18 +1,10 @@
 using System.Collections.Immutable;
-using Akka.Actor;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Tests.Risk;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

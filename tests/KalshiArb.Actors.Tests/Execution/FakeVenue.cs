@@ -1,8 +1,3 @@
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
-
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>How the next submit misbehaves.</summary>

@@ -1,6 +1,3 @@
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Venues;
-
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>

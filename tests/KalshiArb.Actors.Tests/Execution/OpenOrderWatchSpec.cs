@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
 using KalshiArb.Actors.Cluster;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Persistence;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

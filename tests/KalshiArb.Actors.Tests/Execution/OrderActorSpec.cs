@@ -1,12 +1,4 @@
-using Akka.Actor;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
-using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

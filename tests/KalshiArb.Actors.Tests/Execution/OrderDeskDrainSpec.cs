@@ -1,8 +1,4 @@
-using Akka.Actor;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Venues;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
-using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

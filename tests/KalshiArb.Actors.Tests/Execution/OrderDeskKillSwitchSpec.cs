@@ -1,8 +1,4 @@
-using Akka.Actor;
 using Akka.TestKit;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Risk;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 
 namespace KalshiArb.Actors.Tests.Execution;

@@ -1,8 +1,3 @@
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>The desk's P&amp;L and settlement bookkeeping: each trade booked once, each ended order with fills settled once.</summary>

@@ -1,9 +1,3 @@
-using Akka.Actor;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 
 namespace KalshiArb.Actors.Tests.Execution;

@@ -1,17 +1,11 @@
 using System.Security.Cryptography;
-using Akka.Actor;
 using Akka.Streams;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Tests.Risk;
 using KalshiArb.Adapters.Kalshi.Config;
 using KalshiArb.Adapters.Kalshi.Execution;
 using KalshiArb.Domain.Audit;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Kalshi.Auth;

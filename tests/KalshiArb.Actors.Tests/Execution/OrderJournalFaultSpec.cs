@@ -1,15 +1,7 @@
-using Akka.Actor;
-using Akka.Configuration;
 using Akka.Persistence;
 using Akka.Persistence.TestKit;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Actors.Serialization;
 using KalshiArb.Actors.Tests.Risk;
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 
 namespace KalshiArb.Actors.Tests.Execution;

@@ -1,11 +1,7 @@
-using Akka.Actor;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 
 namespace KalshiArb.Actors.Tests.Execution;

@@ -1,10 +1,3 @@
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Venues;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
-
 namespace KalshiArb.Actors.Tests.Execution;
 
 public sealed class OrderMessageExtractorSpec

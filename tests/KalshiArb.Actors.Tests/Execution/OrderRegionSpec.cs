@@ -1,11 +1,4 @@
-using Akka.Actor;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Persistence;
-using KalshiArb.Actors.Risk;
 using KalshiArb.Actors.Tests.Risk;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 
 namespace KalshiArb.Actors.Tests.Execution;

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using Akka.Actor;
 using Akka.TestKit;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Pnl;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi;
 using KalshiArb.Kalshi.Errors;
 using KalshiArb.Kalshi.Model;

@@ -1,10 +1,4 @@
-using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Actors.Serialization;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Tests.Execution;
 

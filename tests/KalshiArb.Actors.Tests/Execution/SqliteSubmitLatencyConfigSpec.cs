@@ -1,5 +1,3 @@
-using KalshiArb.Actors.Persistence;
-
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>

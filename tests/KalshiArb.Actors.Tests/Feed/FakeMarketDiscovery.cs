@@ -1,6 +1,4 @@
-using KalshiArb.Actors.Feed;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi;
 using KalshiArb.Kalshi.Errors;
 using KalshiArb.Kalshi.Model;

@@ -1,10 +1,4 @@
 using System.Collections.Immutable;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
 
 namespace KalshiArb.Actors.Tests.Feed;

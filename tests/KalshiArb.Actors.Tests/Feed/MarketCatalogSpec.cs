@@ -1,9 +1,4 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Model;
 
 namespace KalshiArb.Actors.Tests.Feed;

@@ -1,12 +1,4 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Tests.Market;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Actors.Tests.Feed;
 

@@ -1,16 +1,7 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.Hosting;
-using KalshiArb.Actors.Market;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Tests.Market;
 using KalshiArb.Actors.Tests.OddsFeed;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Feed;
 using KalshiArb.Odds.Teams;
 
 namespace KalshiArb.Actors.Tests.Feed;

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Actors.Tests.Feed;
 

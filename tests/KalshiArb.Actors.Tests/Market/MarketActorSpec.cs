@@ -1,11 +1,4 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Market;
-using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using static KalshiArb.Actors.Tests.Market.MarketFixtures;
 
 namespace KalshiArb.Actors.Tests.Market;

@@ -1,8 +1,4 @@
-using Akka.Actor;
 using Akka.Event;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Market;
 using KalshiArb.Domain.Detection;
 using static KalshiArb.Actors.Tests.Market.MarketFixtures;
 

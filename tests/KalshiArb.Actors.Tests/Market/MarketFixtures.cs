@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
-using KalshiArb.Actors.Market;
-using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Tests.Market;
 

@@ -1,4 +1,3 @@
-using KalshiArb.Actors.Market;
 using static KalshiArb.Actors.Tests.Market.MarketFixtures;
 
 namespace KalshiArb.Actors.Tests.Market;

@@ -1,17 +1,7 @@
 using System.Collections.Immutable;
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
 using KalshiArb.Actors.OddsFeed;
-using KalshiArb.Actors.Serialization;
-using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Detection;
 using KalshiArb.Domain.Odds;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Feed;
 using KalshiArb.Odds.Api;
 using static KalshiArb.Actors.Tests.Market.MarketFixtures;
 

@@ -1,9 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
-using KalshiArb.Actors.Serialization;
 using static KalshiArb.Actors.Tests.Market.MarketFixtures;
 
 namespace KalshiArb.Actors.Tests.Market;

@@ -1,7 +1,3 @@
-using KalshiArb.Actors.Market;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using static KalshiArb.Actors.Tests.Market.MarketFixtures;
 
 namespace KalshiArb.Actors.Tests.Market;

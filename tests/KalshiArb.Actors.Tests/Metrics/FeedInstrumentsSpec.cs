@@ -1,14 +1,7 @@
 using System.Diagnostics.Metrics;
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Metrics;
 using KalshiArb.Actors.Tests.Feed;
 using KalshiArb.Actors.Tests.Market;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Actors.Tests.Metrics;
 

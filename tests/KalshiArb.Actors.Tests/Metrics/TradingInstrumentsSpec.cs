@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using KalshiArb.Actors.Metrics;
 using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Tests.Metrics;
 

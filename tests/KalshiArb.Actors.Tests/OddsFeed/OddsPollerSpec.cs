@@ -1,7 +1,3 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Tests.Market;
 using KalshiArb.Domain.Odds;

@@ -1,5 +1,3 @@
-using KalshiArb.Actors.Persistence;
-
 namespace KalshiArb.Actors.Tests.Persistence;
 
 /// <summary>The group-commit loop against a store stand-in that records each transaction and can hold or refuse one.</summary>

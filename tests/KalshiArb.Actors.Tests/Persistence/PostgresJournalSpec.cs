@@ -1,7 +1,3 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Persistence;
-using KalshiArb.Actors.Serialization;
 using Npgsql;
 
 namespace KalshiArb.Actors.Tests.Persistence;

@@ -1,7 +1,4 @@
-using Akka.Configuration;
 using Akka.Persistence.TestKit;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Serialization;
 
 namespace KalshiArb.Actors.Tests.Risk;
 

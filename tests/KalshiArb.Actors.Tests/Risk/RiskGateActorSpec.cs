@@ -1,10 +1,3 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
-
 namespace KalshiArb.Actors.Tests.Risk;
 
 public sealed class RiskGateActorSpec : JournalTestKit

@@ -1,11 +1,4 @@
 using System.Text;
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Actors.Serialization;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Tests.Risk;
 

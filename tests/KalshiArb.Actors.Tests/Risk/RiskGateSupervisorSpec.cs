@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using Akka.Actor;
-using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Tests.Risk;
 

@@ -1,7 +1,3 @@
-using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
-
 namespace KalshiArb.Actors.Tests.Risk;
 
 /// <summary>A clock the test moves by hand.</summary>

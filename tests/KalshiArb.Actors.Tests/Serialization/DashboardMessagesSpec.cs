@@ -1,10 +1,4 @@
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.OddsFeed;
-using KalshiArb.Actors.Serialization;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Actors.Tests.Serialization;
 

@@ -1,10 +1,5 @@
 using System.Runtime.Serialization;
 using System.Text.Json.Nodes;
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Persistence;
-using KalshiArb.Actors.Serialization;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Tests.Serialization;
 

@@ -1,7 +1,4 @@
 using KalshiArb.Domain.Audit;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Tests.Audit;
 

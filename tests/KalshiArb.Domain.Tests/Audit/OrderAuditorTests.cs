@@ -1,8 +1,4 @@
 using KalshiArb.Domain.Audit;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Domain.Tests.Audit;
 

@@ -1,8 +1,3 @@
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Book;
 
 /// <summary>The hot path must not allocate, and 5,000 books must stay small.</summary>

@@ -1,11 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Book;
 
 public class OrderBookProperties

@@ -1,8 +1,3 @@
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Detection;
 
 /// <summary>Builds detection inputs: a whole, fresh market 2 h before the game with $10,000 and a 1,000-contract cap.</summary>

@@ -1,11 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Detection;
 
 public class EdgeDetectorProperties

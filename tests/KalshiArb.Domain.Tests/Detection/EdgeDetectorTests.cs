@@ -1,7 +1,3 @@
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using static KalshiArb.Domain.Tests.Detection.DetectionCases;
 
 namespace KalshiArb.Domain.Tests.Detection;

@@ -1,9 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Fees;
 
 public class BreakEvenExitTests

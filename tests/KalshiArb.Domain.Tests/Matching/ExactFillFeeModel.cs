@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Matching;
 
 /// <summary>

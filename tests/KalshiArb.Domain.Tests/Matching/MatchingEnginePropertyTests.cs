@@ -1,11 +1,3 @@
-using KalshiArb.Domain.Book;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Matching;
 
 /// <summary>One random engine call (Kind: 0 submit, 1 cancel, 2 decrease by, 3 amend, 4 decrease to, 5 expire due); Target picks an earlier order id.</summary>

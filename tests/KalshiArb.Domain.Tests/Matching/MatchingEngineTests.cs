@@ -1,9 +1,3 @@
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Matching;
 
 public class MatchingEngineTests

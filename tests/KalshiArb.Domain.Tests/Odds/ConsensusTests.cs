@@ -1,8 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Odds;
-
 namespace KalshiArb.Domain.Tests.Odds;
 
 public class ConsensusTests

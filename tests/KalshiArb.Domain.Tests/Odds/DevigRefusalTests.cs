@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Odds;
-
 namespace KalshiArb.Domain.Tests.Odds;
 
 public class DevigRefusalTests

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Odds;
-
 namespace KalshiArb.Domain.Tests.Odds;
 
 /// <summary>The test vectors of ../shared/odds-and-edge.md, to 1e-6.</summary>

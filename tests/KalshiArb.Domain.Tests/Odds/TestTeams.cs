@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Odds;
-
 namespace KalshiArb.Domain.Tests.Odds;
 
 /// <summary>Small hand-made tables for the ticker and resolution tests.</summary>

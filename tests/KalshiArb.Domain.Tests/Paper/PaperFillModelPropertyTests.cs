@@ -1,12 +1,4 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Paper;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Tests.Paper;
 

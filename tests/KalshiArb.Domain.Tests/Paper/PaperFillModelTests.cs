@@ -1,9 +1,4 @@
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Paper;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Tests.Paper;
 

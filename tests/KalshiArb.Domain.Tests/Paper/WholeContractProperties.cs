@@ -1,13 +1,4 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Detection;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Paper;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Tests.Detection;
 
 namespace KalshiArb.Domain.Tests.Paper;

@@ -1,9 +1,4 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Tests.Pnl;
 

@@ -1,6 +1,4 @@
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Domain.Tests.Pnl;
 

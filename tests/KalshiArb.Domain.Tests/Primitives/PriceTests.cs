@@ -1,8 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Primitives;
-
 namespace KalshiArb.Domain.Tests.Primitives;
 
 public class PriceTests

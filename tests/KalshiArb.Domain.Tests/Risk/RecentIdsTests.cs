@@ -1,8 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Risk;
-
 namespace KalshiArb.Domain.Tests.Risk;
 
 public sealed class RecentIdsTests

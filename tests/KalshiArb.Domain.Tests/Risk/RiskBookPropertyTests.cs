@@ -1,11 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
-
 namespace KalshiArb.Domain.Tests.Risk;
 
 /// <summary>One random gate input. Kind: 0 reserve, 1 fill an in-flight order, 2 terminal, 3 settle, 4 kill switch, 5 time passes.</summary>

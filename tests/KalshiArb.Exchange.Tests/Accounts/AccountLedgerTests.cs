@@ -1,6 +1,4 @@
 using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Exchange.Accounts;
 using KalshiArb.Exchange.Markets;
 
 namespace KalshiArb.Exchange.Tests.Accounts;

@@ -3,8 +3,6 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Exchange.Accounts;
 
 namespace KalshiArb.Exchange.Tests.Accounts;
 

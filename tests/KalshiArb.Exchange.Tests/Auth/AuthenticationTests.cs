@@ -1,8 +1,5 @@
 using System.Net.WebSockets;
 using System.Security.Cryptography;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Exchange.Accounts;
-using KalshiArb.Exchange.Tests.Support;
 
 namespace KalshiArb.Exchange.Tests.Auth;
 

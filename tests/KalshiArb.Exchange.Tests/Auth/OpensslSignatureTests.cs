@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Exchange.Accounts;
 
 namespace KalshiArb.Exchange.Tests.Auth;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net.WebSockets;
-using System.Text.Json;
-using KalshiArb.Exchange.Tests.Support;
 
 namespace KalshiArb.Exchange.Tests.Auth;
 

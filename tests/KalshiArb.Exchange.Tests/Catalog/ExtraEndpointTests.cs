@@ -1,5 +1,3 @@
-using KalshiArb.Exchange.Tests.Support;
-
 namespace KalshiArb.Exchange.Tests.Catalog;
 
 public sealed class ExtraEndpointTests

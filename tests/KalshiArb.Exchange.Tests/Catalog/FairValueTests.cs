@@ -1,5 +1,4 @@
 using KalshiArb.Exchange.Catalog;
-using KalshiArb.Exchange.Tests.Support;
 
 namespace KalshiArb.Exchange.Tests.Catalog;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using KalshiArb.Exchange.Tests.Support;
 using static KalshiArb.Exchange.Tests.Support.SimHarness;
 
 namespace KalshiArb.Exchange.Tests.Faults;

@@ -1,5 +1,4 @@
 using KalshiArb.Exchange.Rest;
-using KalshiArb.Exchange.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

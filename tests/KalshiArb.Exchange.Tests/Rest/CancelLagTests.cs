@@ -1,4 +1,3 @@
-using KalshiArb.Exchange.Tests.Support;
 using static KalshiArb.Exchange.Tests.Support.SimHarness;
 
 namespace KalshiArb.Exchange.Tests.Rest;

@@ -1,5 +1,4 @@
 using KalshiArb.Exchange.Catalog;
-using KalshiArb.Exchange.Tests.Support;
 using static KalshiArb.Exchange.Tests.Support.SimHarness;
 
 namespace KalshiArb.Exchange.Tests.Rest;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using KalshiArb.Exchange.Tests.Support;
-
 namespace KalshiArb.Exchange.Tests.Rest;
 
 public sealed class MarketDataTests : IAsyncLifetime

@@ -1,5 +1,4 @@
 using System.Globalization;
-using KalshiArb.Exchange.Tests.Support;
 using static KalshiArb.Exchange.Tests.Support.SimHarness;
 
 namespace KalshiArb.Exchange.Tests.Rest;

@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Catalog;
 
 namespace KalshiArb.Exchange.Tests.Sportsbooks;

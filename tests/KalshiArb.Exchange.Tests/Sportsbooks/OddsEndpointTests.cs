@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using KalshiArb.Domain.Odds;
 using KalshiArb.Exchange.Sportsbooks;
-using KalshiArb.Exchange.Tests.Support;
 
 namespace KalshiArb.Exchange.Tests.Sportsbooks;
 

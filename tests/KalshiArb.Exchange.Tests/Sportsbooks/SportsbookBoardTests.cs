@@ -1,5 +1,4 @@
 using KalshiArb.Exchange.Sportsbooks;
-using KalshiArb.Exchange.Tests.Support;
 
 namespace KalshiArb.Exchange.Tests.Sportsbooks;
 

@@ -1,6 +1,4 @@
-using System.Text;
 using KalshiArb.Exchange.Liquidity;
-using KalshiArb.Exchange.Tests.Support;
 
 namespace KalshiArb.Exchange.Tests.Streaming;
 

@@ -1,5 +1,4 @@
 using KalshiArb.Exchange.Liquidity;
-using KalshiArb.Exchange.Tests.Support;
 
 namespace KalshiArb.Exchange.Tests.Streaming;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using KalshiArb.Exchange.Tests.Support;
 using static KalshiArb.Exchange.Tests.Support.SimHarness;
 
 namespace KalshiArb.Exchange.Tests.Streaming;

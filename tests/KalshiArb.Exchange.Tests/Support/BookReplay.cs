@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace KalshiArb.Exchange.Tests.Support;
 
 /// <summary>Rebuilds a book from orderbook_snapshot/delta frames, checking seq continuity per sid.</summary>

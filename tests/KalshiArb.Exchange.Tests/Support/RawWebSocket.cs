@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace KalshiArb.Exchange.Tests.Support;
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Exchange.Accounts;
 
 namespace KalshiArb.Exchange.Tests.Support;
 

@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-using KalshiArb.Kalshi.Auth;
 
 namespace KalshiArb.Kalshi.Tests.Auth;
 

@@ -1,15 +1,9 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Exchange.Liquidity;
-using KalshiArb.Kalshi.Auth;
-using KalshiArb.Kalshi.Feed;
 using Xunit.Abstractions;
 
 namespace KalshiArb.Kalshi.Tests.EndToEnd;

@@ -1,14 +1,6 @@
 using System.Net.Http;
-using System.Security.Cryptography;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
-using KalshiArb.Kalshi.Auth;
-using KalshiArb.Kalshi.Errors;
-using KalshiArb.Kalshi.Model;
-using KalshiArb.Kalshi.Rest;
 
 namespace KalshiArb.Kalshi.Tests.EndToEnd;
 

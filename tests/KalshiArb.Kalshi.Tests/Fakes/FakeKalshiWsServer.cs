@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using KalshiArb.Kalshi.Auth;
 
 namespace KalshiArb.Kalshi.Tests.Fakes;
 

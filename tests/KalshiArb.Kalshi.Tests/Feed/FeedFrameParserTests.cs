@@ -1,10 +1,4 @@
-using KalshiArb.Domain.Matching;
 using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Orders;
-using System.Text;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Feed;
-using KalshiArb.Kalshi.Model;
 
 namespace KalshiArb.Kalshi.Tests.Feed;
 

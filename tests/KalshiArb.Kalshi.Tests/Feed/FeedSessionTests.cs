@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using KalshiArb.Kalshi.Feed;
-
 namespace KalshiArb.Kalshi.Tests.Feed;
 
 public sealed class FeedSessionTests

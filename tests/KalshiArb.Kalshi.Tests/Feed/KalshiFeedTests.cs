@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using KalshiArb.Kalshi.Auth;
-using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Tests.Fakes;
 
 namespace KalshiArb.Kalshi.Tests.Feed;

@@ -1,8 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using KalshiArb.Kalshi.Feed;
-using KalshiArb.Kalshi.Model;
 using KalshiArb.Tests.Shared;
 
 namespace KalshiArb.Kalshi.Tests.Fuzz;

@@ -2,11 +2,6 @@ using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Errors;
-using KalshiArb.Kalshi.Model;
-using KalshiArb.Kalshi.Rest;
 using KalshiArb.Tests.Shared;
 
 namespace KalshiArb.Kalshi.Tests.Fuzz;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Tests.Wire;
 using KalshiArb.Kalshi.Wire;
 

@@ -1,8 +1,6 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using KalshiArb.Kalshi.Model;
 
 namespace KalshiArb.Kalshi.Tests.Model;
 

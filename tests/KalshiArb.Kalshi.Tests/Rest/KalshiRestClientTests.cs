@@ -1,12 +1,3 @@
-using KalshiArb.Domain.Matching;
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Auth;
-using KalshiArb.Kalshi.Errors;
-using KalshiArb.Kalshi.Model;
-using KalshiArb.Kalshi.Rest;
 using KalshiArb.Kalshi.Tests.Fakes;
 using Microsoft.AspNetCore.Http;
 

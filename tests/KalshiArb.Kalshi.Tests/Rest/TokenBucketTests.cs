@@ -1,5 +1,3 @@
-using KalshiArb.Kalshi.Rest;
-
 namespace KalshiArb.Kalshi.Tests.Rest;
 
 public sealed class TokenBucketTests

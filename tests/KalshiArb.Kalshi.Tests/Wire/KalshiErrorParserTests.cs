@@ -1,5 +1,3 @@
-using KalshiArb.Kalshi.Errors;
-
 namespace KalshiArb.Kalshi.Tests.Wire;
 
 public sealed class KalshiErrorParserTests

@@ -1,11 +1,5 @@
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Fees;
 using KalshiArb.Domain.Book;
-using KalshiArb.Domain.Matching;
-using System.Text.Json;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Kalshi.Errors;
-using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Wire;
 
 namespace KalshiArb.Kalshi.Tests.Wire;

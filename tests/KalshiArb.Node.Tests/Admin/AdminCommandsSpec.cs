@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using KalshiArb.Domain.Risk;
-using KalshiArb.Node.Admin;
-using KalshiArb.Node.Cli;
 
 namespace KalshiArb.Node.Tests.Admin;
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Node.Admin;
 
 namespace KalshiArb.Node.Tests.Admin;
 

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Risk;
-using KalshiArb.Node.Admin;
 
 namespace KalshiArb.Node.Tests.Admin;
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Akka.Actor;
 using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Risk;
@@ -9,13 +7,8 @@ using KalshiArb.Adapters.Paper.Config;
 using KalshiArb.Adapters.Paper.Execution;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Odds;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Kalshi.Feed;
-using KalshiArb.Node.Admin;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Tests.Audit;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,3 @@
-using Akka.Actor;
-
 namespace KalshiArb.Node.Tests.Admin;
 
 /// <summary>Stands in for the feed or the odds poller: answers one question with a fixed view, ignores the rest.</summary>

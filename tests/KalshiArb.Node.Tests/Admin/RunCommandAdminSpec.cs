@@ -1,7 +1,3 @@
-using KalshiArb.Node.Admin;
-using KalshiArb.Node.Cli;
-using KalshiArb.Node.Hosting;
-
 namespace KalshiArb.Node.Tests.Admin;
 
 /// <summary>`run` with the admin endpoint: the CLI talks to a real sim node, and a clean stop removes admin.json.</summary>

@@ -1,13 +1,9 @@
 using System.Collections.Immutable;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.OddsFeed;
 using KalshiArb.Actors.Risk;
 using KalshiArb.Domain.Odds;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Kalshi.Feed;
-using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Admin;
 

@@ -1,9 +1,4 @@
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Tests.Live;
 using Microsoft.Data.Sqlite;
 

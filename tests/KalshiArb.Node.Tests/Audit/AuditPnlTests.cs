@@ -1,8 +1,5 @@
 using System.Text.Json;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Node.Audit;
 
 namespace KalshiArb.Node.Tests.Audit;

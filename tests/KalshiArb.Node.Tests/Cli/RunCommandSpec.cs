@@ -1,6 +1,3 @@
-using KalshiArb.Node.Cli;
-using KalshiArb.Node.Hosting;
-
 namespace KalshiArb.Node.Tests.Cli;
 
 public sealed class RunCommandSpec : IDisposable

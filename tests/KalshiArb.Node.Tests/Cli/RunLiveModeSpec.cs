@@ -1,5 +1,3 @@
-using KalshiArb.Node.Cli;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Live;
 using KalshiArb.Node.Tests.Live;
 

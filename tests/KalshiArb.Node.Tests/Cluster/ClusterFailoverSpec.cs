@@ -1,11 +1,6 @@
-using Akka.Actor;
 using KalshiArb.Actors.Contracts;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Exchange.Accounts;
 
 namespace KalshiArb.Node.Tests.Cluster;

@@ -1,10 +1,8 @@
-using Akka.Actor;
 using Akka.Cluster.Sharding;
 using KalshiArb.Actors.Persistence;
 using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Kalshi.Auth;
-using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Cluster;
 

@@ -1,5 +1,3 @@
-using Akka.Actor;
-using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace KalshiArb.Node.Tests.Cluster;

@@ -1,4 +1,3 @@
-using KalshiArb.Domain.Risk;
 using KalshiArb.Node.Dashboard;
 using Spectre.Console.Testing;
 using Xunit.Abstractions;

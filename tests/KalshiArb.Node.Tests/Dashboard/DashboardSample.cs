@@ -1,9 +1,5 @@
 using KalshiArb.Actors.Market;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Risk;
-using KalshiArb.Node.Admin;
 using KalshiArb.Node.Dashboard;
-using KalshiArb.Node.Hosting;
 using Serilog.Events;
 
 namespace KalshiArb.Node.Tests.Dashboard;

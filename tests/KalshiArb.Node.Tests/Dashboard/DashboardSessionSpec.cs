@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using KalshiArb.Domain.Risk;
-using KalshiArb.Node.Admin;
 using KalshiArb.Node.Dashboard;
-using KalshiArb.Node.Hosting;
 using Spectre.Console.Testing;
 
 namespace KalshiArb.Node.Tests.Dashboard;

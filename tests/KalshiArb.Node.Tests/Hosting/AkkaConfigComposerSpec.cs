@@ -1,5 +1,4 @@
 using KalshiArb.Actors.Serialization;
-using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Hosting;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Node.Hosting;
-
 namespace KalshiArb.Node.Tests.Hosting;
 
 public sealed class HoconNestingTests

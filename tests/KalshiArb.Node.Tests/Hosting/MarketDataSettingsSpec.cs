@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Node.Hosting;
-
 namespace KalshiArb.Node.Tests.Hosting;
 
 /// <summary>kalshiarb.market.max-edge / max-book-spread and kalshiarb.feed.max-frame-bytes / kalshiarb.simulator.drift-per-tick: shipped defaults, overrides, refusals.</summary>

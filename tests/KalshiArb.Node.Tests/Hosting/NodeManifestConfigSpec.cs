@@ -1,6 +1,4 @@
-using Akka.Actor;
 using Akka.Hosting;
-using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,4 @@
 using KalshiArb.Actors.Persistence;
-using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Hosting;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Actors.Execution;
-using KalshiArb.Node.Hosting;
 using Serilog.Events;
 using Serilog.Parsing;
 

@@ -1,6 +1,4 @@
-using Akka.Actor;
 using KalshiArb.Actors.Persistence;
-using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Hosting;
 

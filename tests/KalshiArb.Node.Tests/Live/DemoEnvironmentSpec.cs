@@ -1,5 +1,3 @@
-using KalshiArb.Node.Cli;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Live;
 
 namespace KalshiArb.Node.Tests.Live;

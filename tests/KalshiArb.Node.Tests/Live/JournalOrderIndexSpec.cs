@@ -1,10 +1,4 @@
-using Akka.Actor;
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Node.Audit;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Live;
 using Microsoft.Data.Sqlite;
 

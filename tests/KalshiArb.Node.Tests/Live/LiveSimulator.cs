@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Matching;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Kalshi.Auth;

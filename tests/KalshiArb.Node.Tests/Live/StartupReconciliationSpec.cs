@@ -1,4 +1,3 @@
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Accounts;
 using KalshiArb.Kalshi.Auth;
 using KalshiArb.Kalshi.Errors;

@@ -1,7 +1,4 @@
 using System.Net;
-using KalshiArb.Node.Admin;
-using KalshiArb.Node.Cli;
-using KalshiArb.Node.Hosting;
 using Xunit.Abstractions;
 
 namespace KalshiArb.Node.Tests.Metrics;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using KalshiArb.Actors.Metrics;
-using KalshiArb.Node.Admin;
 using KalshiArb.Node.Metrics;
 
 namespace KalshiArb.Node.Tests.Metrics;

@@ -1,8 +1,4 @@
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Pnl;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Tests.Pnl;
 

@@ -1,10 +1,6 @@
-using Akka.Actor;
 using Akka.Hosting;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Accounts;
-using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,5 @@
-using Akka.Actor;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Risk;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Exchange.Accounts;
-using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

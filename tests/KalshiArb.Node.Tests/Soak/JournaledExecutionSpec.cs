@@ -1,6 +1,3 @@
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using static KalshiArb.Node.Tests.Soak.SoakJournals;
 
 namespace KalshiArb.Node.Tests.Soak;

@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Risk;
-using KalshiArb.Node.Admin;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Soak;
 
 namespace KalshiArb.Node.Tests.Soak;

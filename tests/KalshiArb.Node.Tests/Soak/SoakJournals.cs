@@ -1,7 +1,3 @@
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Node.Audit;
 using KalshiArb.Node.Soak;
 

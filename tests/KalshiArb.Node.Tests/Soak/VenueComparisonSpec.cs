@@ -1,5 +1,3 @@
-using KalshiArb.Actors.Execution;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Node.Soak;
 using static KalshiArb.Node.Tests.Soak.SoakJournals;
 

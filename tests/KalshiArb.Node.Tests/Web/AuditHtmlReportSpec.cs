@@ -1,11 +1,7 @@
 using System.Text.Json;
-using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Serialization;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Node.Audit;
-using KalshiArb.Node.Cli;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Tests.Audit;
 using Xunit.Abstractions;
 

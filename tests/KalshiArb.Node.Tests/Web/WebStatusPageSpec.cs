@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Akka.Actor;
-using KalshiArb.Node.Admin;
-using KalshiArb.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Odds;
-using KalshiArb.Odds.Api;
 using KalshiArb.Odds.Teams;
 
 namespace KalshiArb.Odds.Tests.Api;

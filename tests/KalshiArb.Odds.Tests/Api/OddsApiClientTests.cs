@@ -1,4 +1,3 @@
-using KalshiArb.Odds.Api;
 using Microsoft.Extensions.Logging;
 
 namespace KalshiArb.Odds.Tests.Api;

@@ -1,6 +1,3 @@
-using KalshiArb.Domain.Odds;
-using KalshiArb.Odds.Api;
-
 namespace KalshiArb.Odds.Tests.Api;
 
 public class OddsApiParserTests

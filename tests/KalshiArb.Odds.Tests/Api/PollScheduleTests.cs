@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using KalshiArb.Odds.Api;
 
 namespace KalshiArb.Odds.Tests.Api;
 

@@ -1,5 +1,3 @@
-using KalshiArb.Odds.Api;
-
 namespace KalshiArb.Odds.Tests.Api;
 
 public class QuotaTrackerTests

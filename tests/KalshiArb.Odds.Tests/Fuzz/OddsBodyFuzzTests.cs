@@ -2,8 +2,6 @@ using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using KalshiArb.Domain.Odds;
-using KalshiArb.Odds.Api;
 using KalshiArb.Odds.Tests.Api;
 using KalshiArb.Tests.Shared;
 

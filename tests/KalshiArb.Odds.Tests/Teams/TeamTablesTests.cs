@@ -1,4 +1,3 @@
-using KalshiArb.Domain.Odds;
 using KalshiArb.Odds.Teams;
 
 namespace KalshiArb.Odds.Tests.Teams;

@@ -1,7 +1,5 @@
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Actors.Venues.Paper;
 

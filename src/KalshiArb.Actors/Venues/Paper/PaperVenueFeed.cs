@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Akka.Actor;
 using Akka.Event;
 using Akka.Streams;
 using Akka.Streams.Dsl;
@@ -7,8 +6,6 @@ using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.Market;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Actors.Venues.Paper;

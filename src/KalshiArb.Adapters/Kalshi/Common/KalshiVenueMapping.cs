@@ -1,10 +1,7 @@
 using KalshiArb.Domain.Matching;
 using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Kalshi.Errors;
-using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
-using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Adapters.Kalshi.Common;
 

@@ -1,6 +1,5 @@
 using KalshiArb.Adapters.Kalshi.Execution;
 using KalshiArb.Domain.Matching;
-using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Rest;
 
 namespace KalshiArb.Adapters.Kalshi.Config;

@@ -1,7 +1,6 @@
 using Akka;
 using Akka.Streams.Dsl;
 using KalshiArb.Actors.Feed;
-using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Adapters.Kalshi.Data;
 

@@ -7,9 +7,7 @@ using KalshiArb.Adapters.Common;
 using KalshiArb.Adapters.Kalshi.Common;
 using KalshiArb.Adapters.Kalshi.Config;
 using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Venues;
 using KalshiArb.Kalshi.Auth;
-using KalshiArb.Kalshi.Feed;
 using KalshiArb.Kalshi.Model;
 using KalshiArb.Kalshi.Rest;
 

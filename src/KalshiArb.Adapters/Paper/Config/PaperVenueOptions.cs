@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Adapters.Paper.Config;
 

@@ -1,5 +1,4 @@
 using KalshiArb.Domain.Paper;
-using KalshiArb.Domain.Primitives;
 
 namespace KalshiArb.Adapters.Paper.Execution;
 

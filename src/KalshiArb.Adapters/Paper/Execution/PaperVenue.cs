@@ -7,8 +7,6 @@ using KalshiArb.Domain.Fees;
 using KalshiArb.Domain.Matching;
 using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Paper;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Adapters.Paper.Execution;
 

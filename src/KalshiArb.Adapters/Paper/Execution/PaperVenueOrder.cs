@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Venues;
-
 namespace KalshiArb.Adapters.Paper.Execution;
 
 /// <summary>What the paper venue remembers of one order it accepted: where it lives and its fills.</summary>

@@ -1,5 +1,3 @@
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 using KalshiArb.Domain.Venues;
 

@@ -1,4 +1,3 @@
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Venues;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 

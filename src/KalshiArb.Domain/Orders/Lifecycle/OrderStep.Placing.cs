@@ -1,4 +1,3 @@
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Risk;
 using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 

@@ -1,18 +1,8 @@
-using Akka.Actor;
-using Akka.TestKit.Xunit2;
-using KalshiArb.Actors.Feed;
-using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Tests.Market;
-using KalshiArb.Actors.Venues;
 using KalshiArb.Actors.Venues.Paper;
 using KalshiArb.Adapters.Paper.Config;
 using KalshiArb.Adapters.Paper.Execution;
-using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Fees;
-using KalshiArb.Domain.Orders;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Venues;
-using KalshiArb.Kalshi.Feed;
 
 namespace KalshiArb.Actors.Tests.Venues.Paper;
 

@@ -1,6 +1,4 @@
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
 using KalshiArb.Domain.Venues;
 
 namespace KalshiArb.Domain.Tests.Orders.Lifecycle;

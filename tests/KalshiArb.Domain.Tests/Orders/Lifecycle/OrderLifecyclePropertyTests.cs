@@ -1,10 +1,4 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Domain.Venues;
 using static KalshiArb.Domain.Tests.Orders.Lifecycle.LifecycleFixtures;
 

@@ -1,7 +1,4 @@
-using KalshiArb.Domain.Orders;
 using KalshiArb.Domain.Orders.Lifecycle;
-using KalshiArb.Domain.Primitives;
-using KalshiArb.Domain.Risk;
 using KalshiArb.Domain.Venues;
 using static KalshiArb.Domain.Tests.Orders.Lifecycle.LifecycleFixtures;
 

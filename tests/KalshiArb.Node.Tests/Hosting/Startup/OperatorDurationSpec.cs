@@ -1,5 +1,3 @@
-using KalshiArb.Node.Cli;
-
 namespace KalshiArb.Node.Tests.Hosting.Startup;
 
 public sealed class OperatorDurationSpec

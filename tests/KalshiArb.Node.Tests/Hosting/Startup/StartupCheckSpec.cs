@@ -1,6 +1,4 @@
 using KalshiArb.Actors.Persistence;
-using KalshiArb.Node.Cli;
-using KalshiArb.Node.Hosting;
 using KalshiArb.Node.Hosting.Startup;
 
 namespace KalshiArb.Node.Tests.Hosting.Startup;
