@@ -56,7 +56,7 @@ public static class MemoryHarness
                 router.Tell(Consensus(ticker, i, nowMs, now));
             }
 
-            var loaded = await CountLoaded(router, markets);
+            var loaded = await CountLoaded(system, router, markets);
             Console.WriteLine($"  markets whole with metadata and consensus: {loaded}/{markets}; signals emitted: {signals.Value}");
             var full = ProcessMemory.AfterFullGc();
             Console.WriteLine($"  actor system, {markets} mkts {full}");
@@ -73,16 +73,18 @@ public static class MemoryHarness
         }
     }
 
-    private static async Task<int> CountLoaded(IActorRef router, int markets)
+    /// <summary>
+    /// Asks every market for its state with one collecting actor as the sender, not an <c>Ask</c> per market: each ask's
+    /// timeout stays registered with the scheduler (holding its reply) until it expires, which put ~3.5 MB of replies in
+    /// the figure that a node never holds.
+    /// </summary>
+    private static async Task<int> CountLoaded(ActorSystem system, IActorRef router, int markets)
     {
-        var loaded = 0;
-        for (var start = 0; start < markets; start += 500)
-        {
-            var batch = Enumerable.Range(start, Math.Min(500, markets - start))
-                .Select(i => router.Ask<MarketStateView>(new GetMarketState(Ticker(i)), TimeSpan.FromSeconds(30)));
-            foreach (var v in await Task.WhenAll(batch))
-                if (v.HasMetadata && v.IsWhole && v.FairYes.HasValue && v.Counters.SnapshotsApplied == 1) loaded++;
-        }
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var collector = system.ActorOf(Props.Create(() => new LoadCounter(markets, done)), "load-counter");
+        for (var i = 0; i < markets; i++) router.Tell(new GetMarketState(Ticker(i)), collector);
+        var loaded = await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        system.Stop(collector);
         return loaded;
     }
 
@@ -110,6 +112,20 @@ public static class MemoryHarness
     /// <summary>Fair value at the mid: no edge, so the markets sit quietly as most do.</summary>
     private static ConsensusUpdated Consensus(string ticker, int i, long nowMs, DateTimeOffset now) =>
         new(ticker, $"odds-event-{i:D5}", (30 + i % 40 + 1) / 100.0, 6, 0.01, nowMs, now.AddHours(3));
+
+    private sealed class LoadCounter : ReceiveActor
+    {
+        public LoadCounter(int expected, TaskCompletionSource<int> done)
+        {
+            var replies = 0;
+            var loaded = 0;
+            Receive<MarketStateView>(v =>
+            {
+                if (v.HasMetadata && v.IsWhole && v.FairYes.HasValue && v.Counters.SnapshotsApplied == 1) loaded++;
+                if (++replies == expected) done.TrySetResult(loaded);
+            });
+        }
+    }
 
     private sealed class SignalCount
     {

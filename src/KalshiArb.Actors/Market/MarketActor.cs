@@ -12,17 +12,19 @@ namespace KalshiArb.Actors.Market;
 /// signal sink (the execution side); a skip is recorded. Never places orders itself.
 /// Keyed by ticker only, so the "market" shard region can host it unchanged.
 /// </summary>
-public sealed class MarketActor : ReceiveActor, IWithTimers
+public sealed class MarketActor : UntypedActor
 {
-    private const string EvaluationTimer = "evaluate";
-
+    // Untyped, with the logger, the coalescing timer and the once-only warnings made when first needed: a node holds
+    // thousands of these and most sit quiet, so a ReceiveActor's handler delegates, a TimerScheduler and a HashSet per
+    // market were about 1.5 KB each of the 6.7 KB a loaded market costs (memory harness).
     private readonly MarketState _state;
     private readonly MarketActorSettings _settings;
     private readonly IActorRef _signalSink;
     private readonly ICanTell _feed;
     private readonly TimeProvider _clock;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly HashSet<SkipReason> _warnedBadData = [];
+    private ILoggingAdapter? _log;
+    private ICancelable? _evaluationTimer;
+    private ulong _warnedBadData; // one bit per SkipReason already warned about
     private bool _evaluationPending;
     private long _lastEvaluationMs = long.MinValue;
 
@@ -43,46 +45,66 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
         _feed = feed;
         _clock = clock;
         _state = new MarketState(ticker, settings);
-
-        Receive<BookDeltaReceived>(OnDelta);
-        Receive<BookSnapshotReceived>(OnSnapshot);
-        Receive<BookInvalidated>(OnInvalidated);
-        Receive<BookConfirmed>(c =>
-        {
-            _state.ConfirmBook(c);
-            // only worth a look if staleness was what stopped the last evaluation
-            if (_state is { LastOutcome: EvaluationKind.Skipped, LastSkip.Reason: SkipReason.BookStale }) RequestEvaluation();
-        });
-        Receive<TradeReceived>(t => _state.ApplyTrade(t));
-        Receive<MarketMetadata>(m =>
-        {
-            _state.ApplyMetadata(m, NowMs());
-            RequestEvaluation();
-        });
-        Receive<MarketStatusChanged>(s =>
-        {
-            _state.ApplyStatus(s);
-            RequestEvaluation();
-        });
-        Receive<ConsensusUpdated>(c =>
-        {
-            _state.ApplyConsensus(c, NowMs());
-            RequestEvaluation();
-        });
-        Receive<ConsensusWithdrawn>(w =>
-        {
-            _state.WithdrawConsensus(NowMs());
-            _log.Info("{0}: consensus withdrawn ({1})", _state.Ticker, w.ReasonCode);
-        });
-        Receive<GetMarketState>(_ => Sender.Tell(_state.View()));
-        Receive<EvaluateDue>(_ =>
-        {
-            _evaluationPending = false;
-            Evaluate();
-        });
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
+    private ILoggingAdapter Log => _log ??= Context.GetLogger();
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case BookDeltaReceived d:
+                OnDelta(d);
+                break;
+            case BookSnapshotReceived s:
+                OnSnapshot(s);
+                break;
+            case BookInvalidated i:
+                _state.Invalidate(i);
+                break;
+            case BookConfirmed c:
+                _state.ConfirmBook(c);
+                // only worth a look if staleness was what stopped the last evaluation
+                if (_state is { LastOutcome: EvaluationKind.Skipped, LastSkip.Reason: SkipReason.BookStale }) RequestEvaluation();
+                break;
+            case TradeReceived t:
+                _state.ApplyTrade(t);
+                break;
+            case MarketMetadata m:
+                _state.ApplyMetadata(m, NowMs());
+                RequestEvaluation();
+                break;
+            case MarketStatusChanged st:
+                _state.ApplyStatus(st);
+                RequestEvaluation();
+                break;
+            case ConsensusUpdated cu:
+                _state.ApplyConsensus(cu, NowMs());
+                RequestEvaluation();
+                break;
+            case ConsensusWithdrawn w:
+                _state.WithdrawConsensus(NowMs());
+                Log.Info("{0}: consensus withdrawn ({1})", _state.Ticker, w.ReasonCode);
+                break;
+            case GetMarketState:
+                Sender.Tell(_state.View());
+                break;
+            case EvaluateDue:
+                _evaluationPending = false;
+                _evaluationTimer = null;
+                Evaluate();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _evaluationTimer?.Cancel();
+        base.PostStop();
+    }
 
     /// <summary>A restart lost the book: ask for a snapshot now rather than wait for the next reconnect.</summary>
     protected override void PostRestart(Exception reason)
@@ -108,11 +130,9 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
     {
         var result = _state.ApplySnapshot(s);
         if (result != BookUpdateResult.Applied)
-            _log.Warning("{0}: snapshot refused: {1}", _state.Ticker, result);
+            Log.Warning("{0}: snapshot refused: {1}", _state.Ticker, result);
         RequestEvaluation();
     }
-
-    private void OnInvalidated(BookInvalidated i) => _state.Invalidate(i);
 
     /// <summary>Evaluates now if the interval since the last evaluation has passed, else once when it has.</summary>
     private void RequestEvaluation()
@@ -127,7 +147,8 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
             return;
         }
         _evaluationPending = true;
-        Timers.StartSingleTimer(EvaluationTimer, EvaluateDue.Instance, TimeSpan.FromMilliseconds(minMs - since));
+        _evaluationTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(TimeSpan.FromMilliseconds(minMs - since), Self,
+            EvaluateDue.Instance, Self);
     }
 
     private void Evaluate()
@@ -142,18 +163,28 @@ public sealed class MarketActor : ReceiveActor, IWithTimers
                 // No sender: the order's fate is the execution side's to track, not this market's.
                 _signalSink.Tell(outcome.Signal, ActorRefs.NoSender);
                 TradingInstruments.RecordSignal();
-                _log.Info("{0}: signal {1}", _state.Ticker, outcome.Signal!.Reason);
+                Log.Info("{0}: signal {1}", _state.Ticker, outcome.Signal!.Reason);
                 break;
             case EvaluationKind.DuplicateSignal:
-                _log.Debug("{0}: signal {1} already sent", _state.Ticker, outcome.Signal!.SignalId);
+                Log.Debug("{0}: signal {1} already sent", _state.Ticker, outcome.Signal!.SignalId);
                 break;
             // bad data usually persists (a wrong mapping, a live game): say it once per market and reason, not every tick
             case EvaluationKind.Skipped when outcome.Skip!.Reason is SkipReason.EdgeTooGood or SkipReason.BooksDisagree
-                                             && _warnedBadData.Add(outcome.Skip.Reason):
-                _log.Warning("{0}: not trading, {1}: {2} (check the team mapping, the book's age or whether the game is live; " +
+                                             && FirstWarning(outcome.Skip.Reason):
+                Log.Warning("{0}: not trading, {1}: {2} (check the team mapping, the book's age or whether the game is live; " +
                              "said once, the skips keep being counted)", _state.Ticker, outcome.Skip.Reason, outcome.Skip.Detail);
                 break;
         }
+    }
+
+    private bool FirstWarning(SkipReason reason)
+    {
+        var index = (int)reason;
+        if (index is < 0 or >= 64) return true; // beyond the bit set: warn each time rather than never
+        var bit = 1UL << index;
+        if ((_warnedBadData & bit) != 0) return false;
+        _warnedBadData |= bit;
+        return true;
     }
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();

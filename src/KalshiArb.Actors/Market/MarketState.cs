@@ -21,8 +21,9 @@ public sealed class MarketState
     private readonly long[] _skips = new long[SkipReasonCount];
     private readonly long[] _preconditions = new long[PreconditionCount];
     private readonly long[] _bookRejects = new long[BookResultCount];
-    private readonly HashSet<string> _sentIds = new(StringComparer.Ordinal);
-    private readonly Queue<string> _sentOrder = new();
+    // made at the first signal: most markets never send one
+    private HashSet<string>? _sentIds;
+    private Queue<string>? _sentOrder;
 
     private OrderBook _book = new();
     private PriceGrid? _bookGrid;
@@ -272,6 +273,8 @@ public sealed class MarketState
 
     private bool Remember(string signalId)
     {
+        _sentIds ??= new HashSet<string>(StringComparer.Ordinal);
+        _sentOrder ??= new Queue<string>();
         if (!_sentIds.Add(signalId)) return false;
         _sentOrder.Enqueue(signalId);
         while (_sentOrder.Count > Math.Max(1, _settings.RememberedSignalIds)) _sentIds.Remove(_sentOrder.Dequeue());
