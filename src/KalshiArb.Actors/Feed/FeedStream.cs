@@ -8,7 +8,7 @@ namespace KalshiArb.Actors.Feed;
 /// Runs an <see cref="IMarketDataSource"/> into an actor with back-pressure: the actor gets <see cref="Init"/>,
 /// then each <see cref="FeedEvent"/>, and must answer each with <see cref="Ack"/>; the end of the stream (or a
 /// source that cannot even start) arrives as <see cref="Ended"/>, after which the actor re-runs it on a timer
-/// with <see cref="Rerun"/>. Shared by the market feed and the paper venue's feed.
+/// with <see cref="Rerun"/>. Used by the node's <see cref="MarketDataHub"/>, the one place the source runs.
 /// </summary>
 internal static class FeedStream
 {

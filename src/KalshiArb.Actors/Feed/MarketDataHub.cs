@@ -58,7 +58,7 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
             TryAckSource();
         });
         Receive<FeedEvent>(OnSourceEvent);
-        Receive<FeedStream.Ack>(_ => OnConsumerAck(Sender));
+        Receive<MarketDataAck>(_ => OnConsumerAck(Sender));
         Receive<FeedStream.Ended>(OnSourceEnded);
         Receive<FeedStream.Rerun>(_ => Run());
         Receive<SubscribeMarketData>(_ => Subscribe(Sender));

@@ -7,11 +7,17 @@ namespace KalshiArb.Actors.Feed;
 
 /// <summary>
 /// Sent by a consumer (the sender) to the <see cref="MarketDataHub"/>: from now on it is told every <see cref="FeedEvent"/>
-/// and must answer each with <see cref="FeedStream.Ack"/>. Subscribing again (e.g. after <see cref="MarketDataCut"/>) is allowed.
+/// and must answer each with <see cref="MarketDataAck"/>. Subscribing again (e.g. after <see cref="MarketDataCut"/>) is allowed.
 /// </summary>
 public sealed class SubscribeMarketData
 {
     public static readonly SubscribeMarketData Instance = new();
+}
+
+/// <summary>A consumer took one event (the hub's back-pressure counts these).</summary>
+public sealed class MarketDataAck
+{
+    public static readonly MarketDataAck Instance = new();
 }
 
 /// <summary>

@@ -79,7 +79,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         Receive<FeedEvent>(e =>
         {
             OnEvent(e);
-            Sender.Tell(FeedStream.Ack.Instance);
+            Sender.Tell(MarketDataAck.Instance);
         });
         Receive<MarketDataSubscribed>(s => _sourceCounters = s.SourceCounters);
         Receive<MarketDataCut>(c =>

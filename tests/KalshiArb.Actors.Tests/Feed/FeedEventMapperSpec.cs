@@ -104,7 +104,7 @@ public sealed class FeedEventMapperSpec
     public void Rest_market_status_folds_to_trading_status(MarketStatus status, MarketTradingStatus expected) =>
         Assert.Equal(expected, FeedEventMapper.StatusOf(status));
 
-    private static MarketLifecycle Lifecycle(LifecycleEventType type) => new(A, 4, type, type.ToString().ToLowerInvariant(), null, null, 55);
+    private static MarketLifecycle Lifecycle(LifecycleEventType type) => new(A, 4, type, type.ToString().ToLowerInvariant(), MarketResult.None, null, 55);
 
     private static T Map<T>(FeedEvent e, MarketSequencer seq) where T : ITickerMessage
     {

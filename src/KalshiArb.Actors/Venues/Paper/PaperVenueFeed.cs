@@ -61,7 +61,7 @@ public sealed class PaperVenueFeed : ReceiveActor
         Receive<FeedEvent>(e =>
         {
             OnEvent(e);
-            Sender.Tell(FeedStream.Ack.Instance);
+            Sender.Tell(MarketDataAck.Instance);
         });
         Receive<MarketDataSubscribed>(_ => { });
         Receive<MarketDataCut>(OnCut);
