@@ -19,6 +19,9 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
     private const string RestartTimer = "restart";
     private const string SlowConsumerTimer = "slow-consumer";
 
+    // tags of runs, unique across restarts of the actor: the end of a run shut down by an earlier incarnation is not this one's
+    private static long s_runTags;
+
     private readonly IMarketDataSource _source;
     private readonly MarketDataHubSettings _settings;
     private readonly TimeProvider _clock;
@@ -29,8 +32,11 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
     // market → when its outstanding snapshot was asked for
     private readonly Dictionary<string, long> _snapshotAskedMs = new(StringComparer.Ordinal);
     private UniqueKillSwitch? _killSwitch;
+    private long _runTag = -1;
     // the source's sender waiting for its ack while a consumer is at its window
     private IActorRef? _upstreamWaiting;
+    // the current run's sink: an event still on its way from a run an earlier incarnation shut down is not passed on
+    private IActorRef? _upstream;
     private FeedConnected? _connection;
     private int _consecutiveEnds;
     private long _runs;
@@ -54,6 +60,7 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
 
         Receive<FeedStream.Init>(_ =>
         {
+            _upstream = Sender;
             _upstreamWaiting = Sender;
             TryAckSource();
         });
@@ -85,7 +92,8 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
     private void Run()
     {
         _runs++;
-        _killSwitch = FeedStream.Run(_source, Self, Context.System.Materializer());
+        _runTag = Interlocked.Increment(ref s_runTags);
+        _killSwitch = FeedStream.Run(_source, Self, Context.System.Materializer(), _runTag);
     }
 
     // ---- consumers ----
@@ -163,6 +171,7 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
 
     private void OnSourceEvent(FeedEvent e)
     {
+        if (!Sender.Equals(_upstream)) return;
         _events++;
         _consecutiveEnds = 0;
         switch (e)
@@ -187,7 +196,9 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
 
     private void OnSourceEnded(FeedStream.Ended ended)
     {
+        if (ended.Run != _runTag) return;
         _killSwitch = null;
+        _upstream = null;
         _upstreamWaiting = null;
         _connection = null;
         _snapshotAskedMs.Clear();
