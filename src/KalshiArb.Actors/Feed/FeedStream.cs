@@ -8,7 +8,7 @@ namespace KalshiArb.Actors.Feed;
 /// Runs an <see cref="IMarketDataSource"/> into an actor with back-pressure: the actor gets <see cref="Init"/>,
 /// then each <see cref="FeedEvent"/>, and must answer each with <see cref="Ack"/>; the end of the stream (or a
 /// source that cannot even start) arrives as <see cref="Ended"/>, after which the actor re-runs it on a timer
-/// with <see cref="Rerun"/>. Shared by the market feed and the paper venue's feed.
+/// with <see cref="Rerun"/>. Used by the node's <see cref="MarketDataHub"/>, the one place the source runs.
 /// </summary>
 internal static class FeedStream
 {
@@ -22,7 +22,8 @@ internal static class FeedStream
         public static readonly Ack Instance = new();
     }
 
-    internal sealed record Ended(string Reason);
+    /// <param name="Run">The run's tag given to <see cref="Run"/>: an end of an earlier run (e.g. one a restarted actor shut down) can be told apart.</param>
+    internal sealed record Ended(string Reason, long Run = 0);
 
     internal sealed class Rerun
     {
@@ -30,10 +31,10 @@ internal static class FeedStream
     }
 
     /// <summary>Materializes the source into <paramref name="self"/>; null when it failed to start (then <see cref="Ended"/> is on its way).</summary>
-    public static UniqueKillSwitch? Run(IMarketDataSource source, IActorRef self, IMaterializer materializer)
+    public static UniqueKillSwitch? Run(IMarketDataSource source, IActorRef self, IMaterializer materializer, long run = 0)
     {
         var sink = Sink.ActorRefWithAck<FeedEvent>(self, Init.Instance, Ack.Instance,
-            new Ended("completed"), ex => new Ended($"{ex.GetType().Name}: {ex.Message}"));
+            new Ended("completed", run), ex => new Ended($"{ex.GetType().Name}: {ex.Message}", run));
         try
         {
             return source.Source()
@@ -44,7 +45,7 @@ internal static class FeedStream
         catch (Exception ex)
         {
             // A source that cannot even start is retried on the same backoff as one that ended.
-            self.Tell(new Ended($"start failed: {ex.GetType().Name}: {ex.Message}"));
+            self.Tell(new Ended($"start failed: {ex.GetType().Name}: {ex.Message}", run));
             return null;
         }
     }

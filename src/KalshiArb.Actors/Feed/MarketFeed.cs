@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Akka.Event;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.Metrics;
@@ -26,24 +24,20 @@ public sealed record MarketFeedSettings
     /// <summary>Books are vouched for only if some event arrived this recently: a silent socket proves nothing.</summary>
     public TimeSpan ConfirmOnlyAfterEventWithin { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Wait before running the source again if it ever ends (the Kalshi source reconnects by itself).</summary>
-    public TimeSpan RestartDelay { get; init; } = TimeSpan.FromSeconds(1);
-
     public static MarketFeedSettings Default { get; } = new();
 }
 
 /// <summary>
-/// Runs the market-data source (back-pressured: one event at a time through this actor), maps each event to a
-/// MarketActor message and sends it to the markets (router or shard region). On a disconnect or a gap the books
+/// Takes the node's market data from its <see cref="MarketDataHub"/> (back-pressured: each event acknowledged), maps each
+/// event to a MarketActor message and sends it to the markets (router or shard region). On a disconnect or a gap the books
 /// concerned are marked not whole until their next snapshot. Keeps feed state for status.
 /// </summary>
 public sealed class MarketFeed : ReceiveActor, IWithTimers
 {
     private const string RateTimer = "rate";
-    private const string RestartTimer = "restart";
     private const string ConfirmTimer = "confirm";
 
-    private readonly IMarketDataSource _source;
+    private readonly IActorRef _hub;
     private readonly IActorRef _markets;
     private readonly MarketFeedSettings _settings;
     private readonly TimeProvider _clock;
@@ -55,7 +49,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     private readonly HashSet<string> _current = new(StringComparer.Ordinal);
     private long _lastEventMs;
     private readonly long[] _ignored = new long[Enum.GetValues<FeedIgnoreReason>().Length];
-    private UniqueKillSwitch? _killSwitch;
+    private Func<FeedCountersSnapshot?> _sourceCounters = () => null;
 
     private bool _connected;
     private long? _connectedSinceMs;
@@ -71,30 +65,29 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     private long _windowStartMs;
     private double _rate;
 
-    public static Props Props(IMarketDataSource source, IActorRef markets, MarketFeedSettings? settings = null, TimeProvider? clock = null) =>
-        Akka.Actor.Props.Create(() => new MarketFeed(source, markets, settings ?? MarketFeedSettings.Default, clock ?? TimeProvider.System));
+    /// <param name="hub">The node's <see cref="MarketDataHub"/> (on this member).</param>
+    public static Props Props(IActorRef hub, IActorRef markets, MarketFeedSettings? settings = null, TimeProvider? clock = null) =>
+        Akka.Actor.Props.Create(() => new MarketFeed(hub, markets, settings ?? MarketFeedSettings.Default, clock ?? TimeProvider.System));
 
-    public MarketFeed(IMarketDataSource source, IActorRef markets, MarketFeedSettings settings, TimeProvider clock)
+    public MarketFeed(IActorRef hub, IActorRef markets, MarketFeedSettings settings, TimeProvider clock)
     {
-        _source = source;
+        _hub = hub;
         _markets = markets;
         _settings = settings;
         _clock = clock;
 
-        Receive<FeedStream.Init>(_ => Sender.Tell(FeedStream.Ack.Instance));
         Receive<FeedEvent>(e =>
         {
             OnEvent(e);
-            Sender.Tell(FeedStream.Ack.Instance);
+            Sender.Tell(MarketDataAck.Instance);
         });
-        Receive<FeedStream.Ended>(e =>
+        Receive<MarketDataSubscribed>(s => _sourceCounters = s.SourceCounters);
+        Receive<MarketDataCut>(c =>
         {
-            _log.Warning("market-data source ended: {0}; running it again in {1}", e.Reason, _settings.RestartDelay);
-            OnDisconnected(e.Reason);
-            _killSwitch = null;
-            Timers.StartSingleTimer(RestartTimer, FeedStream.Rerun.Instance, _settings.RestartDelay);
+            // events after the cut are missed: as after a disconnect, until the snapshots the resubscription brings
+            OnDisconnected(c.Reason);
+            _hub.Tell(SubscribeMarketData.Instance);
         });
-        Receive<FeedStream.Rerun>(_ => Run());
         Receive<TrackMarkets>(t => Track(t.Tickers));
         Receive<MarketsDiscovered>(d => Track(d.Markets.Select(m => m.Ticker).ToArray()));
         Receive<BookResyncRequested>(r =>
@@ -103,7 +96,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
             TradingInstruments.RecordFeedResync();
             _current.Remove(r.Ticker); // not whole until its snapshot comes back
             _log.Info("{0}: book broke in its actor ({1}); asking for a snapshot", r.Ticker, r.Reason);
-            _source.RequestSnapshot(r.Ticker);
+            _hub.Tell(new RequestMarketSnapshot(r.Ticker));
         });
         Receive<MeasureRate>(_ => MeasureRateNow());
         Receive<ConfirmBooks>(_ => ConfirmCurrentBooks());
@@ -118,18 +111,14 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(RateTimer, MeasureRate.Instance, _settings.RateWindow);
         if (_settings.BookConfirmInterval is { } every && every > TimeSpan.Zero)
             Timers.StartPeriodicTimer(ConfirmTimer, ConfirmBooks.Instance, every);
-        Run();
+        _hub.Tell(SubscribeMarketData.Instance);
     }
-
-    protected override void PostStop() => _killSwitch?.Shutdown();
-
-    private void Run() => _killSwitch = FeedStream.Run(_source, Self, Context.System.Materializer());
 
     private void Track(IReadOnlyList<string> tickers)
     {
         var added = tickers.Where(_tracked.Add).ToArray();
         foreach (var ticker in added) _known.Add(ticker);
-        if (added.Length > 0) _source.AddMarkets(added);
+        if (added.Length > 0) _hub.Tell(new TrackMarkets(added));
     }
 
     private void OnEvent(FeedEvent e)
@@ -214,7 +203,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
 
     private FeedStateView View()
     {
-        var parse = _source.Counters()?.Rejects ?? ImmutableDictionary<FeedRejectReason, long>.Empty;
+        var parse = _sourceCounters()?.Rejects ?? ImmutableDictionary<FeedRejectReason, long>.Empty;
         return new FeedStateView(_connected, _connectedSinceMs, _lastDisconnectMs, _lastDisconnectReason, _connects, _disconnects,
             _events, _rate, _sent, _gaps, _resyncs, _tracked.Count, CountsByReason.Of<FeedIgnoreReason>(_ignored), parse)
         {

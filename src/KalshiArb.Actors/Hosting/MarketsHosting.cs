@@ -11,7 +11,6 @@ namespace KalshiArb.Actors.Hosting;
 public sealed record MarketSideOptions
 {
     public required IMarketDiscovery Discovery { get; init; }
-    public required IMarketDataSource MarketData { get; init; }
     public required IOddsSource Odds { get; init; }
     public required TeamDirectory Teams { get; init; }
 
@@ -48,7 +47,8 @@ public static class MarketsHosting
     public const string CatalogName = "market-catalog";
 
     /// <summary>
-    /// The producers of signals: the last step of a manifest, once the venue state is loaded. <paramref name="options"/> is
+    /// The producers of signals: the last step of a manifest, once the venue state is loaded. The feed takes its events from
+    /// the member's <see cref="MarketDataHub"/> (<see cref="MarketDataHubHosting.WithMarketDataHub"/>, an earlier step). <paramref name="options"/> is
     /// read once, when the region starts (its sources may come from an earlier step). MarketActors are not remembered: a
     /// market that moves rebuilds its book from a fresh snapshot.
     /// </summary>
@@ -65,7 +65,7 @@ public static class MarketsHosting
                 var feed = new RegisteredActor<MarketFeed>(system);
                 return t => MarketActor.Props(t, sink, o.Value.Market, o.Value.Clock, feed);
             }, new MarketMessageExtractor(shards), role, memberRoles)
-            .WithRoleSingleton<MarketFeed>(FeedName, (_, r) => MarketFeed.Props(o.Value.MarketData, r.Get<MarketRegion>(), o.Value.Feed, o.Value.Clock),
+            .WithRoleSingleton<MarketFeed>(FeedName, (_, r) => MarketFeed.Props(r.Get<MarketDataHub>(), r.Get<MarketRegion>(), o.Value.Feed, o.Value.Clock),
                 role, memberRoles)
             .WithRoleSingleton<OddsPoller>(OddsPollerName, (_, r) => OddsPoller.Props(o.Value.Odds, o.Value.Teams, r.Get<MarketRegion>(), o.Value.OddsPoller,
                 o.Value.Clock), role, memberRoles)

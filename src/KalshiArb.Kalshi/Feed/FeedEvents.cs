@@ -39,7 +39,10 @@ public sealed record BookGap(string MarketTicker, long Sid, long ExpectedSeq, lo
 
 public sealed record TickerUpdate(string MarketTicker, long Sid, Price? LastPrice, Price? YesBid, Price? YesAsk, Quantity? Volume, Quantity? OpenInterest, long? TsMs) : FeedEvent;
 
-public sealed record TradePrint(string MarketTicker, long Sid, string TradeId, Price YesPrice, Price? NoPrice, Quantity Count, string? TakerSide, long? TsMs) : FeedEvent;
+/// <summary>A public trade.</summary>
+/// <remarks>TakerSide: the outcome the taker bought; null when the frame has none or an unknown word (counted as
+/// <see cref="FeedRejectReason.UnknownTakerSide"/>, the trade itself is kept).</remarks>
+public sealed record TradePrint(string MarketTicker, long Sid, string TradeId, Price YesPrice, Price? NoPrice, Quantity Count, OutcomeSide? TakerSide, long? TsMs) : FeedEvent;
 
 /// <summary>Private fill of one of our orders.</summary>
 /// <remarks>Outcome: the contract we got (yes/no); Side: the V2 book side (bid = bought YES, ask = sold YES).</remarks>
@@ -55,8 +58,11 @@ public sealed record MarketPositionUpdate(string MarketTicker, long Sid, Quantit
 
 public enum LifecycleEventType { Unknown = 0, Created, Activated, Deactivated, CloseDateUpdated, Determined, Settled }
 
-/// <summary>market_lifecycle_v2. <see cref="SettlementValue"/>: what a YES contract pays, when the event says it.</summary>
-public sealed record MarketLifecycle(string MarketTicker, long Sid, LifecycleEventType EventType, string RawEventType, string? Result,
+/// <summary>
+/// market_lifecycle_v2. <see cref="SettlementValue"/>: what a YES contract pays, when the event says it. An unknown result
+/// word is <see cref="MarketResult.Unknown"/> and counted as <see cref="FeedRejectReason.UnknownResult"/>; the event is kept.
+/// </summary>
+public sealed record MarketLifecycle(string MarketTicker, long Sid, LifecycleEventType EventType, string RawEventType, MarketResult Result,
     long? CloseTs, long? TsMs) : FeedEvent
 {
     public Price? SettlementValue { get; init; }
@@ -68,7 +74,5 @@ public sealed record MarketLifecycle(string MarketTicker, long Sid, LifecycleEve
     public Price? YesValue =>
         EventType is not (LifecycleEventType.Determined or LifecycleEventType.Settled) ? null
         : SettlementValue is { } value ? value
-        : string.Equals(Result, "yes", StringComparison.OrdinalIgnoreCase) ? Price.One
-        : string.Equals(Result, "no", StringComparison.OrdinalIgnoreCase) ? Price.Zero
-        : null;
+        : Result.YesValue();
 }

@@ -326,7 +326,9 @@ public sealed class FeedFrameParser
     private ParsedFrame ParseTrade(ref Utf8JsonReader r, long sid)
     {
         if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
-        string? ticker = null, tradeId = null, takerSide = null;
+        string? ticker = null, tradeId = null;
+        OutcomeSide? takerSide = null;
+        var note = FeedRejectReason.None;
         Price? yes = null, no = null;
         Quantity? count = null;
         long? ts = null;
@@ -338,13 +340,13 @@ public sealed class FeedFrameParser
             else if (r.ValueTextEquals("yes_price_dollars"u8)) e = ReadPrice(ref r, out yes);
             else if (r.ValueTextEquals("no_price_dollars"u8)) e = ReadPrice(ref r, out no);
             else if (r.ValueTextEquals("count_fp"u8)) e = ReadCount(ref r, out count);
-            else if (r.ValueTextEquals("taker_side"u8)) e = ReadPooled(ref r, out takerSide);
+            else if (r.ValueTextEquals("taker_side"u8)) e = ReadTakerSide(ref r, out takerSide, ref note);
             else if (r.ValueTextEquals("ts_ms"u8)) e = ReadLong(ref r, out ts);
             else { Skip(ref r); e = FeedRejectReason.None; }
             if (e != FeedRejectReason.None) return ParsedFrame.Reject(e);
         }
         if (ticker is null || tradeId is null || yes is null || count is null) return ParsedFrame.Reject(FeedRejectReason.MissingField);
-        return ParsedFrame.Of(new TradePrint(ticker, sid, tradeId, yes.Value, no, count.Value, takerSide, ts));
+        return ParsedFrame.Noted(new TradePrint(ticker, sid, tradeId, yes.Value, no, count.Value, takerSide, ts), note);
     }
 
     private ParsedFrame ParseFill(ref Utf8JsonReader r, long sid)
@@ -436,7 +438,9 @@ public sealed class FeedFrameParser
     private ParsedFrame ParseLifecycle(ref Utf8JsonReader r, long sid)
     {
         if (r.TokenType != JsonTokenType.StartObject) return ParsedFrame.Reject(FeedRejectReason.WrongFieldType);
-        string? ticker = null, eventType = null, result = null;
+        string? ticker = null, eventType = null;
+        var result = MarketResult.None;
+        var note = FeedRejectReason.None;
         long? closeTs = null, ts = null;
         Price? settlementValue = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -444,7 +448,7 @@ public sealed class FeedFrameParser
             FeedRejectReason e;
             if (r.ValueTextEquals("market_ticker"u8)) e = ReadTicker(ref r, out ticker);
             else if (r.ValueTextEquals("event_type"u8)) e = ReadPooled(ref r, out eventType);
-            else if (r.ValueTextEquals("result"u8)) e = ReadPooled(ref r, out result);
+            else if (r.ValueTextEquals("result"u8)) e = ReadResult(ref r, out result, ref note);
             else if (r.ValueTextEquals("close_ts"u8)) e = ReadLong(ref r, out closeTs);
             else if (r.ValueTextEquals("settlement_value_dollars"u8)) e = ReadPrice(ref r, out settlementValue);
             else if (r.ValueTextEquals("ts_ms"u8)) e = ReadLong(ref r, out ts);
@@ -462,10 +466,10 @@ public sealed class FeedFrameParser
             "settled" => LifecycleEventType.Settled,
             _ => LifecycleEventType.Unknown,
         };
-        return ParsedFrame.Of(new MarketLifecycle(ticker, sid, type, eventType, string.IsNullOrEmpty(result) ? null : result, closeTs, ts)
+        return ParsedFrame.Noted(new MarketLifecycle(ticker, sid, type, eventType, result, closeTs, ts)
         {
             SettlementValue = settlementValue,
-        });
+        }, note);
     }
 
     // ---------- field readers: each reads the value after a property name ----------
@@ -591,6 +595,34 @@ public sealed class FeedFrameParser
         if (r.ValueTextEquals("yes"u8)) side = OutcomeSide.Yes;
         else if (r.ValueTextEquals("no"u8)) side = OutcomeSide.No;
         else return FeedRejectReason.InvalidSide;
+        return FeedRejectReason.None;
+    }
+
+    /// <summary>A trade's taker side: an unknown word is noted (<paramref name="note"/>) and read as none, not refused.</summary>
+    private static FeedRejectReason ReadTakerSide(ref Utf8JsonReader r, out OutcomeSide? side, ref FeedRejectReason note)
+    {
+        var e = ReadSide(ref r, out side);
+        if (e != FeedRejectReason.InvalidSide) return e;
+        note = FeedRejectReason.UnknownTakerSide;
+        return FeedRejectReason.None;
+    }
+
+    /// <summary>A lifecycle result word ("" and null are none); an unknown word is noted and read as <see cref="MarketResult.Unknown"/>.</summary>
+    private static FeedRejectReason ReadResult(ref Utf8JsonReader r, out MarketResult result, ref FeedRejectReason note)
+    {
+        r.Read();
+        result = MarketResult.None;
+        if (r.TokenType == JsonTokenType.Null) return FeedRejectReason.None;
+        if (r.TokenType != JsonTokenType.String) return FeedRejectReason.WrongFieldType;
+        if (r.ValueTextEquals(""u8)) return FeedRejectReason.None;
+        if (r.ValueTextEquals("yes"u8)) result = MarketResult.Yes;
+        else if (r.ValueTextEquals("no"u8)) result = MarketResult.No;
+        else if (r.ValueTextEquals("scalar"u8)) result = MarketResult.Scalar;
+        else
+        {
+            result = MarketResult.Unknown;
+            note = FeedRejectReason.UnknownResult;
+        }
         return FeedRejectReason.None;
     }
 

@@ -1,6 +1,9 @@
 namespace KalshiArb.Kalshi.Feed;
 
-/// <summary>Why a frame was skipped. Each is counted; none stops the feed.</summary>
+/// <summary>
+/// Why a frame was skipped, or (the field-level ones at the end) why one field of a kept event was read as unknown.
+/// Each is counted; none stops the feed.
+/// </summary>
 public enum FeedRejectReason
 {
     None = 0,
@@ -27,4 +30,10 @@ public enum FeedRejectReason
 
     /// <summary>A frame over <see cref="KalshiFeedOptions.MaxFrameBytes"/>: refused unread (and not buffered past the limit).</summary>
     FrameTooLarge,
+
+    /// <summary>A trade's taker_side is neither "yes" nor "no": the trade is kept without a taker side.</summary>
+    UnknownTakerSide,
+
+    /// <summary>A lifecycle result that is none of "yes", "no", "scalar" or empty: the event is kept with <see cref="MarketResult.Unknown"/>.</summary>
+    UnknownResult,
 }

@@ -126,6 +126,8 @@ internal sealed class FeedSession
             _counters.Reject(parsed.Reason);
             return;
         }
+        // a kept event with one field read as unknown (e.g. a taker side we do not know) is counted too
+        if (parsed.Reason != FeedRejectReason.None) _counters.Reject(parsed.Reason);
         lock (_gate)
         {
             switch (e)

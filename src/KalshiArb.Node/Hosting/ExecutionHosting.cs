@@ -22,6 +22,20 @@ public static class ExecutionHosting
     public const string SettlementCatchUpName = "settlement-catch-up";
     public const string PaperFeedName = "paper-feed";
 
+    /// <summary>
+    /// The node's one market-data connection (<see cref="MarketDataHub"/>) on the exchange's WebSocket, on a member that
+    /// consumes market data: one that may run the market feed singleton (market role), or the paper venue's feed.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithMarketData(this AkkaConfigurationBuilder akka, TradingMode mode, NodeStartup start,
+        IReadOnlyCollection<string> memberRoles) =>
+        akka.WithMarketDataHub(() =>
+            {
+                var exchange = start.Exchange!;
+                return new KalshiMarketDataSource(new KalshiFeed(
+                    new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = start.Config.FeedMaxFrameBytes }, exchange.Signer));
+            },
+            memberRoles.Contains(ClusterRoles.Market) || (mode == TradingMode.Paper && memberRoles.Contains(ClusterRoles.Execution)));
+
     /// <summary>The exchange connection (embedded or external simulator, or live Kalshi) and a REST client on it.</summary>
     public static AkkaConfigurationBuilder WithExchange(this AkkaConfigurationBuilder akka, NodeStartup start) =>
         akka.WithActors((_, _) => start.StepAsync(async () =>
@@ -34,8 +48,8 @@ public static class ExecutionHosting
 
     /// <summary>
     /// The venue orders go to (execution role): <see cref="KalshiVenue"/> on the simulator or live Kalshi, or in paper mode
-    /// a <see cref="PaperVenue"/> with its own market-data connection (<see cref="PaperVenueFeed"/>, registered under its type):
-    /// one feed session per consumer (two materializations of one KalshiFeed would share its subscriptions).
+    /// a <see cref="PaperVenue"/> kept on the market by a <see cref="PaperVenueFeed"/> (registered under its type), which
+    /// takes its events from the member's <see cref="MarketDataHub"/> (the node's one market-data connection).
     /// </summary>
     public static AkkaConfigurationBuilder WithVenue(this AkkaConfigurationBuilder akka, TradingMode mode, NodeStartup start, IReadOnlyCollection<string> memberRoles) =>
         !memberRoles.Contains(ClusterRoles.Execution)
@@ -47,9 +61,7 @@ public static class ExecutionHosting
                 {
                     var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = start.Config.Paper.StartingBalance, OrderLatency = start.Config.Paper.OrderLatency });
                     start.Venue = paper;
-                    var data = new KalshiMarketDataSource(new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = start.Config.FeedMaxFrameBytes },
-                        exchange.Signer));
-                    registry.Register<PaperVenueFeed>(system.ActorOf(PaperVenueFeed.Props(data, paper), PaperFeedName));
+                    registry.Register<PaperVenueFeed>(system.ActorOf(PaperVenueFeed.Props(registry.Get<MarketDataHub>(), paper), PaperFeedName));
                 }
                 else
                 {

@@ -46,6 +46,7 @@ public static class TradingNodeManifest
             .WithClusterJoin(member, config.Cluster.JoinTimeout, start.Fail, address => start.Log.Information("cluster member {Address}", address))
             .WithQuietEnd()
             .WithRiskGate(new RiskGateSettings(config.Limits), roles)
+            .WithMarketData(settings.Mode, start, roles)
             .WithVenue(settings.Mode, start, roles)
             .WithOrders(new OrdersOptions { Venue = () => start.Venue!, Orders = config.Orders, Shards = config.Cluster.OrderShards, OpenOrders = config.OpenOrders },
                 roles)
@@ -78,7 +79,7 @@ public static class TradingNodeManifest
         return $"journal-probe-{system.Name}-{self.Host}-{self.Port}";
     }
 
-    /// <summary>The market side's outside sources on the node's exchange connection: Kalshi discovery and market data, the odds API.</summary>
+    /// <summary>The market side's outside sources on the node's exchange connection: Kalshi discovery, the odds API (market data is the hub's).</summary>
     private static MarketSideOptions MarketSources(NodeStartup start)
     {
         var exchange = start.Exchange!;
@@ -86,11 +87,9 @@ public static class TradingNodeManifest
         var oddsHttp = start.Own(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
         var oddsOptions = new OddsApiOptions { BaseUrl = exchange.OddsBaseUrl, ApiKey = exchange.OddsApiKey };
         var oddsClient = new OddsApiClient(oddsHttp, oddsOptions, start.Loggers.CreateLogger<OddsApiClient>());
-        var feed = new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = config.FeedMaxFrameBytes }, exchange.Signer);
         return new MarketSideOptions
         {
             Discovery = new KalshiMarketDiscovery(start.Rest),
-            MarketData = new KalshiMarketDataSource(feed),
             Odds = new OddsApiSource(oddsClient, oddsOptions),
             Teams = TeamTables.LoadShipped(),
             SignalSink = r => r.Get<OrderAdmission>(),

@@ -51,7 +51,7 @@ public sealed class FeedEventMapperSpec
         var gap = Map<BookInvalidated>(new BookGap(A, 1, 5, 7), seq);
         Assert.Equal(BookInvalidation.Gap, gap.Reason);
 
-        var trade = Map<TradeReceived>(new TradePrint(A, 2, "t-1", Price.FromCents(47), Price.FromCents(53), Quantity.FromContracts(4), "yes", 123), seq);
+        var trade = Map<TradeReceived>(new TradePrint(A, 2, "t-1", Price.FromCents(47), Price.FromCents(53), Quantity.FromContracts(4), OutcomeSide.Yes, 123), seq);
         Assert.Equal(("t-1", Price.FromCents(47), Quantity.FromContracts(4), 123L), (trade.TradeId, trade.YesPrice, trade.Count, trade.AtMs));
 
         Assert.Equal(MarketTradingStatus.Paused, Map<MarketStatusChanged>(Lifecycle(LifecycleEventType.Deactivated), seq).Status);
@@ -104,7 +104,7 @@ public sealed class FeedEventMapperSpec
     public void Rest_market_status_folds_to_trading_status(MarketStatus status, MarketTradingStatus expected) =>
         Assert.Equal(expected, FeedEventMapper.StatusOf(status));
 
-    private static MarketLifecycle Lifecycle(LifecycleEventType type) => new(A, 4, type, type.ToString().ToLowerInvariant(), null, null, 55);
+    private static MarketLifecycle Lifecycle(LifecycleEventType type) => new(A, 4, type, type.ToString().ToLowerInvariant(), MarketResult.None, null, 55);
 
     private static T Map<T>(FeedEvent e, MarketSequencer seq) where T : ITickerMessage
     {

@@ -40,10 +40,9 @@ public sealed class MarketFeedSimulatorSpec : TestKit
         using var http = new HttpClient();
         var rest = new KalshiRestClient(http, new KalshiRestOptions { BaseUrl = sim.RestBaseUrl, MaxRetries = 1 }, signer);
         var kalshiFeed = new KalshiFeed(new KalshiFeedOptions { Url = sim.WsUrl, MinBackoff = TimeSpan.FromMilliseconds(50) }, signer);
-        await using var host = await MarketSideHost.StartAsync(this, "market-feed-simulator", sink => new MarketSideOptions
+        await using var host = await MarketSideHost.StartAsync(this, "market-feed-simulator", new KalshiMarketDataSource(kalshiFeed), sink => new MarketSideOptions
         {
             Discovery = new KalshiMarketDiscovery(rest),
-            MarketData = new KalshiMarketDataSource(kalshiFeed),
             Odds = new FakeOddsSource(),
             Teams = TeamTables.LoadShipped(),
             SignalSink = _ => sink,

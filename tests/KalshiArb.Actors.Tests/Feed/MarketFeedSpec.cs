@@ -15,7 +15,8 @@ public sealed class MarketFeedSpec : TestKit
     private (IActorRef Feed, Akka.TestKit.TestProbe Markets) Start(MarketFeedSettings? settings = null)
     {
         var markets = CreateTestProbe();
-        var feed = Sys.ActorOf(MarketFeed.Props(_source, markets, settings, _clock));
+        var hub = Sys.ActorOf(MarketDataHub.Props(_source, clock: _clock));
+        var feed = Sys.ActorOf(MarketFeed.Props(hub, markets, settings, _clock));
         return (feed, markets);
     }
 
@@ -80,7 +81,8 @@ public sealed class MarketFeedSpec : TestKit
         Assert.Equal(2, state.Ignored[FeedIgnoreReason.TickerSummary]);
         Assert.Equal(1, state.Ignored[FeedIgnoreReason.Control]);
         Assert.Equal(1, state.ResyncRequests);
-        Assert.Equal([A], _source.SnapshotRequests);
+        // through the node's hub to the source
+        AwaitAssert(() => Assert.Equal([A], _source.SnapshotRequests), TimeSpan.FromSeconds(5));
 
         // the snapshot's market is known now: a disconnect invalidates it although it was never tracked
         await _source.Push(new FeedDisconnected("closed", MarketFixtures.T0));

@@ -47,9 +47,9 @@ public sealed class MarketPipelineSpec : TestKit
         var source = new QueueMarketDataSource();
         var settings = new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromMilliseconds(50) };
 
-        await using var host = await MarketSideHost.StartAsync(this, "market-pipeline", sink => new MarketSideOptions
+        await using var host = await MarketSideHost.StartAsync(this, "market-pipeline", source, sink => new MarketSideOptions
         {
-            Discovery = discovery, MarketData = source, Odds = odds, Teams = TeamTables.LoadShipped(), SignalSink = _ => sink,
+            Discovery = discovery, Odds = odds, Teams = TeamTables.LoadShipped(), SignalSink = _ => sink,
             Market = settings, Catalog = new MarketCatalogSettings { Series = ["KXNBAGAME"], RefreshInterval = null }, Clock = _clock,
         });
         var (side, signals) = (host.Side, host.Signals);

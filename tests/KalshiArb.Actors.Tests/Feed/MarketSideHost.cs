@@ -23,14 +23,16 @@ public sealed class MarketSideHost : IAsyncDisposable
     public TestProbe Signals { get; }
     public MarketSideRefs Side { get; }
 
-    /// <summary><paramref name="options"/> gets the signal probe to use as the sink.</summary>
-    public static async Task<MarketSideHost> StartAsync(TestKitBase kit, string name, Func<IActorRef, MarketSideOptions> options, int shards = 10)
+    /// <summary><paramref name="options"/> gets the signal probe to use as the sink; <paramref name="marketData"/> is the member's one connection.</summary>
+    public static async Task<MarketSideHost> StartAsync(TestKitBase kit, string name, IMarketDataSource marketData, Func<IActorRef, MarketSideOptions> options,
+        int shards = 10)
     {
         string[] roles = [ClusterRoles.Market];
         TestProbe? signals = null;
         var host = await ActorHost.StartAsync(name, OneMemberCluster.Config(roles), akka => akka
             .WithClusterJoin(OneMemberCluster.Member(roles), TimeSpan.FromSeconds(20), _ => { }, _ => { })
             .WithActors((system, _) => signals = kit.CreateTestProbe(system, "signals"))
+            .WithMarketDataHub(() => marketData, onThisMember: true)
             .WithMarkets(() => options(signals!), shards, roles));
         return new MarketSideHost(host, signals!);
     }

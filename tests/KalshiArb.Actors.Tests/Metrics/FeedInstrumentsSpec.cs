@@ -29,7 +29,8 @@ public sealed class FeedInstrumentsSpec : TestKit
 
         var source = new QueueMarketDataSource();
         var markets = CreateTestProbe();
-        var feed = Sys.ActorOf(MarketFeed.Props(source, markets, clock: new ManualClock(MarketFixtures.T0)));
+        var hub = Sys.ActorOf(MarketDataHub.Props(source));
+        var feed = Sys.ActorOf(MarketFeed.Props(hub, markets, clock: new ManualClock(MarketFixtures.T0)));
         await source.Push(
             new FeedConnected(MarketFixtures.T0),
             new BookSnapshot(A, 1, 1, [new BookLevel(Price.FromCents(45), Quantity.FromContracts(10))], []),

@@ -94,7 +94,7 @@ public sealed class FeedFrameParserTests
         Assert.Equal("tr-1", tr.TradeId);
         Assert.Equal(new Quantity(250), tr.Count);
         Assert.Equal(new Price(4400), tr.NoPrice);
-        Assert.Equal("yes", tr.TakerSide);
+        Assert.Equal(OutcomeSide.Yes, tr.TakerSide);
 
         var f = Event<FillReport>($$$"""{"type":"fill","sid":13,"msg":{"trade_id":"tr-2","order_id":"o-1","market_ticker":"{{{Phi}}}","is_taker":true,"outcome_side":"yes","book_side":"bid","yes_price_dollars":"0.5600","count_fp":"1.00","fee_cost":"0.0200","post_position_fp":"-3.00","client_order_id":"exec-7","ts_ms":1781159387354}}""");
         Assert.Equal("o-1", f.OrderId);
@@ -124,7 +124,7 @@ public sealed class FeedFrameParserTests
 
         var l = Event<MarketLifecycle>($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"determined","result":"yes","ts_ms":9}}""");
         Assert.Equal(LifecycleEventType.Determined, l.EventType);
-        Assert.Equal("yes", l.Result);
+        Assert.Equal(MarketResult.Yes, l.Result);
         Assert.Equal(Price.One, l.YesValue);
 
         var scalar = Event<MarketLifecycle>($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"settled","result":"scalar","settlement_value_dollars":"0.3700","ts_ms":9}}""");
@@ -261,7 +261,34 @@ public sealed class FeedFrameParserTests
     {
         var t = Event<TradePrint>($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"té","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":"nö"}}""");
         Assert.Equal("t\u00e9", t.TradeId);
-        var u = Event<TradePrint>($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"t","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":"nö"}}""");
-        Assert.Equal("nö", u.TakerSide);
+    }
+
+    [Fact]
+    public void Taker_sides_and_results_are_enums_and_unknown_words_are_kept_as_unknown_with_a_reason()
+    {
+        var no = Event<TradePrint>($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"t","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":"no"}}""");
+        Assert.Equal(OutcomeSide.No, no.TakerSide);
+        var none = Parse($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"t","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":null}}""");
+        Assert.Equal((FeedRejectReason.None, (OutcomeSide?)null), (none.Reason, Assert.IsType<TradePrint>(none.Event).TakerSide));
+
+        var odd = Parse($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"t","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":"nö"}}""");
+        Assert.True(odd.IsEvent);
+        Assert.Equal(FeedRejectReason.UnknownTakerSide, odd.Reason);
+        Assert.Null(Assert.IsType<TradePrint>(odd.Event).TakerSide);
+        var numeric = Parse($$$"""{"type":"trade","sid":1,"msg":{"trade_id":"t","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":1}}""");
+        Assert.Equal(FeedRejectReason.WrongFieldType, numeric.Reason);
+        Assert.False(numeric.IsEvent);
+
+        foreach (var (word, expected) in new[] { ("\"no\"", MarketResult.No), ("\"scalar\"", MarketResult.Scalar), ("\"\"", MarketResult.None), ("null", MarketResult.None) })
+        {
+            var p = Parse($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"determined","result":{{{word}}}}}""");
+            Assert.Equal((FeedRejectReason.None, expected), (p.Reason, Assert.IsType<MarketLifecycle>(p.Event).Result));
+        }
+        var unknown = Parse($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"settled","result":"void"}}""");
+        Assert.Equal(FeedRejectReason.UnknownResult, unknown.Reason);
+        var lifecycle = Assert.IsType<MarketLifecycle>(unknown.Event);
+        Assert.Equal(MarketResult.Unknown, lifecycle.Result);
+        Assert.Null(lifecycle.YesValue);
+        Assert.Equal(Price.Zero, Event<MarketLifecycle>($$$"""{"type":"market_lifecycle_v2","sid":16,"msg":{"market_ticker":"{{{Phi}}}","event_type":"settled","result":"no"}}""").YesValue);
     }
 }

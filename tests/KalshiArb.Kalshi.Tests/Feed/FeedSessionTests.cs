@@ -111,6 +111,19 @@ public sealed class FeedSessionTests
     }
 
     [Fact]
+    public void A_trade_with_an_unknown_taker_side_is_passed_on_without_a_side_and_counted()
+    {
+        var s = NewSession();
+        var events = Feed(s,
+            $$$"""{"type":"trade","sid":2,"msg":{"trade_id":"t-1","market_ticker":"{{{Phi}}}","yes_price_dollars":"0.5","count_fp":"1.00","taker_side":"maybe"}}""",
+            $$$"""{"type":"market_lifecycle_v2","sid":3,"msg":{"market_ticker":"{{{Phi}}}","event_type":"settled","result":"void"}}""");
+        Assert.Null(Assert.IsType<TradePrint>(events[0]).TakerSide);
+        Assert.Equal(MarketResult.Unknown, Assert.IsType<MarketLifecycle>(events[1]).Result);
+        Assert.Equal(1, _counters.Rejected(FeedRejectReason.UnknownTakerSide));
+        Assert.Equal(1, _counters.Rejected(FeedRejectReason.UnknownResult));
+    }
+
+    [Fact]
     public void Terminal_error_on_subscription_resubscribes_and_marks_books()
     {
         var s = NewSession();

@@ -3,11 +3,11 @@ namespace KalshiArb.Actors.Venues.Paper;
 /// <summary>Feed events (or discovered markets) the paper feed did not apply to the venue, counted per reason.</summary>
 public enum PaperFeedSkipReason
 {
-    /// <summary>A public trade without taker_side: the paper queue cannot tell which bids it hit.</summary>
+    /// <summary>
+    /// A public trade without a taker side (none in the frame, or a word other than yes/no, which the parser also counts as
+    /// <c>FeedRejectReason.UnknownTakerSide</c>): the paper queue cannot tell which bids it hit.
+    /// </summary>
     TradeWithoutTakerSide,
-
-    /// <summary>A public trade whose taker_side is neither "yes" nor "no".</summary>
-    TradeWithUnknownTakerSide,
 
     /// <summary>A lifecycle event that does not change whether the market trades (created, close date moved, unknown).</summary>
     LifecycleWithoutEffect,

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Akka.Event;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.Market;
 using KalshiArb.Domain.Book;
@@ -11,20 +9,17 @@ using KalshiArb.Kalshi.Feed;
 namespace KalshiArb.Actors.Venues.Paper;
 
 /// <summary>
-/// Keeps the paper venue's books (<see cref="IPaperBooks"/>) on the live market: runs the market-data source (back-pressured, one
-/// event at a time through this actor) and applies each event to the venue — snapshots and deltas renumbered per
+/// Keeps the paper venue's books (<see cref="IPaperBooks"/>) on the live market: takes the node's market data from its
+/// <see cref="MarketDataHub"/> (back-pressured, each event acknowledged) and applies each event to the venue — snapshots and deltas renumbered per
 /// market, gaps and disconnects invalidating books, public trades advancing paper queues, lifecycle events closing,
 /// reopening and settling markets. Markets to follow come from discovery (<see cref="MarketsDiscovered"/>, which
-/// also carries each market's price grid and fee rule) or <see cref="TrackMarkets"/>. A failing venue call is
-/// logged and counted per event; the source is run again with backoff whenever it ends.
+/// also carries each market's price grid and fee rule) or <see cref="TrackMarkets"/>, subscribed through the hub. A failing
+/// venue call is logged and counted per event. The hub runs the source again when it ends (this feed sees a disconnect).
 /// </summary>
-public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
+public sealed class PaperVenueFeed : ReceiveActor
 {
-    private const string RestartTimer = "restart";
-
-    private readonly IMarketDataSource _source;
+    private readonly IActorRef _hub;
     private readonly IPaperBooks _venue;
-    private readonly PaperVenueFeedSettings _settings;
     private readonly TimeProvider _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly MarketSequencer _sequencer = new();
@@ -39,68 +34,53 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     private readonly Dictionary<string, Price> _results = new(StringComparer.Ordinal);
     private readonly long[] _skipped = new long[Enum.GetValues<PaperFeedSkipReason>().Length];
     private readonly Dictionary<BookUpdateResult, long> _refusals = [];
-    private UniqueKillSwitch? _killSwitch;
 
     private bool _connected;
-    private int _consecutiveEnds;
     private long _received;
     private long _applied;
     private long _invalidations;
     private long _gaps;
     private long _snapshotRequests;
-    private long _streamEnds;
+    private long _cuts;
     private long _venueFailures;
 
-    public static Props Props(IMarketDataSource source, IPaperBooks venue, TimeProvider? clock = null) =>
-        Props(source, venue, PaperVenueFeedSettings.Default, clock);
-
-    public static Props Props(IMarketDataSource source, IPaperBooks venue, PaperVenueFeedSettings settings, TimeProvider? clock = null)
+    /// <param name="hub">The node's <see cref="MarketDataHub"/> (on this member).</param>
+    public static Props Props(IActorRef hub, IPaperBooks venue, TimeProvider? clock = null)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(venue);
-        ArgumentNullException.ThrowIfNull(settings);
-        return Akka.Actor.Props.Create(() => new PaperVenueFeed(source, venue, settings, clock ?? TimeProvider.System));
+        return Akka.Actor.Props.Create(() => new PaperVenueFeed(hub, venue, clock ?? TimeProvider.System));
     }
 
-    public PaperVenueFeed(IMarketDataSource source, IPaperBooks venue, PaperVenueFeedSettings settings, TimeProvider clock)
+    public PaperVenueFeed(IActorRef hub, IPaperBooks venue, TimeProvider clock)
     {
-        _source = source;
+        _hub = hub;
         _venue = venue;
-        _settings = settings;
         _clock = clock;
 
-        Receive<FeedStream.Init>(_ => Sender.Tell(FeedStream.Ack.Instance));
         Receive<FeedEvent>(e =>
         {
             OnEvent(e);
-            Sender.Tell(FeedStream.Ack.Instance);
+            Sender.Tell(MarketDataAck.Instance);
         });
-        Receive<FeedStream.Ended>(OnStreamEnded);
-        Receive<FeedStream.Rerun>(_ => Run());
+        Receive<MarketDataSubscribed>(_ => { });
+        Receive<MarketDataCut>(OnCut);
         Receive<TrackMarkets>(t => Track(t.Tickers));
         Receive<MarketsDiscovered>(OnDiscovered);
         Receive<GetPaperFeedState>(_ => Sender.Tell(View()));
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
+    protected override void PreStart() => _hub.Tell(SubscribeMarketData.Instance);
 
-    protected override void PreStart() => Run();
-
-    protected override void PostStop() => _killSwitch?.Shutdown();
-
-    private void Run() => _killSwitch = FeedStream.Run(_source, Self, Context.System.Materializer());
-
-    private void OnStreamEnded(FeedStream.Ended e)
+    /// <summary>The hub dropped this feed: events after this are missed, books wait for the resubscription's snapshots.</summary>
+    private void OnCut(MarketDataCut cut)
     {
-        _killSwitch = null;
         _connected = false;
-        _streamEnds++;
-        _consecutiveEnds++;
-        var delay = _settings.RestartDelay(_consecutiveEnds);
+        _cuts++;
         var failures = InvalidateAll();
-        _log.Warning("paper feed: market-data source ended ({0}); {1} paper books marked not whole ({2} failed); running it again in {3}",
-            e.Reason, _known.Count - failures, failures, delay);
-        Timers.StartSingleTimer(RestartTimer, FeedStream.Rerun.Instance, delay);
+        _log.Warning("paper feed: cut from the market data ({0}); {1} paper books marked not whole ({2} failed); subscribing again",
+            cut.Reason, _known.Count - failures, failures);
+        _hub.Tell(SubscribeMarketData.Instance);
     }
 
     // ---- markets to follow ----
@@ -169,16 +149,7 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     {
         var added = tickers.Where(_tracked.Add).ToArray();
         foreach (var ticker in added) _known.Add(ticker);
-        if (added.Length == 0) return;
-        try
-        {
-            _source.AddMarkets(added);
-        }
-        catch (Exception ex)
-        {
-            foreach (var ticker in added) _tracked.Remove(ticker);
-            _log.Error(ex, "paper feed: subscribing {0} markets failed; they are retried with the next discovery", added.Length);
-        }
+        if (added.Length > 0) _hub.Tell(new TrackMarkets(added));
     }
 
     // ---- events ----
@@ -186,7 +157,6 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     private void OnEvent(FeedEvent e)
     {
         _received++;
-        _consecutiveEnds = 0;
         try
         {
             Apply(e);
@@ -281,33 +251,17 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     private void RequestSnapshot(string ticker)
     {
         if (!_awaitingSnapshot.Add(ticker)) return;
-        try
-        {
-            _source.RequestSnapshot(ticker);
-            _snapshotRequests++;
-            _log.Info("paper feed: {0} book not whole; snapshot requested", ticker);
-        }
-        catch (Exception ex)
-        {
-            // not outstanding after all: the next refusal asks again
-            _awaitingSnapshot.Remove(ticker);
-            _log.Error(ex, "paper feed: requesting a snapshot of {0} failed", ticker);
-        }
+        _hub.Tell(new RequestMarketSnapshot(ticker));
+        _snapshotRequests++;
+        _log.Info("paper feed: {0} book not whole; snapshot requested", ticker);
     }
 
     private void OnTrade(TradePrint t)
     {
-        OutcomeSide taker;
-        if (t.TakerSide is null)
+        // an unknown taker side arrives as none (the parser counted it): either way the queue cannot tell which bids it hit
+        if (t.TakerSide is not { } taker)
         {
             Skip(PaperFeedSkipReason.TradeWithoutTakerSide);
-            return;
-        }
-        if (t.TakerSide.Equals("yes", StringComparison.OrdinalIgnoreCase)) taker = OutcomeSide.Yes;
-        else if (t.TakerSide.Equals("no", StringComparison.OrdinalIgnoreCase)) taker = OutcomeSide.No;
-        else
-        {
-            Skip(PaperFeedSkipReason.TradeWithUnknownTakerSide);
             return;
         }
         _venue.ApplyTrade(t.MarketTicker, t.YesPrice, t.Count, taker, t.TsMs ?? NowMs());
@@ -329,12 +283,12 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
                 _applied++;
                 break;
             case LifecycleEventType.Determined:
-                if (YesValue(l.Result) is { } determined) _results[ticker] = determined;
+                if (l.Result.YesValue() is { } determined) _results[ticker] = determined;
                 _venue.CloseMarket(ticker, at);
                 _applied++;
                 break;
             case LifecycleEventType.Settled:
-                var value = YesValue(l.Result) ?? (_results.TryGetValue(ticker, out var known) ? known : null);
+                var value = l.Result.YesValue() ?? (_results.TryGetValue(ticker, out var known) ? known : null);
                 if (value is null)
                 {
                     _venue.CloseMarket(ticker, at);
@@ -352,13 +306,6 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
                 break;
         }
     }
-
-    /// <summary>What one YES contract is worth for a yes/no result; null for anything else (scalar, empty).</summary>
-    private static Price? YesValue(string? result) =>
-        result is null ? null
-        : result.Equals("yes", StringComparison.OrdinalIgnoreCase) ? Price.One
-        : result.Equals("no", StringComparison.OrdinalIgnoreCase) ? Price.Zero
-        : null;
 
     /// <summary>Every followed book waits for the next connection's snapshot. Returns the venue calls that threw.</summary>
     private int InvalidateAll()
@@ -387,7 +334,7 @@ public sealed class PaperVenueFeed : ReceiveActor, IWithTimers
     private PaperFeedState View()
     {
         return new PaperFeedState(_connected, _received, _applied, [.. _known.Order(StringComparer.Ordinal)], _configured.Count,
-            _invalidations, _gaps, _snapshotRequests, _streamEnds, _venueFailures, _refusals.ToImmutableDictionary(), CountsByReason.Of<PaperFeedSkipReason>(_skipped));
+            _invalidations, _gaps, _snapshotRequests, _cuts, _venueFailures, _refusals.ToImmutableDictionary(), CountsByReason.Of<PaperFeedSkipReason>(_skipped));
     }
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -18,9 +18,9 @@ public sealed record GetPaperFeedState
 /// <param name="EventsApplied">Events acted on: book updates applied, trades, gaps, lifecycle changes, connection changes.</param>
 /// <param name="Markets">Markets the feed follows or has seen a book for, sorted.</param>
 /// <param name="ConfiguredMarkets">Markets given their own price grid and fee rule from discovery.</param>
-/// <param name="Invalidations">Books marked not whole (gap, disconnect, source end, refused update).</param>
+/// <param name="Invalidations">Books marked not whole (gap, disconnect or source end, cut, refused update).</param>
 /// <param name="SnapshotRequests">Snapshots asked of the source (at most one outstanding per market).</param>
-/// <param name="StreamEnds">Times the source ended or failed and was scheduled to run again.</param>
+/// <param name="Cuts">Times the node's market-data hub cut this feed as a slow consumer (books invalidated, resubscribed).</param>
 /// <param name="VenueFailures">Events whose venue call threw (logged, skipped).</param>
 /// <param name="BookRefusals">Snapshots and deltas the paper book refused, per reason.</param>
 public sealed record PaperFeedState(
@@ -32,7 +32,7 @@ public sealed record PaperFeedState(
     long Invalidations,
     long Gaps,
     long SnapshotRequests,
-    long StreamEnds,
+    long Cuts,
     long VenueFailures,
     ImmutableDictionary<BookUpdateResult, long> BookRefusals,
     ImmutableDictionary<PaperFeedSkipReason, long> Skipped);

@@ -24,16 +24,23 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
     /// <summary>YES bids 0.45 (10); NO bids 0.48 (5), 0.47 (10) → YES asks 0.52 (5), 0.53 (10).</summary>
     private static BookSnapshot Snapshot(string ticker, long kalshiSeq) => new(ticker, 1, kalshiSeq, [L(45, 10)], [L(47, 10), L(48, 5)]);
 
-    private MarketLifecycle Lifecycle(string ticker, LifecycleEventType type, string? result = null) =>
+    private MarketLifecycle Lifecycle(string ticker, LifecycleEventType type, MarketResult result = MarketResult.None) =>
         new(ticker, 9, type, type.ToString().ToLowerInvariant(), result, null, _clock.NowMs);
 
-    private static TradePrint Trade(string id, int yesCents, long contracts, string? takerSide) =>
+    private static TradePrint Trade(string id, int yesCents, long contracts, OutcomeSide? takerSide) =>
         new(A, 11, id, Cents(yesCents), Cents(100 - yesCents), N(contracts), takerSide, null);
 
-    private IActorRef StartFeed(PaperVenueFeedSettings? settings = null) =>
-        Sys.ActorOf(settings is null
-            ? PaperVenueFeed.Props(_source, _venue, _clock)
-            : PaperVenueFeed.Props(_source, _venue, settings, _clock));
+    private IActorRef _hub = ActorRefs.Nobody;
+
+    /// <summary>The node's market-data hub on the test source, and the paper feed subscribed to it.</summary>
+    private IActorRef StartFeed(MarketDataHubSettings? settings = null)
+    {
+        _hub = Sys.ActorOf(MarketDataHub.Props(_source, settings, _clock));
+        return Sys.ActorOf(PaperVenueFeed.Props(_hub, _venue, _clock));
+    }
+
+    /// <summary>Subscriptions and snapshot requests reach the source through the hub, asynchronously.</summary>
+    private void AwaitSource(Action assertion) => AwaitAssert(assertion, TimeSpan.FromSeconds(5));
 
     private Task<VenueSubmitResult> Buy(string ticker, OutcomeSide side, int cents, long contracts,
         TimeInForce tif = TimeInForce.ImmediateOrCancel) =>
@@ -94,7 +101,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
         await _source.Push(Snapshot(A, 1), new BookGap(A, 1, 2, 4));
         var state = await StateAfter(feed, 2);
         Assert.Equal((1L, 1L, 1L), (state.Gaps, state.Invalidations, state.SnapshotRequests));
-        Assert.Equal([A], _source.SnapshotRequests);
+        AwaitSource(() => Assert.Equal([A], _source.SnapshotRequests));
 
         var refused = await Buy(A, OutcomeSide.Yes, 52, 1);
         Assert.Equal(VenueResultKind.ServerError, refused.Kind);
@@ -115,7 +122,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
         await _source.Push(new BookGap(A, 1, 7, 9));
         state = await StateAfter(feed, 5);
         Assert.Equal(2, state.SnapshotRequests);
-        Assert.Equal([A, A], _source.SnapshotRequests);
+        AwaitSource(() => Assert.Equal([A, A], _source.SnapshotRequests));
         AssertEveryEventCounted(state);
     }
 
@@ -129,7 +136,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
 
         Assert.Equal(1, state.BookRefusals[BookUpdateResult.NegativeLevel]);
         Assert.Equal((1L, 1L), (state.Invalidations, state.SnapshotRequests));
-        Assert.Equal([A], _source.SnapshotRequests);
+        AwaitSource(() => Assert.Equal([A], _source.SnapshotRequests));
         Assert.Equal(VenueResultKind.ServerError, (await Buy(A, OutcomeSide.Yes, 52, 1)).Kind);
     }
 
@@ -148,7 +155,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
         Assert.False(state.Connected);
         Assert.Equal(3, state.Invalidations);
         Assert.Equal(new[] { A, B, C }.Order(StringComparer.Ordinal), state.Markets.ToArray());
-        Assert.Equal([A, B], _source.Added);
+        AwaitSource(() => Assert.Equal([A, B], _source.Added));
         foreach (var ticker in new[] { A, B, C })
             Assert.Equal(VenueResultKind.ServerError, (await Buy(ticker, OutcomeSide.Yes, 52, 1)).Kind);
         AssertEveryEventCounted(state);
@@ -172,7 +179,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
         Assert.Equal(VenueOrderStatus.Resting, resting.Status);
 
         // the result comes with "determined"; "settled" pays out on it
-        await _source.Push(Lifecycle(A, LifecycleEventType.Determined, "yes"));
+        await _source.Push(Lifecycle(A, LifecycleEventType.Determined, MarketResult.Yes));
         await StateAfter(feed, 4);
         Assert.Equal(PaperMarketStatus.Closed, _venue.StatusOf(A));
         var cashBefore = _venue.Cash;
@@ -196,7 +203,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
         await Buy(A, OutcomeSide.Yes, 52, 5);
         var cash = _venue.Cash;
 
-        await _source.Push(Lifecycle(A, LifecycleEventType.Settled, "scalar"));
+        await _source.Push(Lifecycle(A, LifecycleEventType.Settled, MarketResult.Scalar));
         var state = await StateAfter(feed, 2);
 
         Assert.Equal(1, state.Skipped[PaperFeedSkipReason.SettlementValueUnknown]);
@@ -216,19 +223,17 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
 
         await _source.Push(
             Trade("t1", 45, 4, null),
-            Trade("t2", 45, 4, "maybe"),
             new TickerUpdate(A, 2, null, null, null, null, null, null),
             new SubscriptionConfirmed(1, "trade", 11),
             Lifecycle(A, LifecycleEventType.Created),
             // a NO taker hits YES bids: 10 ahead of us, so 2 of 12 reach our order
-            Trade("t3", 45, 12, "no"));
-        var state = await StateAfter(feed, 7);
+            Trade("t3", 45, 12, OutcomeSide.No));
+        var state = await StateAfter(feed, 6);
 
         var fills = await _venue.GetFillsAsync(order.ExchangeOrderId!, default);
         var fill = Assert.Single(fills);
         Assert.Equal((Cents(45), N(2), false), (fill.Price, fill.Count, fill.IsTaker));
         Assert.Equal(1, state.Skipped[PaperFeedSkipReason.TradeWithoutTakerSide]);
-        Assert.Equal(1, state.Skipped[PaperFeedSkipReason.TradeWithUnknownTakerSide]);
         Assert.Equal(1, state.Skipped[PaperFeedSkipReason.TickerSummary]);
         Assert.Equal(1, state.Skipped[PaperFeedSkipReason.Control]);
         Assert.Equal(1, state.Skipped[PaperFeedSkipReason.LifecycleWithoutEffect]);
@@ -248,7 +253,7 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
         await _source.Push(Snapshot(A, 1), Snapshot(B, 2));
         var state = await StateAfter(feed, 2);
 
-        Assert.Equal([A, B, C], _source.Added);
+        AwaitSource(() => Assert.Equal([A, B, C], _source.Added));
         Assert.Equal(2, state.ConfiguredMarkets);
         Assert.Equal(1, state.Skipped[PaperFeedSkipReason.InvalidMarketRules]);
         var taken = await Buy(A, OutcomeSide.Yes, 52, 5);
@@ -292,20 +297,23 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_ended_source_invalidates_books_and_runs_again_after_a_backoff()
+    public async Task An_ended_source_invalidates_books_and_the_hub_runs_it_again_after_a_backoff()
     {
-        var feed = StartFeed(new PaperVenueFeedSettings { MinRestartDelay = TimeSpan.FromMilliseconds(50) });
+        var feed = StartFeed(new MarketDataHubSettings { MinRestartDelay = TimeSpan.FromMilliseconds(50) });
         await _source.Push(new FeedConnected(MarketFixtures.T0), Snapshot(A, 1));
         await StateAfter(feed, 2);
 
         await _source.CompleteRun(1);
         await AwaitAssertAsync(() => Assert.Equal(2, _source.Materializations), TimeSpan.FromSeconds(10));
-        var state = await feed.Ask<PaperFeedState>(GetPaperFeedState.Instance, TimeSpan.FromSeconds(3));
-        Assert.Equal((1L, 1L, false), (state.StreamEnds, state.Invalidations, state.Connected));
+        // the hub tells the end as a disconnect
+        var state = await StateAfter(feed, 3);
+        Assert.Equal((1L, false), (state.Invalidations, state.Connected));
+        var hub = await _hub.Ask<MarketDataHubState>(GetMarketDataHubState.Instance, TimeSpan.FromSeconds(3));
+        Assert.Equal((2L, 1L), (hub.Runs, hub.StreamEnds));
         Assert.Equal(VenueResultKind.ServerError, (await Buy(A, OutcomeSide.Yes, 52, 1)).Kind);
 
         await _source.PushToRun(2, Snapshot(A, 1));
-        await StateAfter(feed, 3);
+        await StateAfter(feed, 4);
         Assert.Equal(N(5), (await Buy(A, OutcomeSide.Yes, 52, 5)).FilledCount);
     }
 
@@ -329,5 +337,5 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
     [InlineData(6, 30_000)]
     [InlineData(50, 30_000)]
     public void The_restart_delay_doubles_up_to_its_cap(int consecutiveEnds, int expectedMs) =>
-        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), PaperVenueFeedSettings.Default.RestartDelay(consecutiveEnds));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), MarketDataHubSettings.Default.RestartDelay(consecutiveEnds));
 }

@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using Akka.Event;
+using Akka.Streams;
+using KalshiArb.Kalshi.Feed;
+
+namespace KalshiArb.Actors.Feed;
+
+/// <summary>
+/// The node's one market-data connection: materializes the <see cref="IMarketDataSource"/> once (and again, with backoff,
+/// whenever it ends) and tells every event to each local consumer (the <see cref="MarketFeed"/> where the market singleton
+/// runs, the paper venue's feed, later a recorder). Back-pressured: the source gets its first event once a consumer has
+/// subscribed, and each next one only once no consumer has <see cref="MarketDataHubSettings.ConsumerWindow"/> events unacknowledged; a consumer that holds it back longer than
+/// <see cref="MarketDataHubSettings.SlowConsumerTimeout"/> is cut (<see cref="MarketDataCut"/>, counted) rather than stall
+/// the others. Consumers' market subscriptions and snapshot requests go to the one source; a snapshot reaches every
+/// consumer (each resets its book on it). An ended source reaches consumers as <see cref="FeedDisconnected"/>.
+/// </summary>
+public sealed class MarketDataHub : ReceiveActor, IWithTimers
+{
+    private const string RestartTimer = "restart";
+    private const string SlowConsumerTimer = "slow-consumer";
+
+    // tags of runs, unique across restarts of the actor: the end of a run shut down by an earlier incarnation is not this one's
+    private static long s_runTags;
+
+    private readonly IMarketDataSource _source;
+    private readonly MarketDataHubSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    // consumer → events told and not yet acknowledged
+    private readonly Dictionary<IActorRef, int> _inFlight = [];
+    private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
+    // market → when its outstanding snapshot was asked for
+    private readonly Dictionary<string, long> _snapshotAskedMs = new(StringComparer.Ordinal);
+    private UniqueKillSwitch? _killSwitch;
+    private long _runTag = -1;
+    // the source's sender waiting for its ack while a consumer is at its window
+    private IActorRef? _upstreamWaiting;
+    // the current run's sink: an event still on its way from a run an earlier incarnation shut down is not passed on
+    private IActorRef? _upstream;
+    private FeedConnected? _connection;
+    private int _consecutiveEnds;
+    private long _runs;
+    private long _streamEnds;
+    private long _events;
+    private long _cuts;
+    private long _snapshotRequests;
+    private long _sourceFailures;
+
+    public static Props Props(IMarketDataSource source, MarketDataHubSettings? settings = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Akka.Actor.Props.Create(() => new MarketDataHub(source, settings ?? MarketDataHubSettings.Default, clock ?? TimeProvider.System));
+    }
+
+    public MarketDataHub(IMarketDataSource source, MarketDataHubSettings settings, TimeProvider clock)
+    {
+        _source = source;
+        _settings = settings;
+        _clock = clock;
+
+        Receive<FeedStream.Init>(_ =>
+        {
+            _upstream = Sender;
+            _upstreamWaiting = Sender;
+            TryAckSource();
+        });
+        Receive<FeedEvent>(OnSourceEvent);
+        Receive<MarketDataAck>(_ => OnConsumerAck(Sender));
+        Receive<FeedStream.Ended>(OnSourceEnded);
+        Receive<FeedStream.Rerun>(_ => Run());
+        Receive<SubscribeMarketData>(_ => Subscribe(Sender));
+        Receive<Terminated>(t => Unsubscribe(t.ActorRef));
+        Receive<TrackMarkets>(t => Track(t.Tickers));
+        Receive<RequestMarketSnapshot>(r => RequestSnapshot(r.Ticker, NowMs()));
+        Receive<CutSlowConsumers>(_ => CutConsumersAtWindow());
+        Receive<GetMarketDataHubState>(_ => Sender.Tell(View()));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() => Run();
+
+    protected override void PostStop() => _killSwitch?.Shutdown();
+
+    /// <summary>A restart loses the consumer list: each is told, so it invalidates its books and subscribes again.</summary>
+    protected override void PreRestart(Exception reason, object message)
+    {
+        foreach (var consumer in _inFlight.Keys) consumer.Tell(new MarketDataCut($"market-data hub restarted: {reason.GetType().Name}"));
+        base.PreRestart(reason, message);
+    }
+
+    private void Run()
+    {
+        _runs++;
+        _runTag = Interlocked.Increment(ref s_runTags);
+        _killSwitch = FeedStream.Run(_source, Self, Context.System.Materializer(), _runTag);
+    }
+
+    // ---- consumers ----
+
+    private void Subscribe(IActorRef consumer)
+    {
+        var again = _inFlight.ContainsKey(consumer);
+        _inFlight[consumer] = 0;
+        Context.Watch(consumer);
+        consumer.Tell(new MarketDataSubscribed(_source.Counters));
+        // a consumer that attaches late gets the connection it missed and a whole book of every tracked market
+        if (_connection is { } connected) Deliver(consumer, connected);
+        var now = NowMs();
+        _snapshotAskedMs.Clear();
+        foreach (var ticker in _tracked) RequestSnapshot(ticker, now);
+        _log.Info("market data: {0} {1}subscribed; {2} consumers, snapshots of {3} markets asked for", consumer.Path.Name,
+            again ? "re" : "", _inFlight.Count, _tracked.Count);
+        TryAckSource();
+    }
+
+    private void Unsubscribe(IActorRef consumer)
+    {
+        if (!_inFlight.Remove(consumer)) return;
+        Context.Unwatch(consumer);
+        TryAckSource();
+    }
+
+    private void OnConsumerAck(IActorRef consumer)
+    {
+        // an ack from a consumer already cut is for an event before the cut: nothing to count
+        if (!_inFlight.TryGetValue(consumer, out var n)) return;
+        _inFlight[consumer] = Math.Max(0, n - 1);
+        TryAckSource();
+    }
+
+    private void Deliver(IActorRef consumer, FeedEvent e)
+    {
+        consumer.Tell(e);
+        _inFlight[consumer]++;
+    }
+
+    /// <summary>
+    /// The source gets its next event once some consumer is subscribed (none: nothing would see it) and none is at its window;
+    /// a consumer at its window starts the slow-consumer clock.
+    /// </summary>
+    private void TryAckSource()
+    {
+        if (_upstreamWaiting is null || _inFlight.Count == 0) return;
+        if (_inFlight.Values.Any(n => n >= _settings.ConsumerWindow))
+        {
+            if (!Timers.IsTimerActive(SlowConsumerTimer))
+                Timers.StartSingleTimer(SlowConsumerTimer, CutSlowConsumers.Instance, _settings.SlowConsumerTimeout);
+            return;
+        }
+        Timers.Cancel(SlowConsumerTimer);
+        _upstreamWaiting.Tell(FeedStream.Ack.Instance);
+        _upstreamWaiting = null;
+    }
+
+    private void CutConsumersAtWindow()
+    {
+        foreach (var (consumer, n) in _inFlight.Where(kv => kv.Value >= _settings.ConsumerWindow).ToArray())
+        {
+            _inFlight.Remove(consumer);
+            Context.Unwatch(consumer);
+            _cuts++;
+            _log.Warning("market data: {0} held the source back {1} with {2} events unacknowledged; cut (it resubscribes)",
+                consumer.Path.Name, _settings.SlowConsumerTimeout, n);
+            consumer.Tell(new MarketDataCut($"slow consumer: {n} events unacknowledged for {_settings.SlowConsumerTimeout}"));
+        }
+        TryAckSource();
+    }
+
+    // ---- the source ----
+
+    private void OnSourceEvent(FeedEvent e)
+    {
+        if (!Sender.Equals(_upstream)) return;
+        _events++;
+        _consecutiveEnds = 0;
+        switch (e)
+        {
+            case FeedConnected c:
+                _connection = c;
+                // a new connection subscribes and snapshots every market: earlier requests are moot
+                _snapshotAskedMs.Clear();
+                break;
+            case FeedDisconnected:
+                _connection = null;
+                _snapshotAskedMs.Clear();
+                break;
+            case BookSnapshot s:
+                _snapshotAskedMs.Remove(s.MarketTicker);
+                break;
+        }
+        foreach (var consumer in _inFlight.Keys.ToArray()) Deliver(consumer, e);
+        _upstreamWaiting = Sender;
+        TryAckSource();
+    }
+
+    private void OnSourceEnded(FeedStream.Ended ended)
+    {
+        if (ended.Run != _runTag) return;
+        _killSwitch = null;
+        _upstream = null;
+        _upstreamWaiting = null;
+        _connection = null;
+        _snapshotAskedMs.Clear();
+        _streamEnds++;
+        var delay = _settings.RestartDelay(++_consecutiveEnds);
+        _log.Warning("market data: source ended ({0}); {1} consumers told; running it again in {2}", ended.Reason, _inFlight.Count, delay);
+        // consumers invalidate their books as on any disconnect
+        var disconnected = new FeedDisconnected($"source ended: {ended.Reason}", _clock.GetUtcNow());
+        foreach (var consumer in _inFlight.Keys.ToArray()) Deliver(consumer, disconnected);
+        Timers.StartSingleTimer(RestartTimer, FeedStream.Rerun.Instance, delay);
+    }
+
+    private void Track(IReadOnlyList<string> tickers)
+    {
+        var added = tickers.Where(_tracked.Add).ToArray();
+        if (added.Length == 0) return;
+        try
+        {
+            _source.AddMarkets(added);
+        }
+        catch (Exception ex)
+        {
+            foreach (var ticker in added) _tracked.Remove(ticker);
+            _sourceFailures++;
+            _log.Error(ex, "market data: subscribing {0} markets failed; they are retried with the next request", added.Length);
+        }
+    }
+
+    private void RequestSnapshot(string ticker, long nowMs)
+    {
+        if (_snapshotAskedMs.TryGetValue(ticker, out var asked) && nowMs - asked < (long)_settings.SnapshotRequestTimeout.TotalMilliseconds) return;
+        try
+        {
+            _source.RequestSnapshot(ticker);
+            _snapshotAskedMs[ticker] = nowMs;
+            _snapshotRequests++;
+        }
+        catch (Exception ex)
+        {
+            _sourceFailures++;
+            _log.Error(ex, "market data: requesting a snapshot of {0} failed", ticker);
+        }
+    }
+
+    private MarketDataHubState View() =>
+        new(_connection is not null, _runs, _streamEnds, _events, _inFlight.Count, _cuts, _tracked.Count, _snapshotRequests, _sourceFailures,
+            SafeCounters()?.Rejects ?? ImmutableDictionary<FeedRejectReason, long>.Empty);
+
+    private FeedCountersSnapshot? SafeCounters()
+    {
+        try
+        {
+            return _source.Counters();
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "market data: reading the source's counters failed");
+            return null;
+        }
+    }
+
+    private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed class CutSlowConsumers
+    {
+        public static readonly CutSlowConsumers Instance = new();
+    }
+}
