@@ -12,11 +12,15 @@ public sealed record BenchOptions(
     int? RoundTrips,
     IReadOnlyList<string> Positional)
 {
+    /// <summary><c>--alloc-types</c>: sample the runtime's allocation ticks and print the types that allocate most.</summary>
+    public bool AllocationTypes { get; init; }
+
     public static BenchOptions Parse(IEnumerable<string> args)
     {
         var store = BenchStoreKind.Sqlite;
         string? pg = null;
         int? window = null, roundTrips = null;
+        var allocationTypes = false;
         var rest = new List<string>();
         var list = args.ToList();
         for (var i = 0; i < list.Count; i++)
@@ -40,6 +44,9 @@ public sealed record BenchOptions(
                 case "--window":
                     window = int.Parse(Value());
                     break;
+                case "--alloc-types":
+                    allocationTypes = true;
+                    break;
                 case "--round-trips":
                     roundTrips = int.Parse(Value());
                     break;
@@ -48,7 +55,7 @@ public sealed record BenchOptions(
                     break;
             }
         }
-        return new BenchOptions(store, pg, window, roundTrips, rest);
+        return new BenchOptions(store, pg, window, roundTrips, rest) { AllocationTypes = allocationTypes };
     }
 
     /// <summary>The <paramref name="i"/>-th positional number, if it is one; otherwise <paramref name="fallback"/>.</summary>

@@ -13,6 +13,7 @@ public sealed class GcWindow
     private readonly int _gen2 = GC.CollectionCount(2);
     private readonly TimeSpan _paused = GC.GetTotalPauseDuration();
     private readonly long _allocated = GC.GetTotalAllocatedBytes();
+    private readonly long _allocatedPrecise = GC.GetTotalAllocatedBytes(precise: true);
 
     public static GcWindow Start() => new();
 
@@ -23,4 +24,15 @@ public sealed class GcWindow
         $"GC in the window ({Mode}): gen0 {GC.CollectionCount(0) - _gen0}, gen1 {GC.CollectionCount(1) - _gen1}, gen2 {GC.CollectionCount(2) - _gen2}; "
         + $"all threads paused {(GC.GetTotalPauseDuration() - _paused).TotalMilliseconds:F1} ms in total; "
         + $"allocated {(GC.GetTotalAllocatedBytes() - _allocated) / 1_048_576.0:F0} MB; heap after the last GC {GC.GetGCMemoryInfo().HeapSizeBytes / 1_048_576.0:F0} MB";
+
+    /// <summary>
+    /// What does not depend on the machine's speed or load: bytes allocated per unit of work (e.g. per lifecycle), and
+    /// collections per 1,000 units.
+    /// </summary>
+    public string DescribePer(long units, string unit)
+    {
+        var n = Math.Max(1, units);
+        return $"per {unit}: {(GC.GetTotalAllocatedBytes(precise: true) - _allocatedPrecise) / (double)n:F0} B allocated; per 1,000 {unit}s: "
+               + $"gen0 {(GC.CollectionCount(0) - _gen0) * 1000.0 / n:F2}, gen1 {(GC.CollectionCount(1) - _gen1) * 1000.0 / n:F2}, gen2 {(GC.CollectionCount(2) - _gen2) * 1000.0 / n:F2}";
+    }
 }

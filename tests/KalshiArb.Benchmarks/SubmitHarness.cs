@@ -52,6 +52,7 @@ public static class SubmitHarness
                 var steady = await Phase("steady", "STEADY", steadyCount, rate, path, venue, sent);
                 Console.WriteLine($"  steady    {steady.Summary}");
                 Console.WriteLine($"            {steadyGc.Describe()}");
+                Console.WriteLine($"            {steadyGc.DescribePer(steadyCount, "order")} (signal → venue call; the orders rest)");
                 Console.WriteLine($"            sent at {steady.AchievedRate:F0}/s (target {rate}/s); {steady.NotReachedLine}");
                 await JournalStageBreakdown.PrintAsync(path.System, steady.ExecutionIds, sent, venue.SubmittedAt, roundTrips);
 

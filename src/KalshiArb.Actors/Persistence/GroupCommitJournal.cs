@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Akka.Configuration;
 using Akka.Persistence;
 using Akka.Persistence.Journal;
@@ -17,6 +18,10 @@ public sealed class GroupCommitJournal : SqlWriteJournal
     private readonly JournalGroupCommitter _committer;
     private readonly Akka.Serialization.Serialization _serialization;
     private readonly string _tagSeparator;
+
+    // A row's tags column and open-order change by tag set: the sets are shared (see OrderEventTagger), so each is
+    // joined once instead of once per row.
+    private readonly ConditionalWeakTable<IImmutableSet<string>, RowTags> _rowTags = new();
 
     public GroupCommitJournal(Config config) : base(config)
     {
@@ -109,8 +114,9 @@ public sealed class GroupCommitJournal : SqlWriteJournal
                 payload = tagged.Payload;
                 if (tagged.Tags.Count > 0)
                 {
-                    tags = _tagSeparator + string.Join(_tagSeparator, tagged.Tags) + _tagSeparator;
-                    openOrder = OpenOrderTags.ChangeFor(tagged.Tags);
+                    if (!_rowTags.TryGetValue(tagged.Tags, out var rowTags)) rowTags = _rowTags.GetValue(tagged.Tags, RowTagsFor);
+                    tags = rowTags.Column;
+                    openOrder = rowTags.OpenOrder;
                 }
             }
             var serializer = _serialization.FindSerializerFor(payload);
@@ -126,6 +132,11 @@ public sealed class GroupCommitJournal : SqlWriteJournal
         }
         return rows;
     }
+
+    private RowTags RowTagsFor(IImmutableSet<string> tags) =>
+        new(_tagSeparator + string.Join(_tagSeparator, tags) + _tagSeparator, OpenOrderTags.ChangeFor(tags));
+
+    private sealed record RowTags(string Column, OpenOrderChange OpenOrder);
 
     protected override void PostStop()
     {

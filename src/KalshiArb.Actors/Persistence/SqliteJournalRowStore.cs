@@ -14,7 +14,13 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
 
     private readonly string _connectionString;
     private SqliteConnection? _connection;
+    // A group's rows go in RowsPerChunk at a time through one multi-row insert, the rest one by one: Microsoft.Data.Sqlite
+    // builds a data reader and statement enumerators for every execution (measured ~1.5 KB per order lifecycle one by one).
+    private const int RowsPerChunk = 16;
+    private const int ParametersPerRow = 7;
+
     private SqliteCommand? _insert;
+    private SqliteCommand? _insertChunk;
     private SqliteCommand? _highest;
     private SqliteCommand? _open;
     private SqliteCommand? _end;
@@ -28,15 +34,17 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
         insert.Transaction = tx;
         try
         {
-            foreach (var row in rows)
+            var chunk = _insertChunk!;
+            chunk.Transaction = tx;
+            var i = 0;
+            for (; rows.Count - i >= RowsPerChunk; i += RowsPerChunk)
             {
-                insert.Parameters[0].Value = row.TimestampTicks;
-                insert.Parameters[1].Value = row.PersistenceId;
-                insert.Parameters[2].Value = row.SequenceNr;
-                insert.Parameters[3].Value = row.Payload;
-                insert.Parameters[4].Value = (object?)row.Tags ?? DBNull.Value;
-                insert.Parameters[5].Value = row.Manifest;
-                insert.Parameters[6].Value = row.SerializerId;
+                for (var k = 0; k < RowsPerChunk; k++) Bind(chunk, k * ParametersPerRow, rows[i + k]);
+                chunk.ExecuteNonQuery();
+            }
+            for (; i < rows.Count; i++)
+            {
+                Bind(insert, 0, rows[i]);
                 insert.ExecuteNonQuery();
             }
             if (OpenOrderChanges.Of(rows) is { } changes) ApplyOpenOrders(changes, tx);
@@ -45,8 +53,30 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
         finally
         {
             insert.Transaction = null;
+            _insertChunk!.Transaction = null;
         }
         return Task.CompletedTask;
+    }
+
+    private static void Bind(SqliteCommand command, int first, JournalRow row)
+    {
+        var p = command.Parameters;
+        p[first].Value = row.TimestampTicks;
+        p[first + 1].Value = row.PersistenceId;
+        p[first + 2].Value = row.SequenceNr;
+        p[first + 3].Value = row.Payload;
+        p[first + 4].Value = (object?)row.Tags ?? DBNull.Value;
+        p[first + 5].Value = row.Manifest;
+        p[first + 6].Value = row.SerializerId;
+    }
+
+    /// <summary>One row's values in the insert, <paramref name="n"/> naming its parameters apart from the other rows'.</summary>
+    private static string RowValues(int n) => $"($ts{n}, 0, $pid{n}, $seq{n}, $payload{n}, $tags{n}, $manifest{n}, $serializer{n})";
+
+    private static void AddRowParameters(SqliteCommand command, int n)
+    {
+        foreach (var name in new[] { "$ts", "$pid", "$seq", "$payload", "$tags", "$manifest", "$serializer" })
+            command.Parameters.Add(new SqliteParameter { ParameterName = name + n });
     }
 
     private void ApplyOpenOrders(OpenOrderChanges changes, SqliteTransaction tx)
@@ -96,6 +126,7 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
         if (_insert is not null) return _insert;
         var connection = new SqliteConnection(_connectionString);
         SqliteCommand? insert = null;
+        SqliteCommand? chunk = null;
         SqliteCommand? highest = null;
         SqliteCommand? open = null;
         SqliteCommand? end = null;
@@ -109,10 +140,14 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
             }
             CreateOpenOrderTable(connection);
             insert = connection.CreateCommand();
-            insert.CommandText = $"INSERT INTO event_journal ({Columns}) VALUES ($ts, 0, $pid, $seq, $payload, $tags, $manifest, $serializer)";
-            foreach (var name in new[] { "$ts", "$pid", "$seq", "$payload", "$tags", "$manifest", "$serializer" })
-                insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            insert.CommandText = $"INSERT INTO event_journal ({Columns}) VALUES {RowValues(0)}";
+            AddRowParameters(insert, 0);
             insert.Prepare();
+            chunk = connection.CreateCommand();
+            chunk.CommandText = $"INSERT INTO event_journal ({Columns}) VALUES "
+                                + string.Join(", ", Enumerable.Range(0, RowsPerChunk).Select(RowValues));
+            for (var n = 0; n < RowsPerChunk; n++) AddRowParameters(chunk, n);
+            chunk.Prepare();
             highest = connection.CreateCommand();
             highest.CommandText = "SELECT MAX(sequence_nr) FROM event_journal WHERE persistence_id = $pid";
             highest.Parameters.Add(new SqliteParameter { ParameterName = "$pid" });
@@ -132,6 +167,7 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
         {
             // Not ready yet (the plugin has not created the table): the next call tries again, on a new connection.
             insert?.Dispose();
+            chunk?.Dispose();
             highest?.Dispose();
             open?.Dispose();
             end?.Dispose();
@@ -139,6 +175,7 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
             throw;
         }
         _connection = connection;
+        _insertChunk = chunk;
         _highest = highest;
         _open = open;
         _end = end;
@@ -163,6 +200,7 @@ public sealed class SqliteJournalRowStore : IJournalRowStore
     public ValueTask DisposeAsync()
     {
         _insert?.Dispose();
+        _insertChunk?.Dispose();
         _highest?.Dispose();
         _open?.Dispose();
         _end?.Dispose();

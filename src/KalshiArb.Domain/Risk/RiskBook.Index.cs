@@ -17,7 +17,16 @@ public sealed partial record RiskBook
     /// <summary>Adds the reservation, or replaces the one under its execution id.</summary>
     private RiskBook WithReservation(Reservation r)
     {
-        var b = Reservations.TryGetValue(r.ExecutionId, out var old) ? WithoutReservation(old.ExecutionId) : this;
+        Reservation? old = Reservations.GetValueOrDefault(r.ExecutionId);
+        // A fill moving its order's reservation (same market): in-flight ids and open markets stay as they are, only the
+        // exposure moves by the difference. Removing and adding it again copied every index twice on every fill.
+        if (old is not null && old.Ticker == r.Ticker)
+            return Exposed(r.Ticker, ExposureOf(r) - ExposureOf(old)) with
+            {
+                Reservations = Reservations.SetItem(r.ExecutionId, r),
+                _reserved = _reserved - old.Unreleased + r.Unreleased,
+            };
+        var b = old is not null ? WithoutReservation(old.ExecutionId) : this;
         var wasOpen = b.IsOpen(r.Ticker);
         b = b.Exposed(r.Ticker, ExposureOf(r)) with
         {

@@ -198,6 +198,45 @@ public abstract class GroupCommitJournalSpec : TestKit
         Assert.All(OpenOrderTable.BackfillManifests, m => Assert.Contains(m, journal));
     }
 
+    [Fact]
+    public async Task A_group_larger_than_one_multi_row_insert_is_stored_whole_and_in_order_or_not_at_all()
+    {
+        // The journal creates its table when it starts: one write through it first.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var writer = Sys.ActorOf(ProbeWriter.Props($"rows-{run}-start", TestActor));
+        ExpectMsg<ProbeWriter.Recovered>(Wait);
+        writer.Tell(new ProbeWriter.WriteProbes(1, 1));
+        ExpectMsg<ProbeWriter.Written>(Wait);
+
+        var pid = $"rows-{run}";
+        JournalRow Row(long seq) => new(pid, seq, 1_000 + seq, [(byte)seq, 7], seq % 2 == 0 ? ";even;" : null, "probe-v" + seq, 4711);
+        // 37 rows: two full multi-row inserts of 16 and five rows one by one.
+        await using var store = NewRowStore();
+        await store.InsertAsync(Enumerable.Range(1, 37).Select(i => Row(i)).ToList());
+        // A group whose 11th row repeats a stored sequence number (inside its first multi-row insert): none of it is stored.
+        var refused = Enumerable.Range(38, 20).Select(i => Row(i)).ToList();
+        refused[10] = Row(5);
+        await Assert.ThrowsAnyAsync<Exception>(() => store.InsertAsync(refused));
+
+        using var db = OpenDatabase();
+        using var read = db.CreateCommand();
+        read.CommandText = $"SELECT sequence_nr, payload, tags, manifest, serializer_id FROM event_journal WHERE persistence_id = '{pid}' ORDER BY ordering";
+        var stored = new List<(long Seq, byte[] Payload, string? Tags, string Manifest, int Serializer)>();
+        using (var reader = read.ExecuteReader())
+            while (reader.Read())
+                stored.Add((reader.GetInt64(0), (byte[])reader.GetValue(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
+                    Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(Enumerable.Range(1, 37).Select(i => (long)i), stored.Select(r => r.Seq));
+        Assert.All(stored, r =>
+        {
+            var expected = Row(r.Seq);
+            Assert.Equal(expected.Payload, r.Payload);
+            Assert.Equal(expected.Tags, r.Tags);
+            Assert.Equal(expected.Manifest, r.Manifest);
+            Assert.Equal(expected.SerializerId, r.Serializer);
+        });
+    }
+
     /// <summary>A second row store on the same database (the one the journal uses is the plugin's own).</summary>
     protected abstract IJournalRowStore NewRowStore();
 
