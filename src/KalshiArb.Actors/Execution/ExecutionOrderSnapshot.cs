@@ -3,7 +3,7 @@ using KalshiArb.Domain.Risk;
 
 namespace KalshiArb.Actors.Execution;
 
-/// <summary>An ExecutionOrder as stored in a snapshot (its fills as a plain list). v1 snapshots lack the last four fields.</summary>
+/// <summary>An ExecutionOrder as stored in a snapshot (its fills as a plain list). v1 snapshots lack the last four fields; snapshots from before strategies lack the strategy (null: consensus).</summary>
 public sealed record ExecutionOrderSnapshot(
     string SignalId,
     string ExecutionId,
@@ -28,7 +28,8 @@ public sealed record ExecutionOrderSnapshot(
     long? SubmitByMs = null,
     int SubmitRetries = 0,
     OrderExpiryReason? ExpiryReason = null,
-    long? CreatedAtMs = null)
+    long? CreatedAtMs = null,
+    string? StrategyId = null)
 {
     public static ExecutionOrderSnapshot From(OrderProcess p) => From(p.Order!.SignalId ?? "", p.Order) with { CreatedAtMs = p.CreatedAtMs };
 
@@ -38,7 +39,7 @@ public sealed record ExecutionOrderSnapshot(
     public static ExecutionOrderSnapshot From(string signalId, ExecutionOrder o) => new(
         signalId, o.ExecutionId, o.Ticker, o.Side, o.LimitPrice, o.Count, o.State, o.ExchangeOrderId, o.FilledCount,
         o.Fills.ToArray(), o.Fees, o.FilledNotionalMicros, o.DenialReason, o.RejectReason, o.AttentionReason,
-        o.VenueFinalFilledCount, o.SettlementWinner, o.Payout, o.RealizedPnl, o.SignalAtMs, o.SubmitByMs, o.SubmitRetries, o.ExpiryReason);
+        o.VenueFinalFilledCount, o.SettlementWinner, o.Payout, o.RealizedPnl, o.SignalAtMs, o.SubmitByMs, o.SubmitRetries, o.ExpiryReason, StrategyId: o.StrategyId);
 
     public ExecutionOrder ToOrder()
     {
@@ -69,6 +70,7 @@ public sealed record ExecutionOrderSnapshot(
             SubmitByMs = SubmitByMs,
             SubmitRetries = SubmitRetries,
             ExpiryReason = ExpiryReason,
+            StrategyId = StrategyId,
         };
     }
 }

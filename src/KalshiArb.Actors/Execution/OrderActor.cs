@@ -70,7 +70,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
             case PlaceOrder p:
                 _timeFirstSubmit = _state.Order is null;
                 Decide(new PlaceRequested(p.ExecutionId, p.Signal.SignalId, p.Signal.Ticker, p.Signal.Side,
-                    p.Signal.LimitPrice, p.Signal.Count, p.Signal.CreatedAtMs, Admitting: !ShuttingDown));
+                    p.Signal.LimitPrice, p.Signal.Count, p.Signal.CreatedAtMs, Admitting: !ShuttingDown, StrategyId: p.Signal.StrategyId));
                 return true;
             case OrderInput input:
                 Decide(input);

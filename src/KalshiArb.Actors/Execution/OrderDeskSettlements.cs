@@ -14,8 +14,9 @@ public sealed class OrderDeskSettlements
     /// <summary>Realized-after-each-event points kept (newest); older ones drop off.</summary>
     public const int HistoryKept = 2_000;
 
-    private sealed class TrackedOrder(string ticker, OutcomeSide side)
+    private sealed class TrackedOrder(string ticker, OutcomeSide side, string? strategyId)
     {
+        public string? StrategyId { get; } = strategyId;
         public string Ticker { get; } = ticker;
         public OutcomeSide Side { get; } = side;
         public HashSet<string> Trades { get; } = new(StringComparer.Ordinal);
@@ -25,6 +26,7 @@ public sealed class OrderDeskSettlements
     }
 
     private readonly PnlLedger _ledger = new(HistoryKept);
+    private readonly StrategyLedgers _strategies = new();
     private readonly Dictionary<string, TrackedOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Price> _settledMarkets = new(StringComparer.Ordinal);
     private int _refused;
@@ -40,13 +42,13 @@ public sealed class OrderDeskSettlements
             _orders.Remove(notice.ExecutionId);
             yield break;
         }
+        if (notice.EndedAs is not null) _strategies.OrderEnded(notice.StrategyId);
         if (notice.Fills is not { Count: > 0 } fills) yield break;
-        var order = Track(notice.ExecutionId, notice.Ticker, notice.Side);
+        var order = Track(notice.ExecutionId, notice.Ticker, notice.Side, notice.StrategyId);
         foreach (var fill in fills)
         {
             if (!order.Trades.Add(fill.TradeId)) continue;
-            order.Filled += fill.Count;
-            Book(_ledger.Apply(new PnlFill(order.Ticker, "", order.Side, fill.Price, fill.Count, fill.Fee, now)));
+            BookFill(order, new PnlFill(order.Ticker, "", order.Side, fill.Price, fill.Count, fill.Fee, now));
         }
         order.Ended = notice.State.IsTerminal();
         if (_settledMarkets.TryGetValue(order.Ticker, out var yes) && TrySettle(notice.ExecutionId, order, yes) is { } settle) yield return settle;
@@ -58,7 +60,7 @@ public sealed class OrderDeskSettlements
         ArgumentNullException.ThrowIfNull(settled);
         var first = _settledMarkets.TryAdd(settled.Ticker, settled.YesValue);
         var yes = _settledMarkets[settled.Ticker];
-        if (first) Book(_ledger.Apply(new PnlSettlement(settled.Ticker, yes, settled.AtMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(settled.AtMs) : now)));
+        if (first) BookSettlement(new PnlSettlement(settled.Ticker, yes, settled.AtMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(settled.AtMs) : now));
         var orders = new List<SettleOrder>();
         foreach (var (id, order) in _orders)
             if (order.Ticker == settled.Ticker && TrySettle(id, order, yes) is { } settle) orders.Add(settle);
@@ -78,16 +80,15 @@ public sealed class OrderDeskSettlements
             if (o.SettledYesValue is { } yes)
             {
                 _settledMarkets.TryAdd(o.Ticker, yes);
-                events.Add((o.SettledAtMs, () => Book(_ledger.Apply(new PnlSettlement(o.Ticker, yes, DateTimeOffset.FromUnixTimeMilliseconds(o.SettledAtMs))))));
+                events.Add((o.SettledAtMs, () => BookSettlement(new PnlSettlement(o.Ticker, yes, DateTimeOffset.FromUnixTimeMilliseconds(o.SettledAtMs)))));
             }
-            var order = o.SettledYesValue is null ? Track(o.ExecutionId, o.Ticker, o.Side) : new TrackedOrder(o.Ticker, o.Side);
+            var order = o.SettledYesValue is null ? Track(o.ExecutionId, o.Ticker, o.Side, o.StrategyId) : new TrackedOrder(o.Ticker, o.Side, o.StrategyId);
             order.Ended |= o.Ended;
             for (var i = 0; i < o.Fills.Count; i++)
             {
                 var (fill, at) = (o.Fills[i], o.FillsAtMs[i]);
                 if (!order.Trades.Add(fill.TradeId)) continue;
-                order.Filled += fill.Count;
-                events.Add((at, () => Book(_ledger.Apply(new PnlFill(o.Ticker, "", o.Side, fill.Price, fill.Count, fill.Fee, DateTimeOffset.FromUnixTimeMilliseconds(at))))));
+                events.Add((at, () => BookFill(order, new PnlFill(o.Ticker, "", o.Side, fill.Price, fill.Count, fill.Fee, DateTimeOffset.FromUnixTimeMilliseconds(at)))));
             }
         }
         // stable: a settlement journaled at the same instant as a fill still comes after it when listed after it
@@ -98,13 +99,28 @@ public sealed class OrderDeskSettlements
         return settle;
     }
 
-    public PnlBook Book() => new(_ledger.Positions.ToArray(), _ledger.History.ToArray(), _refused);
+    public PnlBook Book() => new(_ledger.Positions.ToArray(), _ledger.History.ToArray(), _refused, _strategies.Lines());
 
-    private TrackedOrder Track(string executionId, string ticker, OutcomeSide side)
+    /// <summary>Into the desk's ledger and the order's strategy's; the strategy counts the order at its first fill.</summary>
+    private void BookFill(TrackedOrder order, PnlFill fill)
+    {
+        if (!order.Filled.IsPositive) _strategies.OrderFilled(order.StrategyId);
+        order.Filled += fill.Count;
+        Book(_ledger.Apply(fill));
+        _strategies.Apply(order.StrategyId, fill);
+    }
+
+    private void BookSettlement(PnlSettlement settlement)
+    {
+        Book(_ledger.Apply(settlement));
+        _strategies.Apply(settlement);
+    }
+
+    private TrackedOrder Track(string executionId, string ticker, OutcomeSide side, string? strategyId)
     {
         if (!_orders.TryGetValue(executionId, out var order))
         {
-            order = new TrackedOrder(ticker, side);
+            order = new TrackedOrder(ticker, side, strategyId);
             _orders[executionId] = order;
         }
         return order;

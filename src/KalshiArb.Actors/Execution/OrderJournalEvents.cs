@@ -40,7 +40,7 @@ public abstract record OrderJournalEvent : ITaggedEvent
     /// <summary>The journal form of a decided domain event.</summary>
     public static OrderJournalEvent From(OrderEvent e, long atMs) => e switch
     {
-        OrderCreated c => new OrderCreatedEvent(c.ExecutionId, c.SignalId ?? "", c.Ticker, c.Side, c.LimitPrice, c.Count, atMs, c.SignalAtMs, c.SubmitByMs),
+        OrderCreated c => new OrderCreatedEvent(c.ExecutionId, c.SignalId ?? "", c.Ticker, c.Side, c.LimitPrice, c.Count, atMs, c.SignalAtMs, c.SubmitByMs, c.StrategyId),
         RiskApproved a => new OrderRiskApprovedEvent(a.Reserved ?? Money.Zero, atMs),
         RiskDenied d => new OrderRiskDeniedEvent(d.Reason, atMs),
         SubmitRequested => new OrderSubmitRequestedEvent(atMs),
@@ -57,7 +57,10 @@ public abstract record OrderJournalEvent : ITaggedEvent
     };
 }
 
-/// <summary>v1 journals lack <paramref name="SignalAtMs"/> and <paramref name="SubmitByMs"/> (no horizon): they read as null.</summary>
+/// <summary>
+/// v1 journals lack <paramref name="SignalAtMs"/> and <paramref name="SubmitByMs"/> (no horizon): they read as null; rows
+/// written before strategies lack <paramref name="StrategyId"/>: null, read as the consensus strategy.
+/// </summary>
 public sealed record OrderCreatedEvent(
     string ExecutionId,
     string SignalId,
@@ -67,9 +70,10 @@ public sealed record OrderCreatedEvent(
     Quantity Count,
     long AtMs,
     long? SignalAtMs = null,
-    long? SubmitByMs = null) : OrderJournalEvent
+    long? SubmitByMs = null,
+    string? StrategyId = null) : OrderJournalEvent
 {
-    public override OrderEvent ToDomain() => new OrderCreated(ExecutionId, Ticker, Side, LimitPrice, Count, SignalId, SignalAtMs, SubmitByMs);
+    public override OrderEvent ToDomain() => new OrderCreated(ExecutionId, Ticker, Side, LimitPrice, Count, SignalId, SignalAtMs, SubmitByMs, StrategyId);
 }
 
 public sealed record OrderRiskApprovedEvent(Money Reserved, long AtMs) : OrderJournalEvent

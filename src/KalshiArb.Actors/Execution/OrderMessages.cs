@@ -75,12 +75,13 @@ public sealed record OrderStateView(
 /// Told to the node's order desk after every change and after recovery. <paramref name="EndedAs"/> is set once, on the
 /// change that ended the order (<see cref="OrderOutcome"/>), so the desk can count how orders end.
 /// <paramref name="Side"/> and <paramref name="Fills"/> let the desk keep P&amp;L and settle the order when its market
-/// settles (v1 notices lack them: YES and no fills).
+/// settles (v1 notices lack them: YES and no fills). <paramref name="StrategyId"/> splits the desk's orders and P&amp;L
+/// per strategy (absent or null: the consensus strategy).
 /// </summary>
 public sealed record OrderStatusNotice(string ExecutionId, string Ticker, ExecutionOrderState State, string? ExchangeOrderId, string? AttentionReason,
-    string? EndedAs = null, OutcomeSide Side = OutcomeSide.Yes, IReadOnlyList<OrderFill>? Fills = null)
+    string? EndedAs = null, OutcomeSide Side = OutcomeSide.Yes, IReadOnlyList<OrderFill>? Fills = null, string? StrategyId = null)
 {
     public static OrderStatusNotice Of(OrderProcess p) =>
         new(p.ExecutionId, p.Order!.Ticker, p.Order.State, p.Order.ExchangeOrderId, p.Order.AttentionReason,
-            Side: p.Order.Side, Fills: p.Order.Fills.Count == 0 ? null : p.Order.Fills);
+            Side: p.Order.Side, Fills: p.Order.Fills.Count == 0 ? null : p.Order.Fills, StrategyId: p.Order.StrategyId);
 }

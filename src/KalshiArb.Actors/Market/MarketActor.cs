@@ -7,7 +7,7 @@ namespace KalshiArb.Actors.Market;
 
 /// <summary>
 /// One Kalshi market: holds its metadata, book, last trade and consensus (in <see cref="MarketState"/>), and on
-/// each change runs the edge detector — at most once per <see cref="MarketActorSettings.MinEvaluationInterval"/>,
+/// each change runs its detection strategies (<see cref="MarketState.Evaluate"/>) — at most once per <see cref="MarketActorSettings.MinEvaluationInterval"/>,
 /// a burst of changes inside the interval coalescing into one evaluation on a timer. A signal goes to the
 /// signal sink (the execution side); a skip is recorded. Never places orders itself.
 /// Keyed by ticker only, so the "market" shard region can host it unchanged.
@@ -65,10 +65,12 @@ public sealed class MarketActor : UntypedActor
             case BookConfirmed c:
                 _state.ConfirmBook(c);
                 // only worth a look if staleness was what stopped the last evaluation
-                if (_state is { LastOutcome: EvaluationKind.Skipped, LastSkip.Reason: SkipReason.BookStale }) RequestEvaluation();
+                if (_state.LastSkippedStale) RequestEvaluation();
                 break;
             case TradeReceived t:
                 _state.ApplyTrade(t);
+                // only the tape strategy reads trades; without it a print changes nothing worth evaluating
+                if (_state.Candles is not null) RequestEvaluation();
                 break;
             case MarketMetadata m:
                 _state.ApplyMetadata(m, NowMs());
@@ -155,7 +157,11 @@ public sealed class MarketActor : UntypedActor
     {
         var now = _clock.GetUtcNow();
         _lastEvaluationMs = now.ToUnixTimeMilliseconds();
-        var outcome = _state.Evaluate(now);
+        foreach (var outcome in _state.Evaluate(now)) Report(outcome);
+    }
+
+    private void Report(MarketEvaluation outcome)
+    {
         if (outcome is { Kind: EvaluationKind.Skipped, Skip: { } skip }) TradingInstruments.RecordSkip(skip.Reason);
         switch (outcome.Kind)
         {
@@ -163,7 +169,7 @@ public sealed class MarketActor : UntypedActor
                 // No sender: the order's fate is the execution side's to track, not this market's.
                 _signalSink.Tell(outcome.Signal, ActorRefs.NoSender);
                 TradingInstruments.RecordSignal();
-                Log.Info("{0}: signal {1}", _state.Ticker, outcome.Signal!.Reason);
+                Log.Info("{0}: {1} signal {2}", _state.Ticker, outcome.Signal!.StrategyId, outcome.Signal.Reason);
                 break;
             case EvaluationKind.DuplicateSignal:
                 Log.Debug("{0}: signal {1} already sent", _state.Ticker, outcome.Signal!.SignalId);

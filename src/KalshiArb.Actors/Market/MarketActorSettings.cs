@@ -10,6 +10,12 @@ public sealed record MarketActorSettings
 
     public DetectionPolicy Policy { get; init; } = DetectionPolicy.Default;
 
+    /// <summary>Run the sportsbook-consensus strategy (with <see cref="Policy"/>). On by default.</summary>
+    public bool ConsensusEdge { get; init; } = true;
+
+    /// <summary>Run mean reversion on the trade tape with this policy; null (the default): off, and no candles are kept.</summary>
+    public MeanReversionPolicy? MeanReversion { get; init; }
+
     /// <summary>Bankroll share one market may size against (the RiskGate still has the last word).</summary>
     public Money Bankroll { get; init; } = Money.FromDollars(1_000);
 

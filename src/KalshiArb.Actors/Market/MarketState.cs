@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Book;
+using KalshiArb.Domain.Candles;
 using KalshiArb.Domain.Detection;
 using KalshiArb.Domain.Fees;
 
@@ -24,6 +25,8 @@ public sealed class MarketState
     // made at the first signal: most markets never send one
     private HashSet<string>? _sentIds;
     private Queue<string>? _sentOrder;
+    private readonly IReadOnlyList<IDetectionStrategy> _strategies;
+    private readonly CandleSeries? _candles;
 
     private OrderBook _book = new();
     private PriceGrid? _bookGrid;
@@ -39,11 +42,20 @@ public sealed class MarketState
     private long _deltas;
     private long _invalidations;
     private long _trades;
+    private long _tradesRefused;
 
     public MarketState(string ticker, MarketActorSettings settings)
     {
         Ticker = ticker;
         _settings = settings;
+        var strategies = new List<IDetectionStrategy>(2);
+        if (settings.ConsensusEdge) strategies.Add(new ConsensusEdgeStrategy(settings.Policy));
+        if (settings.MeanReversion is { } mr)
+        {
+            strategies.Add(new MeanReversionStrategy(mr));
+            _candles = new CandleSeries(mr.CandleInterval, mr.CandlesKept);
+        }
+        _strategies = strategies;
     }
 
     public string Ticker { get; }
@@ -67,8 +79,17 @@ public sealed class MarketState
     public SkipDecision? LastSkip { get; private set; }
     public MarketPrecondition? LastPrecondition { get; private set; }
 
-    /// <summary>What the most recent evaluation came to (null before the first).</summary>
+    /// <summary>What the most recent evaluation came to (null before the first); the last strategy's when several run.</summary>
     public EvaluationKind? LastOutcome { get; private set; }
+
+    /// <summary>The most recent evaluation had a strategy stopped by the book's age (a confirmation may change that).</summary>
+    public bool LastSkippedStale { get; private set; }
+
+    /// <summary>The trade tape's candles; null unless a strategy that needs them runs.</summary>
+    public CandleSeries? Candles => _candles;
+
+    /// <summary>Trade prints the candles refused (older than the newest candle, or a bad price or count).</summary>
+    public long TradesRefused => _tradesRefused;
 
     /// <summary>When the book was last known current: its last change, or a later confirmation by the feed.</summary>
     public long? BookAsOfMs => BookConfirmedAtMs is { } c && (BookChangedAtMs is not { } ch || c > ch) ? c : BookChangedAtMs;
@@ -146,6 +167,7 @@ public sealed class MarketState
         LastTradePrice = t.YesPrice;
         LastTradeAtMs = t.AtMs;
         _trades++;
+        if (_candles?.Add(t.YesPrice, t.Count, t.AtMs) is TradeTapeResult.TooOld or TradeTapeResult.Invalid) _tradesRefused++;
     }
 
     public void ApplyStatus(MarketStatusChanged s)
@@ -166,41 +188,49 @@ public sealed class MarketState
         ConsensusChangedAtMs = nowMs;
     }
 
-    /// <summary>Runs the detector on the current state; counts the outcome; remembers sent signal ids.</summary>
-    public MarketEvaluation Evaluate(DateTimeOffset now)
+    /// <summary>
+    /// Runs every enabled strategy on the current state, in order (consensus first); counts each outcome; remembers sent
+    /// signal ids. One entry per strategy, or one blocked entry when the market itself is not ready.
+    /// </summary>
+    public IReadOnlyList<MarketEvaluation> Evaluate(DateTimeOffset now)
     {
         _evaluations++;
         var nowMs = now.ToUnixTimeMilliseconds();
         LastEvaluationAtMs = nowMs;
+        LastSkippedStale = false;
 
-        if (_metadata is null) return Block(MarketPrecondition.NoMetadata);
-        if (Status != MarketTradingStatus.Open) return Block(MarketPrecondition.MarketNotOpen);
-        if (_consensus is not { } consensus) return Block(MarketPrecondition.NoConsensus);
+        if (_metadata is null) return [Block(MarketPrecondition.NoMetadata)];
+        if (Status != MarketTradingStatus.Open) return [Block(MarketPrecondition.MarketNotOpen)];
 
-        var input = new DetectionInput
+        var input = new StrategyInput
         {
             Ticker = Ticker,
             Book = _book,
-            FairYes = consensus.FairYes,
-            ConsensusBooks = consensus.FreshBooks,
-            Dispersion = consensus.Dispersion,
-            OddsAge = TimeSpan.FromMilliseconds(Math.Max(0, nowMs - consensus.AsOfMs)),
             // no book message ever: as old as can be (the book is also not whole then)
             BookAge = BookAsOfMs is { } b ? TimeSpan.FromMilliseconds(Math.Max(0, nowMs - b)) : TimeSpan.MaxValue,
-            GameStart = consensus.CommenceTime,
             Now = now,
             Bankroll = _settings.Bankroll,
             PerMarketCap = _settings.PerMarketCap,
             Fees = _fees,
             DecisionBucket = SignalId.TimeBucket(now, _settings.SignalBucket),
-            Policy = _settings.Policy,
+            Consensus = _consensus is { } c
+                ? new MarketConsensus(c.FairYes, c.FreshBooks, c.Dispersion, TimeSpan.FromMilliseconds(Math.Max(0, nowMs - c.AsOfMs)), c.CommenceTime)
+                : null,
+            Candles = _candles,
         };
+        var outcomes = new MarketEvaluation[_strategies.Count];
+        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = Evaluate(_strategies[i], input, nowMs);
+        return outcomes;
+    }
 
-        switch (EdgeDetector.Evaluate(input))
+    private MarketEvaluation Evaluate(IDetectionStrategy strategy, StrategyInput input, long nowMs)
+    {
+        if ((strategy.Needs & StrategyNeeds.Consensus) != 0 && input.Consensus is null) return Block(MarketPrecondition.NoConsensus);
+        switch (strategy.Evaluate(input))
         {
             case SignalDecision s:
                 var signal = new TradeSignal(s.SignalId, Ticker, s.Side, s.LimitPrice, s.Size, s.FairProbability,
-                    s.EdgePerContract, s.Confidence, s.Reason, nowMs);
+                    s.EdgePerContract, s.Confidence, s.Reason, nowMs, s.StrategyId);
                 if (!Remember(s.SignalId))
                 {
                     _duplicates++;
@@ -216,9 +246,10 @@ public sealed class MarketState
                 LastSkip = skip;
                 LastPrecondition = null;
                 LastOutcome = EvaluationKind.Skipped;
+                LastSkippedStale |= skip.Reason == SkipReason.BookStale;
                 return new MarketEvaluation(EvaluationKind.Skipped, null, skip, null);
             default:
-                throw new InvalidOperationException("detector returned neither a signal nor a skip");
+                throw new InvalidOperationException($"strategy {strategy.StrategyId} returned neither a signal nor a skip");
         }
     }
 

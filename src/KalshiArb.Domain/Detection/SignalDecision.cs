@@ -2,7 +2,7 @@ namespace KalshiArb.Domain.Detection;
 
 /// <summary>
 /// Buy <see cref="Size"/> of <see cref="Side"/> at no more than <see cref="LimitPrice"/> (a taker order).
-/// Money fields are exact; edge, EV and Kelly are doubles because they rest on the probability q.
+/// <see cref="StrategyId"/> names the strategy that found it. Money fields are exact; edge, EV and Kelly are doubles because they rest on the probability q.
 /// </summary>
 public sealed record SignalDecision(
     string Ticker,
@@ -20,4 +20,5 @@ public sealed record SignalDecision(
     double KellyFullFraction,
     double Confidence,
     Price BreakEvenExit,
-    string Reason) : DetectionDecision(Ticker);
+    string Reason,
+    string StrategyId = StrategyIds.ConsensusEdge) : DetectionDecision(Ticker);

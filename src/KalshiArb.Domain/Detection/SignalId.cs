@@ -10,9 +10,18 @@ namespace KalshiArb.Domain.Detection;
 public static class SignalId
 {
     /// <summary>"sig-" + 24 lowercase hex chars of SHA-256 over the canonical text.</summary>
-    public static string Create(string ticker, OutcomeSide side, Price limit, long bucket)
+    public static string Create(string ticker, OutcomeSide side, Price limit, long bucket) =>
+        Create(StrategyIds.ConsensusEdge, ticker, side, limit, bucket);
+
+    /// <summary>
+    /// As above for one strategy: two strategies never share an id for the same market, side, limit and bucket. The
+    /// consensus strategy keeps the text it had before there were strategies, so its ids (and journals) are unchanged.
+    /// </summary>
+    public static string Create(string strategyId, string ticker, OutcomeSide side, Price limit, long bucket)
     {
-        var canonical = $"{ticker}|{side.ToWire()}|{limit.Ticks}|{bucket}";
+        var canonical = strategyId == StrategyIds.ConsensusEdge
+            ? $"{ticker}|{side.ToWire()}|{limit.Ticks}|{bucket}"
+            : $"{strategyId}|{ticker}|{side.ToWire()}|{limit.Ticks}|{bucket}";
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(canonical), hash);
         return "sig-" + Convert.ToHexStringLower(hash[..12]);

@@ -33,4 +33,16 @@ public enum SkipReason
 
     /// <summary>The sportsbooks' de-vigged probabilities are further apart than <see cref="DetectionPolicy.MaxBookSpread"/>.</summary>
     BooksDisagree,
+
+    /// <summary>A strategy that needs a sportsbook consensus was asked without one.</summary>
+    NoConsensus,
+
+    /// <summary>Mean reversion: fewer candles than the lookback plus the one holding the last trade.</summary>
+    TooFewCandles,
+
+    /// <summary>Mean reversion: the last trade is older than the tape's allowed age.</summary>
+    TapeStale,
+
+    /// <summary>Mean reversion: the last trade is not far enough from the candles' mean to expect it back.</summary>
+    NotStretched,
 }

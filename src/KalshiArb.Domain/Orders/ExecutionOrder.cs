@@ -18,6 +18,9 @@ public sealed record ExecutionOrder
     /// <summary>The signal the order came from (null in old journals).</summary>
     public string? SignalId { get; init; }
 
+    /// <summary>The detection strategy of the order's signal (null: journaled before strategies, i.e. the consensus one).</summary>
+    public string? StrategyId { get; init; }
+
     /// <summary>When the signal was decided (Unix ms).</summary>
     public long? SignalAtMs { get; init; }
 

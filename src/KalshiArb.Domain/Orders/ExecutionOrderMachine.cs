@@ -81,6 +81,7 @@ public static class ExecutionOrderMachine
             SignalId = c.SignalId,
             SignalAtMs = c.SignalAtMs,
             SubmitByMs = c.SubmitByMs,
+            StrategyId = c.StrategyId,
         });
     }
 

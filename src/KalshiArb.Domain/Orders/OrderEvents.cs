@@ -11,6 +11,8 @@ public abstract record OrderEvent;
 /// First event. <paramref name="ExecutionId"/> is also the Kalshi client_order_id. Price is in the side's own terms.
 /// <paramref name="SignalAtMs"/> is when the signal was decided and <paramref name="SubmitByMs"/> the end of its
 /// horizon: no venue call is made after it (null only in journals written before horizons existed).
+/// <paramref name="StrategyId"/>: the detection strategy whose signal made the order (null in journals written before
+/// there were strategies: those orders all came from the consensus strategy).
 /// </summary>
 public sealed record OrderCreated(
     string ExecutionId,
@@ -20,7 +22,8 @@ public sealed record OrderCreated(
     Quantity Count,
     string? SignalId = null,
     long? SignalAtMs = null,
-    long? SubmitByMs = null) : OrderEvent;
+    long? SubmitByMs = null,
+    string? StrategyId = null) : OrderEvent;
 
 /// <summary><paramref name="Reserved"/>: what the gate set aside for the order.</summary>
 public sealed record RiskApproved(Money? Reserved = null) : OrderEvent;

@@ -8,7 +8,15 @@ namespace KalshiArb.Node.Admin;
 /// History is the total over time, oldest first, one point per status refresh the node kept (bounded).
 /// </summary>
 public sealed record AdminPnlStatus(AdminPnlLine Total, IReadOnlyList<AdminPnlLine> Games, IReadOnlyList<AdminPnlLine> Markets,
-    IReadOnlyList<AdminPnlPoint> History);
+    IReadOnlyList<AdminPnlPoint> History)
+{
+    /// <summary>Orders and realized P&amp;L per detection strategy (each booked as its own account), by strategy id.</summary>
+    public IReadOnlyList<AdminStrategyLine> Strategies { get; init; } = [];
+}
+
+/// <param name="OrdersFilled">orders with a fill since the journal began (seeded at start)</param>
+/// <param name="OrdersEnded">orders that ended since this node started</param>
+public sealed record AdminStrategyLine(string StrategyId, int OrdersFilled, int OrdersEnded, string Realized, string Fees);
 
 /// <param name="Key">"total", a game key, or a market ticker</param>
 /// <param name="Contracts">net open contracts (YES &gt; 0, NO &lt; 0; 0 for the total and games)</param>

@@ -25,13 +25,14 @@ public static class OrderEventText
         _ => [],
     };
 
-    /// <summary>Signal time and horizon (submit_by) only when the journal has them: old journals have neither.</summary>
+    /// <summary>Signal time, horizon (submit_by) and strategy only when the journal has them: old journals lack them.</summary>
     private static IReadOnlyList<KeyValuePair<string, string>> Created(OrderCreatedEvent e)
     {
         List<KeyValuePair<string, string>> fields =
             [F("ticker", e.Ticker), F("side", e.Side.ToString()), F("limit", e.LimitPrice.ToWire()), F("count", e.Count.ToWire()), F("signal", e.SignalId)];
         if (e.SignalAtMs is { } at) fields.Add(F("signal_at", Time(at)));
         if (e.SubmitByMs is { } by) fields.Add(F("submit_by", Time(by)));
+        if (e.StrategyId is { } strategy) fields.Add(F("strategy", strategy)); // journals from before strategies: consensus
         return fields;
     }
 

@@ -54,6 +54,6 @@ public static class PnlJournalSeed
         var filled = fills.Aggregate(Domain.Primitives.Quantity.Zero, (q, f) => q + f.Count);
         return new SeededOrder(created.ExecutionId, created.Ticker, created.Side, order?.IsTerminal ?? false,
             fills.Select(f => new OrderFill(f.TradeId, f.Count, f.Price, f.Fee, f.IsTaker)).ToArray(), fills.Select(f => f.AtMs).ToArray(),
-            settled is null ? null : OrderSettlement.YesValueOf(created.Side, filled, (Settled)settled.ToDomain()), settled?.AtMs ?? 0);
+            settled is null ? null : OrderSettlement.YesValueOf(created.Side, filled, (Settled)settled.ToDomain()), settled?.AtMs ?? 0, created.StrategyId);
     }
 }

@@ -54,7 +54,11 @@ public sealed class PnlTracker : IExtension
         ArgumentNullException.ThrowIfNull(book);
         var positions = book.Positions;
         return new AdminPnlStatus(Line(PnlLines.Total(positions, marks)), PnlLines.Games(positions, marks).Select(Line).ToArray(),
-            PnlLines.Markets(positions, marks).Select(Line).ToArray(), history);
+            PnlLines.Markets(positions, marks).Select(Line).ToArray(), history)
+        {
+            Strategies = (book.Strategies ?? []).Select(s => new AdminStrategyLine(s.StrategyId, s.OrdersFilled, s.OrdersEnded,
+                s.Realized.ToWire(), s.Fees.ToWire())).ToArray(),
+        };
     }
 
     private static AdminPnlLine Line(PnlLine l) =>

@@ -54,7 +54,7 @@ public static class StatusReporter
             $"ended {Execution.Ended.Values.Sum()} (expired {Execution.Ended.Where(kv => kv.Key.StartsWith("Expired", StringComparison.Ordinal)).Sum(kv => kv.Value)})" +
             (UnansweredOrderDesks.Count > 0 ? $" (no answer from {string.Join(",", UnansweredOrderDesks)})" : "") + " | " +
             (OpenOrders?.LastError is { } unreadable ? $"open-order table UNREADABLE: {unreadable} | " : "") +
-            (Pnl is { } p ? $"pnl realized {p.Total.Realized}, at mid {MarkedAtMid(p) ?? "?"}, fees {p.Total.Fees} | " : "") +
+            (Pnl is { } p ? $"pnl realized {p.Total.Realized}, at mid {MarkedAtMid(p) ?? "?"}, fees {p.Total.Fees}{ByStrategy(p)} | " : "") +
             Part(StatusComponents.Risk, Risk, r =>
                 (r.Outage is { } outage ? $"risk UNAVAILABLE: {RiskGateOutageText.Describe(outage, At)}; last seen " : "risk ") +
                 $"{r.KillSwitch}, balance {r.Balance}, reserved {r.Reserved}, exposure {r.TotalExposure}, open markets {r.OpenMarkets}", last: true);
@@ -62,6 +62,12 @@ public static class StatusReporter
         /// <summary>Realized plus the open contracts at the book's mid; null when some open market has no two-sided book.</summary>
         public static string? MarkedAtMid(AdminPnlStatus p) =>
             p.Total.UnrealizedAtMid is { } u ? (Money.Parse(p.Total.Realized) + Money.Parse(u)).ToWire() : null;
+
+        /// <summary>" (consensus-edge: 3 orders filled, 2 ended, realized 1.2300; …)", or nothing before the first fill.</summary>
+        public static string ByStrategy(AdminPnlStatus p) =>
+            p.Strategies.Count == 0 ? ""
+            : " (" + string.Join("; ", p.Strategies.Select(s =>
+                $"{s.StrategyId}: {s.OrdersFilled} orders filled, {s.OrdersEnded} ended, realized {s.Realized}")) + ")";
 
         private string Part<T>(string component, T? value, Func<T, string> text, bool last = false) where T : class
         {

@@ -59,7 +59,7 @@ public sealed record TradingConfig(
                 MaxOrdersPerMinute = (int)Positive(risk, "max-orders-per-minute"),
             },
             riskTimeout,
-            MarketActorSettings.Default with
+            StrategyConfig.Apply(MarketActorSettings.Default with
             {
                 MinEvaluationInterval = market.GetTimeSpan("min-evaluation-interval"),
                 Bankroll = Money.FromDollars(Positive(market, "bankroll-dollars")),
@@ -70,7 +70,7 @@ public sealed record TradingConfig(
                     MaxEdge = PositiveMoney(market, "max-edge"),
                     MaxBookSpread = Fraction(market, "max-book-spread"),
                 },
-            },
+            }, market.GetConfig("strategies")),
             new OrderActorSettings
             {
                 Policy = new OrderPolicy

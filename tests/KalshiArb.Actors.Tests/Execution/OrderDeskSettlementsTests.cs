@@ -37,6 +37,25 @@ public sealed class OrderDeskSettlementsTests
     }
 
     [Fact]
+    public void Orders_and_realized_pnl_are_split_per_strategy_a_notice_without_one_being_the_consensus_strategys()
+    {
+        var desk = new OrderDeskSettlements();
+        var no = new OrderFill("t2", Quantity.FromContracts(4), Price.Parse("0.55"), Money.Parse("0.07"), false);
+        desk.OnNotice(Notice("a", ExecutionOrderState.Filled, OutcomeSide.Yes, Yes10) with { EndedAs = "Filled" }, Now).ToArray();
+        desk.OnNotice(Notice("b", ExecutionOrderState.Filled, OutcomeSide.No, no) with
+        {
+            StrategyId = Domain.Detection.StrategyIds.MeanReversion, EndedAs = "Filled",
+        }, Now).ToArray();
+        desk.OnMarketSettled(new MarketSettled(Lal, Price.One, Now.AddHours(3).ToUnixTimeMilliseconds()), Now);
+
+        var lines = desk.Book().Strategies!;
+        // consensus: 10 YES at 0.40 pay $10: 10 − 4.00 − 0.17; mean reversion: 4 NO at 0.55 pay nothing: −2.20 − 0.07
+        Assert.Equal(new Domain.Pnl.StrategyPnl(Domain.Detection.StrategyIds.ConsensusEdge, 1, 1, Money.Parse("5.83"), Money.Parse("0.17")), lines[0]);
+        Assert.Equal(new Domain.Pnl.StrategyPnl(Domain.Detection.StrategyIds.MeanReversion, 1, 1, Money.Parse("-2.27"), Money.Parse("0.07")), lines[1]);
+        Assert.Equal(2, lines.Count);
+    }
+
+    [Fact]
     public void A_seed_from_the_journal_books_unseen_trades_and_settles_orders_a_crash_left_unsettled()
     {
         var desk = new OrderDeskSettlements();

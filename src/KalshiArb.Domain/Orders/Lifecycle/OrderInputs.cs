@@ -20,7 +20,8 @@ public sealed record PlaceRequested(
     Price LimitPrice,
     Quantity Count,
     long SignalAtMs,
-    bool Admitting = true) : OrderInput;
+    bool Admitting = true,
+    string? StrategyId = null) : OrderInput;
 
 /// <summary>The journal has been replayed: pick up where the previous incarnation left off.</summary>
 public sealed record Recovered : OrderInput

@@ -26,7 +26,7 @@ internal sealed partial class OrderStep
         }
 
         var submitBy = p.SignalAtMs + Ms(policy.MaxSignalAge);
-        var created = new OrderCreated(p.ExecutionId, p.Ticker, p.Side, p.LimitPrice, p.Count, p.SignalId, p.SignalAtMs, submitBy);
+        var created = new OrderCreated(p.ExecutionId, p.Ticker, p.Side, p.LimitPrice, p.Count, p.SignalId, p.SignalAtMs, submitBy, p.StrategyId);
         var r = ExecutionOrderMachine.Apply(null, created);
         if (!r.IsApplied)
         {
