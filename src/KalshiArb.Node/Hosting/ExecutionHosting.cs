@@ -45,10 +45,12 @@ public static class ExecutionHosting
                 var exchange = start.Exchange!;
                 if (mode == TradingMode.Paper)
                 {
-                    var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = start.Config.Paper.StartingBalance, OrderLatency = start.Config.Paper.OrderLatency });
+                    var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = start.Config.Paper.StartingBalance, OrderLatency = start.Config.Paper.OrderLatency },
+                        start.Replay?.Clock);
                     start.Venue = paper;
-                    var data = new KalshiMarketDataSource(new KalshiFeed(new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = start.Config.FeedMaxFrameBytes },
-                        exchange.Signer));
+                    // a replay feeds the paper books from the same recording as the markets
+                    IMarketDataSource data = start.Replay is { } replay ? replay.MarketData : new KalshiMarketDataSource(new KalshiFeed(
+                        new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = start.Config.FeedMaxFrameBytes }, exchange.Signer));
                     registry.Register<PaperVenueFeed>(system.ActorOf(PaperVenueFeed.Props(data, paper), PaperFeedName));
                 }
                 else
