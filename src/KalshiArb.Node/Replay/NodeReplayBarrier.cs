@@ -1,9 +1,12 @@
 using Akka.Actor;
+using KalshiArb.Actors.Execution;
 using KalshiArb.Actors.Feed;
 using KalshiArb.Actors.Hosting;
 using KalshiArb.Actors.Market;
 using KalshiArb.Actors.OddsFeed;
+using KalshiArb.Actors.Venues.Paper;
 using KalshiArb.Adapters.Recording.Data;
+using KalshiArb.Domain.Orders;
 using KalshiArb.Node.Hosting;
 
 namespace KalshiArb.Node.Replay;
@@ -16,6 +19,7 @@ namespace KalshiArb.Node.Replay;
 public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> allMarkets, TimeSpan timeout) : IReplayBarrier
 {
     private readonly MarketSideRefs _markets = node.Markets;
+    private readonly IActorRef? _paperFeed = Akka.Hosting.ActorRegistry.For(node.System).TryGet<PaperVenueFeed>(out var feed) ? feed : null;
 
     public long Settles { get; private set; }
 
@@ -24,6 +28,10 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
         Settles++;
         await WaitUntilAsync(async () => (await _markets.Feed.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct)).EventsReceived >= events,
             "the market feed to take the replayed events", ct);
+        // the paper books too: an order meets the same book every time
+        if (_paperFeed is { } paper)
+            await WaitUntilAsync(async () => (await paper.Ask<PaperFeedState>(GetPaperFeedState.Instance, timeout, ct)).EventsReceived >= events,
+                "the paper venue's feed to take the replayed events", ct);
         await SettleMarketsAsync(markets, ct);
     }
 
@@ -77,9 +85,28 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
     private async Task SettleMarketsAsync(IEnumerable<string> markets, CancellationToken ct)
     {
         await Task.WhenAll(markets.Select(t => _markets.Markets.Ask<MarketStateView>(new GetMarketState(t), timeout, ct)));
-        if (node.Admission is { } admission) await admission.Ask<KalshiArb.Actors.Execution.AdmissionStatus>(
-            KalshiArb.Actors.Execution.GetAdmissionStatus.Instance, timeout, ct);
+        if (node.Admission is not { } admission) return;
+        var a = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct);
+        if (a.Admitted == _admitted && !_ordersInFlight) return;
+        _admitted = a.Admitted;
+        // new orders: the clock waits until each has reached the venue (their submit horizons are in replayed time)
+        await WaitUntilAsync(OrdersSubmittedAsync, "the admitted orders to reach the paper venue", ct);
+
+        async Task<bool> OrdersSubmittedAsync()
+        {
+            var now = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct);
+            if (now.Admitted > now.Placed + now.NotPlacedByReason.Values.Sum()) return false;
+            if (node.Orders is not { } desk) return true;
+            var status = await desk.Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct);
+            var known = status.Open.Count + status.NeedsAttention.Count + status.Ended.Values.Sum();
+            _ordersInFlight = status.Open.Any(o => o.State is ExecutionOrderState.Created or ExecutionOrderState.RiskApproved
+                or ExecutionOrderState.Submitting or ExecutionOrderState.CancelRequested);
+            return known >= now.Placed && !_ordersInFlight;
+        }
     }
+
+    private long _admitted;
+    private bool _ordersInFlight;
 
     private Task<OddsFeedStateView> OddsState(CancellationToken ct) => _markets.OddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
 
