@@ -135,7 +135,11 @@ public sealed class KalshiFeed
                 {
                     await socket.RunAsync(options.Url, options.ConnectTimeout,
                         () => observer.OnNext(new FeedInbound(null)),
-                        frame => observer.OnNext(new FeedInbound(frame)),
+                        frame =>
+                        {
+                            options.FrameReceived?.Invoke(frame, feed._clock.GetUtcNow());
+                            observer.OnNext(new FeedInbound(frame));
+                        },
                         () =>
                         {
                             feed.Counters.Frame();

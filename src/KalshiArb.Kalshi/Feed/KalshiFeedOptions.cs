@@ -44,6 +44,12 @@ public sealed record KalshiFeedOptions
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(15);
     public double RandomFactor { get; init; } = 0.2;
 
+    /// <summary>
+    /// Called with every frame the market-data socket delivers, byte for byte, and its receive time, before parsing
+    /// (the recorder's tap: it must return at once; the frame array is not reused by the socket).
+    /// </summary>
+    public Action<byte[], DateTimeOffset>? FrameReceived { get; init; }
+
     /// <summary>First wait after error 27 (too many requests); doubles per repeat, capped at MaxBackoff.</summary>
     public TimeSpan TooManyRequestsBackoff { get; init; } = TimeSpan.FromSeconds(1);
 }

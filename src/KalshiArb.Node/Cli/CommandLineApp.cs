@@ -15,6 +15,7 @@ public static class CommandLineApp
         root.Subcommands.Add(KillCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(SoakCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 

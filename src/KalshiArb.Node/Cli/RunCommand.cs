@@ -48,7 +48,14 @@ public static class RunCommand
             Description = "log the status line and one line per fill and order end instead of the live dashboard (always so without a terminal)",
         };
 
+        var record = new Option<string?>("--record")
+        {
+            Description = "record every market-data frame (byte for byte, with its receive time), every odds answer and the discovered catalog " +
+                          "into this directory, for `kalshiarb replay` (no credentials are recorded)",
+        };
+
         var cmd = new Command("run", "Run the trading node (default: embedded simulator, sim venue, SQLite)");
+        cmd.Options.Add(record);
         cmd.Options.Add(mode);
         cmd.Options.Add(config);
         cmd.Options.Add(duration);
@@ -76,6 +83,7 @@ public static class RunCommand
                 ConfigOverlayPath = parse.GetValue(config),
                 Duration = parse.GetValue(duration),
                 Exchange = parse.GetValue(exchangeEnv),
+                RecordDirectory = parse.GetValue(record),
             };
             if (parse.GetValue(dataDir) is { } d) settings = settings with { DataDirectory = d };
             // The dashboard needs a terminal both ways: a screen to draw on and keys to read.

@@ -24,15 +24,22 @@ public static class ExecutionHosting
 
     /// <summary>
     /// The node's one market-data connection (<see cref="MarketDataHub"/>) on the exchange's WebSocket, on a member that
-    /// consumes market data: one that may run the market feed singleton (market role), or the paper venue's feed.
+    /// consumes market data: one that may run the market feed singleton (market role), or the paper venue's feed. With
+    /// <c>--record</c> every frame goes to the recorder as it arrives; a replay's connection is the recording.
     /// </summary>
     public static AkkaConfigurationBuilder WithMarketData(this AkkaConfigurationBuilder akka, TradingMode mode, NodeStartup start,
         IReadOnlyCollection<string> memberRoles) =>
         akka.WithMarketDataHub(() =>
             {
+                if (start.Replay is { } replay) return replay.MarketData;
                 var exchange = start.Exchange!;
-                return new KalshiMarketDataSource(new KalshiFeed(
-                    new KalshiFeedOptions { Url = exchange.WebSocketUrl, MaxFrameBytes = start.Config.FeedMaxFrameBytes }, exchange.Signer));
+                var recorder = start.Recorder;
+                return new KalshiMarketDataSource(new KalshiFeed(new KalshiFeedOptions
+                {
+                    Url = exchange.WebSocketUrl,
+                    MaxFrameBytes = start.Config.FeedMaxFrameBytes,
+                    FrameReceived = recorder is null ? null : (frame, at) => recorder.RecordFrame(frame, at),
+                }, exchange.Signer));
             },
             memberRoles.Contains(ClusterRoles.Market) || (mode == TradingMode.Paper && memberRoles.Contains(ClusterRoles.Execution)));
 
@@ -59,7 +66,8 @@ public static class ExecutionHosting
                 var exchange = start.Exchange!;
                 if (mode == TradingMode.Paper)
                 {
-                    var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = start.Config.Paper.StartingBalance, OrderLatency = start.Config.Paper.OrderLatency });
+                    var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = start.Config.Paper.StartingBalance, OrderLatency = start.Config.Paper.OrderLatency },
+                        start.Replay?.Clock);
                     start.Venue = paper;
                     registry.Register<PaperVenueFeed>(system.ActorOf(PaperVenueFeed.Props(registry.Get<MarketDataHub>(), paper), PaperFeedName));
                 }

@@ -23,6 +23,10 @@ public sealed record NodeSettings
     public string? ConnectionString { get; init; }
     public string? ConfigOverlayPath { get; init; }
     public TimeSpan? Duration { get; init; }
+
+    /// <summary>Record every market-data frame, odds answer and the discovered catalog into this directory (<c>run --record</c>); null: no recording.</summary>
+    public string? RecordDirectory { get; init; }
+
     public string SystemName { get; init; } = "kalshiarb";
 
     /// <summary>The cluster roles this node carries (KA_ROLES); all three by default.</summary>
@@ -97,5 +101,6 @@ public sealed record NodeSettings
     /// <summary>Safe to log: never contains credentials (connection strings may carry passwords).</summary>
     public override string ToString() =>
         $"mode={Mode}{(Exchange == KalshiEnvironment.Demo ? " (Kalshi demo exchange)" : "")} store={Store} data={DataDirectory} roles={string.Join(',', Roles)} address={Hostname}:{Port} " +
-        $"seeds={(SeedNodes.Count == 0 ? "none (forms a cluster alone)" : string.Join(',', SeedNodes))} duration={(Duration?.ToString() ?? "until stopped")}";
+        $"seeds={(SeedNodes.Count == 0 ? "none (forms a cluster alone)" : string.Join(',', SeedNodes))} duration={(Duration?.ToString() ?? "until stopped")}" +
+        (RecordDirectory is null ? "" : $" record={RecordDirectory}");
 }

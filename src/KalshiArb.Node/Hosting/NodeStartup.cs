@@ -25,6 +25,12 @@ public sealed class NodeStartup
     public KalshiRestClient Rest { get; set; } = null!;
     public IVenue? Venue { get; set; }
 
+    /// <summary>The recorder the market side's taps write to (<c>run --record</c>); null when not recording.</summary>
+    public KalshiArb.Recording.Recorder.MarketDataRecorder? Recorder { get; set; }
+
+    /// <summary>A replay's sources and clock (<c>kalshiarb replay</c>); null for a normal run.</summary>
+    public ReplaySources? Replay { get; init; }
+
     /// <summary>The exception that ended the start, if one did.</summary>
     public Exception? Failure { get; private set; }
 

@@ -63,6 +63,12 @@ public sealed class TradingNode : IAsyncDisposable
 
     public ExchangeConnection Exchange => _start.Exchange!;
 
+    /// <summary>The market-data recorder (<c>run --record</c>); null when not recording.</summary>
+    public KalshiArb.Recording.Recorder.MarketDataRecorder? Recorder => _start.Recorder;
+
+    /// <summary>Where this node's orders go (null on a member without the execution role).</summary>
+    public KalshiArb.Actors.Venues.IVenue? Venue => _start.Venue;
+
     /// <summary>The in-process simulator, when this node runs one.</summary>
     public ExchangeSimulator? Simulator => Exchange.Simulator;
 
@@ -73,9 +79,10 @@ public sealed class TradingNode : IAsyncDisposable
     /// when <paramref name="ownsExchange"/> (a test's simulator may outlive the node and serve the next one).
     /// </summary>
     public static async Task<TradingNode> StartAsync(NodeSettings settings, Serilog.ILogger log,
-        Func<TradingConfig, CancellationToken, Task<ExchangeConnection>> connect, CancellationToken ct, bool ownsExchange = true)
+        Func<TradingConfig, CancellationToken, Task<ExchangeConnection>> connect, CancellationToken ct, bool ownsExchange = true,
+        ReplaySources? replay = null)
     {
-        var start = new NodeStartup { Connect = connect, Log = log, Cancellation = ct, OwnsExchange = ownsExchange };
+        var start = new NodeStartup { Connect = connect, Log = log, Cancellation = ct, OwnsExchange = ownsExchange, Replay = replay };
         var host = NodeHostFactory.Build(settings, log, (akka, sp) =>
         {
             start.Loggers = sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();

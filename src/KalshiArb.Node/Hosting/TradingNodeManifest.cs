@@ -10,6 +10,8 @@ using KalshiArb.Actors.Serialization;
 using KalshiArb.Adapters.Kalshi.Data;
 using KalshiArb.Adapters.Kalshi.Providers;
 using KalshiArb.Adapters.OddsApi.Data;
+using KalshiArb.Adapters.Recording.Common;
+using KalshiArb.Adapters.Recording.Providers;
 using KalshiArb.Actors.Venues.Paper;
 using KalshiArb.Domain.Odds;
 using KalshiArb.Kalshi.Feed;
@@ -48,13 +50,15 @@ public static class TradingNodeManifest
             .WithRiskGate(new RiskGateSettings(config.Limits), roles)
             .WithMarketData(settings.Mode, start, roles)
             .WithVenue(settings.Mode, start, roles)
-            .WithOrders(new OrdersOptions { Venue = () => start.Venue!, Orders = config.Orders, Shards = config.Cluster.OrderShards, OpenOrders = config.OpenOrders },
+            .WithOrders(new OrdersOptions { Venue = () => start.Venue!, Orders = start.Replay is { } replay ? config.Orders with { Clock = replay.Clock } : config.Orders, Shards = config.Cluster.OrderShards, OpenOrders = config.OpenOrders },
                 roles)
             .WithPnlSeed(settings, start)
             .WithVenueState(start, roles)
             .WithOrderDrain(start, roles)
             // Trading opens: from here signals are produced and admitted.
-            .WithOrderAdmission(new OrderAdmissionSettings { MaxSignalAge = config.Orders.Policy.MaxSignalAge }, roles)
+            .WithOrderAdmission(new OrderAdmissionSettings { MaxSignalAge = config.Orders.Policy.MaxSignalAge, Clock = start.Replay?.Clock ?? TimeProvider.System },
+                roles)
+            .WithRecording(settings.RecordDirectory, start)
             .WithMarkets(() => MarketSources(start), config.Cluster.MarketShards, roles)
             .WithFeedStop(roles)
             .WithActors((_, _) => start.Complete());
@@ -82,15 +86,48 @@ public static class TradingNodeManifest
     /// <summary>The market side's outside sources on the node's exchange connection: Kalshi discovery, the odds API (market data is the hub's).</summary>
     private static MarketSideOptions MarketSources(NodeStartup start)
     {
+        if (start.Replay is { } replay) return ReplayMarketSources(start, replay);
         var exchange = start.Exchange!;
         var config = start.Config;
+        var recorder = start.Recorder;
         var oddsHttp = start.Own(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
         var oddsOptions = new OddsApiOptions { BaseUrl = exchange.OddsBaseUrl, ApiKey = exchange.OddsApiKey };
-        var oddsClient = new OddsApiClient(oddsHttp, oddsOptions, start.Loggers.CreateLogger<OddsApiClient>());
+        var oddsClient = new OddsApiClient(oddsHttp, oddsOptions, start.Loggers.CreateLogger<OddsApiClient>())
+        {
+            BodyReceived = recorder is null ? null : (sport, body, at) => recorder.RecordOdds(sport, body, at),
+        };
+        // a replay parses the recorded odds answers in the format they were asked in
+        recorder?.RecordMarker(CatalogRecord.OddsFormatKey, System.Text.Encoding.UTF8.GetBytes(oddsOptions.OddsFormat.ToString()), DateTimeOffset.UtcNow);
+        IMarketDiscovery discovery = new KalshiMarketDiscovery(start.Rest);
+        return MarketSide(start, recorder is null ? discovery : new RecordingMarketDiscovery(discovery, recorder, TimeProvider.System),
+            new OddsApiSource(oddsClient, oddsOptions));
+    }
+
+    /// <summary>
+    /// A replay's market side: the recording's sources, the replay clock, and nothing that runs on real time: every change
+    /// is evaluated at once (no coalescing timer), no periodic book confirmation or rediscovery, odds polled by the replay
+    /// at their recorded places.
+    /// </summary>
+    private static MarketSideOptions ReplayMarketSources(NodeStartup start, ReplaySources replay)
+    {
+        var defaults = MarketSide(start, replay.Discovery, replay.Odds);
+        return defaults with
+        {
+            Clock = replay.Clock,
+            Market = defaults.Market with { MinEvaluationInterval = TimeSpan.Zero },
+            Feed = defaults.Feed with { BookConfirmInterval = null },
+            Catalog = defaults.Catalog with { RefreshInterval = null },
+            OddsPoller = defaults.OddsPoller with { AutoPoll = false },
+        };
+    }
+
+    private static MarketSideOptions MarketSide(NodeStartup start, IMarketDiscovery discovery, IOddsSource odds)
+    {
+        var config = start.Config;
         return new MarketSideOptions
         {
-            Discovery = new KalshiMarketDiscovery(start.Rest),
-            Odds = new OddsApiSource(oddsClient, oddsOptions),
+            Discovery = discovery,
+            Odds = odds,
             Teams = TeamTables.LoadShipped(),
             SignalSink = r => r.Get<OrderAdmission>(),
             ExtraCatalogSubscribers = r => r.TryGet<PaperVenueFeed>(out var paperFeed) ? [paperFeed] : [],

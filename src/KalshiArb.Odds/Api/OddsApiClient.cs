@@ -43,6 +43,12 @@ public sealed class OddsApiClient
 
     public bool HasApiKey => _apiKey is not null;
 
+    /// <summary>
+    /// Called with every 200 answer's body, byte for byte, its sport key and receive time, before parsing (the
+    /// recorder's tap: it must return at once). Only the body: the request URL with the API key is never passed.
+    /// </summary>
+    public Action<string, byte[], DateTimeOffset>? BodyReceived { get; init; }
+
     /// <summary>GET /v4/sports/{sport}/odds with markets=h2h. Never throws except when <paramref name="ct"/> is cancelled.</summary>
     public async Task<OddsApiResult> GetOddsAsync(string sportKey, OddsQuery? query = null, CancellationToken ct = default)
     {
@@ -91,6 +97,7 @@ public sealed class OddsApiClient
             if (response.StatusCode != HttpStatusCode.OK)
                 return Fail(sportKey, StatusError(response.StatusCode, body));
 
+            BodyReceived?.Invoke(sportKey, body, _time.GetUtcNow());
             var parsed = OddsApiParser.Parse(body, _options.OddsFormat);
             if (!parsed.IsOk)
             {

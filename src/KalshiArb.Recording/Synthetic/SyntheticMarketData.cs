@@ -27,6 +27,8 @@ public sealed class SyntheticMarketData
     private long _seq;
     private long _tradeCounter;
     private int _openingStep;
+    private readonly List<(string Ticker, string EventTicker, string YesTeam)> _catalog = [];
+    private bool _catalogWritten;
 
     public SyntheticMarketData(SyntheticRecordingOptions options)
     {
@@ -51,8 +53,12 @@ public sealed class SyntheticMarketData
             _games[g] = (HexId(), away, home, date.AddHours(24).AddMinutes(10 + 30 * (g % 4)).Ticks);
             var centre = 15 + _random.Next(66);
             markets.Add(new SyntheticMarket($"{eventTicker}-{NbaTeams.All[away].Code}", centre, _random));
+            _catalog.Add((markets[^1].Ticker, eventTicker, NbaTeams.All[away].Name));
             if (markets.Count < options.Markets)
+            {
                 markets.Add(new SyntheticMarket($"{eventTicker}-{NbaTeams.All[home].Code}", 99 - centre - 1, _random));
+                _catalog.Add((markets[^1].Ticker, eventTicker, NbaTeams.All[home].Name));
+            }
         }
         _markets = [.. markets];
 
@@ -72,6 +78,12 @@ public sealed class SyntheticMarketData
         batch.Clear();
         while (!batch.IsFull)
         {
+            if (_options.CatalogMarkers && !_catalogWritten)
+            {
+                Catalog(batch, _nextFrameTicks);
+                _catalogWritten = true;
+                continue;
+            }
             if (_nextOddsTicks <= _nextFrameTicks && _nextOddsTicks < _endTicks)
             {
                 Odds(batch, _nextOddsTicks);
@@ -92,6 +104,60 @@ public sealed class SyntheticMarketData
             _nextFrameTicks += _random.NextInt64(2 * _meanGapTicks + 1);
         }
         return batch.Count > 0;
+    }
+
+    /// <summary>The catalog markers <c>run --record</c> writes (FORMAT.md, "Catalog markers"): the series' fee rule, then the markets.</summary>
+    private void Catalog(SyntheticBatch batch, long ticks)
+    {
+        // the generated odds answers quote American prices
+        "American"u8.CopyTo(batch.Reserve(8));
+        batch.Commit(RecordKind.Marker, ticks, _options.OddsSourceId, "odds.format.v1", 8);
+        Marker(batch, ticks, "catalog.series.v1", w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("ticker", "KXNBAGAME");
+            w.WriteString("fee_type", "QuadraticWithMakerFees");
+            w.WriteNumber("fee_multiplier_ten_thousandths", 10_000);
+            w.WriteEndObject();
+        });
+        Marker(batch, ticks, "catalog.markets.v1", w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("markets");
+            foreach (var (ticker, eventTicker, yesTeam) in _catalog)
+            {
+                w.WriteStartObject();
+                w.WriteString("ticker", ticker);
+                w.WriteString("event_ticker", eventTicker);
+                w.WriteString("series_ticker", "KXNBAGAME");
+                w.WriteString("market_type", "binary");
+                w.WriteString("yes_sub_title", yesTeam);
+                w.WriteString("status", "Active");
+                w.WriteStartArray("grid");
+                w.WriteStartObject();
+                w.WriteNumber("start", 100);
+                w.WriteNumber("end", 9_900);
+                w.WriteNumber("step", 100);
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteBoolean("fractional", false);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("rejected");
+            w.WriteEndArray();
+            w.WriteStartArray("invalid_tickers");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private void Marker(SyntheticBatch batch, long ticks, string key, Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer)) write(w);
+        buffer.WrittenSpan.CopyTo(batch.Reserve(buffer.WrittenCount));
+        batch.Commit(RecordKind.Marker, ticks, _options.OddsSourceId, key, buffer.WrittenCount);
     }
 
     private void Opening(SyntheticBatch batch, int step)

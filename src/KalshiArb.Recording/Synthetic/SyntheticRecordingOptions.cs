@@ -19,6 +19,10 @@ public sealed record SyntheticRecordingOptions
 
     /// <summary>Source id of the market-data connection's frames (odds snapshots use <see cref="OddsSourceId"/>).</summary>
     public uint FeedSourceId { get; init; } = 1;
+
+    /// <summary>Start with the catalog markers <c>run --record</c> writes (series fee rule, markets with their YES team), so a replay matches odds as live.</summary>
+    public bool CatalogMarkers { get; init; }
+
     public uint OddsSourceId { get; init; } = 0;
 
     public void Validate()

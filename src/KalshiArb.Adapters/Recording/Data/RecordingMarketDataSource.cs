@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Akka;
+using Akka.Streams.Dsl;
+using KalshiArb.Actors.Feed;
+using KalshiArb.Adapters.Recording.Common;
+using KalshiArb.Recording.Format;
+using KalshiArb.Recording.Reading;
+
+namespace KalshiArb.Adapters.Recording.Data;
+
+/// <summary>
+/// The market data of a replay: <see cref="RunAsync"/> reads the recording in order, parses each market-data frame with
+/// the live feed's own session (<see cref="RecordedFeedSession"/>: same parser, seq checks, series filter) and hands the
+/// events to every consumer that materialized <see cref="Source"/> (the market feed; in paper mode also the paper venue's
+/// feed). Odds snapshots go to the <see cref="RecordedOddsSource"/> and are polled at their recorded place among the
+/// frames. Between replay steps (<see cref="ReplayOptions.Step"/>) it waits for the actors (<see cref="IReplayBarrier"/>)
+/// and then moves the <see cref="ReplayClock"/>, so a replay's result does not depend on thread timing.
+/// </summary>
+public sealed class RecordingMarketDataSource : IMarketDataSource
+{
+    private readonly string _directory;
+    private readonly RecordedFeedSession _session;
+    private readonly RecordedOddsSource _odds;
+    private readonly ReplayClock _clock;
+    private readonly ReplayOptions _options;
+    private readonly object _gate = new();
+    private readonly List<Channel<FeedEvent>> _consumers = [];
+    private bool _finished;
+    private long _snapshotRequests;
+
+    public RecordingMarketDataSource(string directory, KalshiFeedOptions feedOptions, IEnumerable<string> markets, RecordedOddsSource odds,
+        ReplayClock clock, ReplayOptions? options = null)
+    {
+        _directory = directory;
+        _session = new RecordedFeedSession(feedOptions, markets, clock);
+        _odds = odds;
+        _clock = clock;
+        _options = options ?? new ReplayOptions();
+    }
+
+    /// <summary>Frames, odds snapshots and events replayed so far.</summary>
+    public ReplayProgress Progress { get; private set; } = new(0, 0, 0, 0);
+
+    /// <summary>Asked for by a MarketActor whose book broke: a recording cannot answer, so it is only counted.</summary>
+    public long SnapshotRequests => Interlocked.Read(ref _snapshotRequests);
+
+    public Source<FeedEvent, NotUsed> Source()
+    {
+        var channel = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(_options.BufferPerConsumer)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        lock (_gate)
+        {
+            // a consumer that comes back after the end (the feed re-runs an ended source) gets an ended stream
+            if (_finished) channel.Writer.TryComplete();
+            else _consumers.Add(channel);
+        }
+        return ChannelSource.FromReader(channel.Reader);
+    }
+
+    public void AddMarkets(IReadOnlyCollection<string> tickers)
+    {
+        // the recording holds whatever was subscribed when it was made
+    }
+
+    public void RequestSnapshot(string ticker) => Interlocked.Increment(ref _snapshotRequests);
+
+    public FeedCountersSnapshot? Counters() => _session.Counters.Snapshot();
+
+    /// <summary>Replays the whole recording into the consumers, then ends their streams. Returns what was replayed.</summary>
+    public async Task<ReplayProgress> RunAsync(IReplayBarrier barrier, CancellationToken ct)
+    {
+        var events = new List<FeedEvent>(8);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        long frames = 0, odds = 0, emitted = 0, records = 0;
+        var stepTicks = _options.Step.Ticks;
+        long step = long.MinValue;
+        long firstTicks = 0;
+        var wall = Stopwatch.StartNew();
+        try
+        {
+            await EmitAsync(_session.Connected(), ct).ConfigureAwait(false);
+            emitted++;
+            using var reader = RecordingReader.Open(_directory);
+            while (reader.TryRead(out var m))
+            {
+                ct.ThrowIfCancellationRequested();
+                records++;
+                var at = m.ReceivedUtcTicks / stepTicks;
+                if (at > step)
+                {
+                    if (step != long.MinValue) await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                    else firstTicks = m.ReceivedUtcTicks;
+                    touched.Clear();
+                    step = at;
+                    _clock.AdvanceTo(at * stepTicks);
+                    if (_options.RealTime) await PaceAsync(m.ReceivedUtcTicks - firstTicks, wall, ct).ConfigureAwait(false);
+                }
+                switch (m.Kind)
+                {
+                    case RecordKind.MarketDataFrame:
+                        frames++;
+                        events.Clear();
+                        try
+                        {
+                            _session.OnFrame(m.Payload.Span, events);
+                        }
+                        catch (FeedResyncRequiredException)
+                        {
+                            // live would reconnect; a recording goes on with what it holds (the rejection is in the counters)
+                        }
+                        foreach (var e in events)
+                        {
+                            if (TickerOf(e) is { } ticker) touched.Add(ticker);
+                            await EmitAsync(e, ct).ConfigureAwait(false);
+                            emitted++;
+                        }
+                        break;
+                    case RecordKind.OddsSnapshot when m.KeyText is { } sport:
+                        odds++;
+                        // the frames before it are applied first, so the consensus lands between the same book changes every time
+                        await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                        touched.Clear();
+                        _odds.Offer(sport, m.Payload.Span);
+                        await barrier.PollOddsAsync(sport, ct).ConfigureAwait(false);
+                        break;
+                }
+                if ((records & 0xFFF) == 0) Progress = new ReplayProgress(records, frames, odds, emitted);
+            }
+            await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+            Progress = new ReplayProgress(records, frames, odds, emitted) { Status = reader.Status, Fault = reader.Fault?.ToString() };
+            return Progress;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _finished = true;
+                foreach (var c in _consumers) c.Writer.TryComplete();
+            }
+        }
+    }
+
+    private async ValueTask EmitAsync(FeedEvent e, CancellationToken ct)
+    {
+        Channel<FeedEvent>[] consumers;
+        lock (_gate) consumers = [.. _consumers];
+        foreach (var c in consumers)
+            if (!c.Writer.TryWrite(e))
+                await c.Writer.WriteAsync(e, ct).ConfigureAwait(false);
+    }
+
+    private static async Task PaceAsync(long recordedTicks, Stopwatch wall, CancellationToken ct)
+    {
+        var ahead = TimeSpan.FromTicks(recordedTicks) - wall.Elapsed;
+        if (ahead > TimeSpan.Zero) await Task.Delay(ahead, ct).ConfigureAwait(false);
+    }
+
+    private static string? TickerOf(FeedEvent e) => e switch
+    {
+        BookSnapshot s => s.MarketTicker,
+        BookDelta d => d.MarketTicker,
+        BookGap g => g.MarketTicker,
+        TradePrint t => t.MarketTicker,
+        MarketLifecycle l => l.MarketTicker,
+        _ => null,
+    };
+}

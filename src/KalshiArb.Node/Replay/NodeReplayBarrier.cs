@@ -1,0 +1,126 @@
+using Akka.Actor;
+using KalshiArb.Actors.Execution;
+using KalshiArb.Actors.Feed;
+using KalshiArb.Actors.Hosting;
+using KalshiArb.Actors.Market;
+using KalshiArb.Actors.OddsFeed;
+using KalshiArb.Actors.Venues.Paper;
+using KalshiArb.Adapters.Recording.Data;
+using KalshiArb.Domain.Orders;
+using KalshiArb.Node.Hosting;
+
+namespace KalshiArb.Node.Replay;
+
+/// <summary>
+/// The replay's waits, through the node's own actors: the feed's event count, then one state question to each market
+/// touched (it reaches the market through the same region, after everything the feed sent it), then the admission (after
+/// the signals those markets sent). Each wait is bounded by <paramref name="timeout"/>.
+/// </summary>
+public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> allMarkets, TimeSpan timeout) : IReplayBarrier
+{
+    private readonly MarketSideRefs _markets = node.Markets;
+    private readonly IActorRef? _paperFeed = Akka.Hosting.ActorRegistry.For(node.System).TryGet<PaperVenueFeed>(out var feed) ? feed : null;
+
+    public long Settles { get; private set; }
+
+    public async Task SettleAsync(long events, IReadOnlyCollection<string> markets, CancellationToken ct)
+    {
+        Settles++;
+        await WaitUntilAsync(async () => (await _markets.Feed.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct)).EventsReceived >= events,
+            "the market feed to take the replayed events", ct);
+        // the paper books too: an order meets the same book every time
+        if (_paperFeed is { } paper)
+            await WaitUntilAsync(async () => (await paper.Ask<PaperFeedState>(GetPaperFeedState.Instance, timeout, ct)).EventsReceived >= events,
+                "the paper venue's feed to take the replayed events", ct);
+        await SettleMarketsAsync(markets, ct);
+    }
+
+    public async Task PollOddsAsync(string sportKey, CancellationToken ct)
+    {
+        var before = PollsOf(await OddsState(ct), sportKey);
+        if (before is null) return; // no market of this sport in the catalog: the poller does not follow it
+        _markets.OddsPoller.Tell(new PollSport(sportKey));
+        await WaitUntilAsync(async () => PollsOf(await OddsState(ct), sportKey) > before, $"the odds poll of {sportKey}", ct);
+        // the consensus went to every market of the sport: all of them have read the clock before it moves
+        await SettleMarketsAsync(allMarkets, ct);
+    }
+
+    /// <summary>Before the first record: the catalog reached the feed and the poller (and, through the region, every market).</summary>
+    public async Task WaitForCatalogAsync(int markets, CancellationToken ct)
+    {
+        if (markets == 0) return;
+        await WaitUntilAsync(async () => (await _markets.Feed.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct)).TrackedMarkets >= markets,
+            "the catalog to reach the market feed", ct);
+        await WaitUntilAsync(async () => (await OddsState(ct)).Sports.Sum(s => s.Markets) > 0 || (await OddsState(ct)).UnmatchedMarkets > 0,
+            "the catalog to reach the odds poller", ct);
+        await SettleMarketsAsync(allMarkets, ct);
+    }
+
+    /// <summary>
+    /// After the last record: every admitted signal has been placed or refused, and the fills and P&amp;L have stopped
+    /// changing (three reads 100 ms apart agree), bounded by the timeout. The order path after the admission runs on its own
+    /// timing (risk gate, journal, paper venue latency): this is where a replay waits for it.
+    /// </summary>
+    public async Task QuiesceOrdersAsync(Func<long> fills, CancellationToken ct)
+    {
+        if (node.Admission is not { } admission || node.Orders is not { } desk) return;
+        await WaitUntilAsync(async () =>
+        {
+            var a = await admission.Ask<KalshiArb.Actors.Execution.AdmissionStatus>(KalshiArb.Actors.Execution.GetAdmissionStatus.Instance, timeout, ct);
+            return a.Admitted <= a.Placed + a.NotPlacedByReason.Values.Sum();
+        }, "every admitted signal to be placed or refused", ct);
+        string? last = null;
+        var same = 0;
+        await WaitUntilAsync(async () =>
+        {
+            await Task.Delay(100, ct);
+            var book = await desk.Ask<KalshiArb.Actors.Execution.PnlBook>(KalshiArb.Actors.Execution.GetPnlBook.Instance, timeout, ct);
+            var now = $"{fills()}|{string.Join(";", book.Positions.Select(p => $"{p.Ticker}:{p.Contracts}:{p.CashFlow}"))}";
+            same = now == last ? same + 1 : 0;
+            last = now;
+            return same >= 2;
+        }, "the fills to stop", ct);
+    }
+
+    private async Task SettleMarketsAsync(IEnumerable<string> markets, CancellationToken ct)
+    {
+        await Task.WhenAll(markets.Select(t => _markets.Markets.Ask<MarketStateView>(new GetMarketState(t), timeout, ct)));
+        if (node.Admission is not { } admission) return;
+        var a = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct);
+        if (a.Admitted == _admitted && !_ordersInFlight) return;
+        _admitted = a.Admitted;
+        // new orders: the clock waits until each has reached the venue (their submit horizons are in replayed time)
+        await WaitUntilAsync(OrdersSubmittedAsync, "the admitted orders to reach the paper venue", ct);
+
+        async Task<bool> OrdersSubmittedAsync()
+        {
+            var now = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct);
+            if (now.Admitted > now.Placed + now.NotPlacedByReason.Values.Sum()) return false;
+            if (node.Orders is not { } desk) return true;
+            var status = await desk.Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct);
+            var known = status.Open.Count + status.NeedsAttention.Count + status.Ended.Values.Sum();
+            _ordersInFlight = status.Open.Any(o => o.State is ExecutionOrderState.Created or ExecutionOrderState.RiskApproved
+                or ExecutionOrderState.Submitting or ExecutionOrderState.CancelRequested);
+            return known >= now.Placed && !_ordersInFlight;
+        }
+    }
+
+    private long _admitted;
+    private bool _ordersInFlight;
+
+    private Task<OddsFeedStateView> OddsState(CancellationToken ct) => _markets.OddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
+
+    private static long? PollsOf(OddsFeedStateView state, string sportKey) => state.Sports.FirstOrDefault(s => s.SportKey == sportKey)?.Polls;
+
+    private async Task WaitUntilAsync(Func<Task<bool>> done, string what, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        while (!await done())
+        {
+            if (deadline.IsCancellationRequested)
+                throw new TimeoutException($"replay: waited {timeout.TotalSeconds:0.#} s for {what}");
+            await Task.Yield();
+        }
+    }
+}
