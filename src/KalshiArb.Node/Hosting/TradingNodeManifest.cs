@@ -48,6 +48,8 @@ public static class TradingNodeManifest
             .WithClusterJoin(member, config.Cluster.JoinTimeout, start.Fail, address => start.Log.Information("cluster member {Address}", address))
             .WithQuietEnd()
             .WithRiskGate(new RiskGateSettings(config.Limits), roles)
+            // before the member's one market-data connection opens, so its first frame is recorded
+            .WithRecording(settings.RecordDirectory, start)
             .WithMarketData(settings.Mode, start, roles)
             .WithVenue(settings.Mode, start, roles)
             .WithOrders(new OrdersOptions { Venue = () => start.Venue!, Orders = start.Replay is { } replay ? config.Orders with { Clock = replay.Clock } : config.Orders, Shards = config.Cluster.OrderShards, OpenOrders = config.OpenOrders },
@@ -58,7 +60,6 @@ public static class TradingNodeManifest
             // Trading opens: from here signals are produced and admitted.
             .WithOrderAdmission(new OrderAdmissionSettings { MaxSignalAge = config.Orders.Policy.MaxSignalAge, Clock = start.Replay?.Clock ?? TimeProvider.System },
                 roles)
-            .WithRecording(settings.RecordDirectory, start)
             .WithMarkets(() => MarketSources(start), config.Cluster.MarketShards, roles)
             .WithFeedStop(roles)
             .WithActors((_, _) => start.Complete());
