@@ -29,6 +29,9 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
     // consumer → events told and not yet acknowledged
     private readonly Dictionary<IActorRef, int> _inFlight = [];
     private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
+    // markets whose book went out on this connection: what a consumer attaching now has missed
+    private readonly HashSet<string> _booksSent = new(StringComparer.Ordinal);
+    private IActorRef[] _consumers = [];
     // market → when its outstanding snapshot was asked for
     private readonly Dictionary<string, long> _snapshotAskedMs = new(StringComparer.Ordinal);
     private UniqueKillSwitch? _killSwitch;
@@ -102,21 +105,31 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
     {
         var again = _inFlight.ContainsKey(consumer);
         _inFlight[consumer] = 0;
+        _consumers = [.. _inFlight.Keys];
         Context.Watch(consumer);
         consumer.Tell(new MarketDataSubscribed(_source.Counters));
         // a consumer that attaches late gets the connection it missed and a whole book of every tracked market
         if (_connection is { } connected) Deliver(consumer, connected);
         var now = NowMs();
         _snapshotAskedMs.Clear();
-        foreach (var ticker in _tracked) RequestSnapshot(ticker, now);
+        // only books already sent: one still to come reaches this consumer too (asking anyway made a replay's count of
+        // snapshot requests depend on which feed subscribed first)
+        var missed = 0;
+        foreach (var ticker in _tracked)
+        {
+            if (!_booksSent.Contains(ticker)) continue;
+            RequestSnapshot(ticker, now);
+            missed++;
+        }
         _log.Info("market data: {0} {1}subscribed; {2} consumers, snapshots of {3} markets asked for", consumer.Path.Name,
-            again ? "re" : "", _inFlight.Count, _tracked.Count);
+            again ? "re" : "", _inFlight.Count, missed);
         TryAckSource();
     }
 
     private void Unsubscribe(IActorRef consumer)
     {
         if (!_inFlight.Remove(consumer)) return;
+        _consumers = [.. _inFlight.Keys];
         Context.Unwatch(consumer);
         TryAckSource();
     }
@@ -164,6 +177,7 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
                 consumer.Path.Name, _settings.SlowConsumerTimeout, n);
             consumer.Tell(new MarketDataCut($"slow consumer: {n} events unacknowledged for {_settings.SlowConsumerTimeout}"));
         }
+        _consumers = [.. _inFlight.Keys];
         TryAckSource();
     }
 
@@ -180,16 +194,19 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
                 _connection = c;
                 // a new connection subscribes and snapshots every market: earlier requests are moot
                 _snapshotAskedMs.Clear();
+                _booksSent.Clear();
                 break;
             case FeedDisconnected:
                 _connection = null;
                 _snapshotAskedMs.Clear();
+                _booksSent.Clear();
                 break;
             case BookSnapshot s:
                 _snapshotAskedMs.Remove(s.MarketTicker);
+                _booksSent.Add(s.MarketTicker);
                 break;
         }
-        foreach (var consumer in _inFlight.Keys.ToArray()) Deliver(consumer, e);
+        foreach (var consumer in _consumers) Deliver(consumer, e);
         _upstreamWaiting = Sender;
         TryAckSource();
     }
@@ -202,12 +219,13 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
         _upstreamWaiting = null;
         _connection = null;
         _snapshotAskedMs.Clear();
+        _booksSent.Clear();
         _streamEnds++;
         var delay = _settings.RestartDelay(++_consecutiveEnds);
         _log.Warning("market data: source ended ({0}); {1} consumers told; running it again in {2}", ended.Reason, _inFlight.Count, delay);
         // consumers invalidate their books as on any disconnect
         var disconnected = new FeedDisconnected($"source ended: {ended.Reason}", _clock.GetUtcNow());
-        foreach (var consumer in _inFlight.Keys.ToArray()) Deliver(consumer, disconnected);
+        foreach (var consumer in _consumers) Deliver(consumer, disconnected);
         Timers.StartSingleTimer(RestartTimer, FeedStream.Rerun.Instance, delay);
     }
 
