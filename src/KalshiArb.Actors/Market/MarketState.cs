@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Book;
@@ -48,14 +49,19 @@ public sealed class MarketState
     {
         Ticker = ticker;
         _settings = settings;
+        if (settings.MeanReversion is { } mr) _candles = new CandleSeries(mr.CandleInterval, mr.CandlesKept);
+        _strategies = SharedStrategies.GetValue(settings, BuildStrategies);
+    }
+
+    // Strategies hold only their policy, so every market of one settings instance shares them (a node has thousands).
+    private static readonly ConditionalWeakTable<MarketActorSettings, IReadOnlyList<IDetectionStrategy>> SharedStrategies = new();
+
+    private static IReadOnlyList<IDetectionStrategy> BuildStrategies(MarketActorSettings settings)
+    {
         var strategies = new List<IDetectionStrategy>(2);
         if (settings.ConsensusEdge) strategies.Add(new ConsensusEdgeStrategy(settings.Policy));
-        if (settings.MeanReversion is { } mr)
-        {
-            strategies.Add(new MeanReversionStrategy(mr));
-            _candles = new CandleSeries(mr.CandleInterval, mr.CandlesKept);
-        }
-        _strategies = strategies;
+        if (settings.MeanReversion is { } mr) strategies.Add(new MeanReversionStrategy(mr));
+        return strategies;
     }
 
     public string Ticker { get; }
