@@ -27,15 +27,18 @@ public sealed class GroupCommitJournal : SqlWriteJournal
     {
         var provider = config.GetString("provider-name", "");
         var connectionString = config.GetString("connection-string", "");
-        IJournalRowStore store = provider.StartsWith("SQLite", StringComparison.OrdinalIgnoreCase)
+        // Two stores on their own connections: the writer, and the reader of new ids' highest sequence numbers.
+        _committer = new JournalGroupCommitter(RowStore(provider, connectionString), RowStore(provider, connectionString));
+        _serialization = Context.System.Serialization;
+        _tagSeparator = config.GetString("tag-separator", ";");
+    }
+
+    private static IJournalRowStore RowStore(string provider, string connectionString) =>
+        provider.StartsWith("SQLite", StringComparison.OrdinalIgnoreCase)
             ? new SqliteJournalRowStore(connectionString)
             : provider.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase)
                 ? new PostgresJournalRowStore(connectionString)
                 : throw new ConfigurationException($"GroupCommitJournal supports SQLite and PostgreSQL, not provider-name '{provider}'");
-        _committer = new JournalGroupCommitter(store);
-        _serialization = Context.System.Serialization;
-        _tagSeparator = config.GetString("tag-separator", ";");
-    }
 
     protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {

@@ -69,6 +69,49 @@ public sealed class JournalGroupCommitterSpec
     }
 
     [Fact]
+    public async Task With_a_reader_a_new_id_is_answered_while_a_commit_runs_and_an_id_with_a_queued_write_still_waits_for_it()
+    {
+        var store = new RecordingStore();
+        await using var committer = new JournalGroupCommitter(store, reader: store);
+        await committer.WriteAsync([Row("old", 1)]).WaitAsync(Wait);
+        store.HoldNext();
+        var held = committer.WriteAsync([Row("a", 1)]);
+        await store.Entered.WaitAsync(Wait);
+        var queued = committer.WriteAsync([Row("b", 1), Row("b", 2)]);
+
+        // neither id has a write in line: answered now, while the commit is held
+        Assert.Equal(0, await committer.HighestSequenceNrAsync("new").WaitAsync(Wait));
+        Assert.Equal(1, await committer.HighestSequenceNrAsync("old").WaitAsync(Wait));
+        // these have: answered only once their writes are durable
+        var a = committer.HighestSequenceNrAsync("a");
+        var b = committer.HighestSequenceNrAsync("b");
+        Assert.False(a.IsCompleted);
+        Assert.False(b.IsCompleted);
+
+        store.Release();
+        Assert.Equal(1, await a.WaitAsync(Wait));
+        Assert.Equal(2, await b.WaitAsync(Wait));
+        Assert.True(held.IsCompletedSuccessfully);
+        Assert.True(queued.IsCompletedSuccessfully);
+        // settled: the next read of "b" takes the reader again and sees the same
+        Assert.Equal(2, await committer.HighestSequenceNrAsync("b").WaitAsync(Wait));
+    }
+
+    [Fact]
+    public async Task With_a_reader_a_failed_write_no_longer_holds_reads_of_its_id_back()
+    {
+        var store = new RecordingStore { Refuse = rows => rows.Any(r => r.PersistenceId == "dup") };
+        await using var committer = new JournalGroupCommitter(store, reader: store);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => committer.WriteAsync([Row("dup", 1)]).WaitAsync(Wait));
+        store.HoldNext();
+        var held = committer.WriteAsync([Row("a", 1)]);
+        await store.Entered.WaitAsync(Wait);
+        Assert.Equal(0, await committer.HighestSequenceNrAsync("dup").WaitAsync(Wait));
+        store.Release();
+        await held.WaitAsync(Wait);
+    }
+
+    [Fact]
     public async Task A_store_that_fails_fails_the_writes_and_reads_waiting_on_it_and_the_loop_goes_on()
     {
         var store = new RecordingStore { FailAll = true };
@@ -125,6 +168,7 @@ public sealed class JournalGroupCommitterSpec
 
         public ValueTask DisposeAsync()
         {
+            // the same stand-in may serve as writer and reader
             Disposed = true;
             return ValueTask.CompletedTask;
         }
