@@ -2,7 +2,7 @@ namespace KalshiArb.Benchmarks;
 
 /// <summary>
 /// A harness's command line: named options anywhere (<c>--store sqlite|postgres</c>, <c>--pg "&lt;connection string&gt;"</c>,
-/// <c>--window N</c>, <c>--round-trips N</c>), then the positional numbers, then whatever words are left (a HOCON overlay
+/// <c>--window N</c>, <c>--round-trips N</c>, <c>--reserve-ahead on|off</c>), then the positional numbers, then whatever words are left (a HOCON overlay
 /// for a diagnostic variant).
 /// </summary>
 public sealed record BenchOptions(
@@ -15,12 +15,19 @@ public sealed record BenchOptions(
     /// <summary><c>--alloc-types</c>: sample the runtime's allocation ticks and print the types that allocate most.</summary>
     public bool AllocationTypes { get; init; }
 
+    /// <summary>
+    /// <c>--reserve-ahead on|off</c> (kalshiarb.orders.reserve-ahead, on by default): the gate's reservation write and the
+    /// order's approval write overlap (on), or run one after the other (off, the design before it).
+    /// </summary>
+    public bool ReserveAhead { get; init; } = true;
+
     public static BenchOptions Parse(IEnumerable<string> args)
     {
         var store = BenchStoreKind.Sqlite;
         string? pg = null;
         int? window = null, roundTrips = null;
         var allocationTypes = false;
+        var reserveAhead = true;
         var rest = new List<string>();
         var list = args.ToList();
         for (var i = 0; i < list.Count; i++)
@@ -47,6 +54,15 @@ public sealed record BenchOptions(
                 case "--alloc-types":
                     allocationTypes = true;
                     break;
+                case "--reserve-ahead":
+                    var v = Value();
+                    reserveAhead = v.ToLowerInvariant() switch
+                    {
+                        "on" or "true" => true,
+                        "off" or "false" => false,
+                        _ => throw new ArgumentException($"--reserve-ahead {v}: expected on or off"),
+                    };
+                    break;
                 case "--round-trips":
                     roundTrips = int.Parse(Value());
                     break;
@@ -55,7 +71,7 @@ public sealed record BenchOptions(
                     break;
             }
         }
-        return new BenchOptions(store, pg, window, roundTrips, rest) { AllocationTypes = allocationTypes };
+        return new BenchOptions(store, pg, window, roundTrips, rest) { AllocationTypes = allocationTypes, ReserveAhead = reserveAhead };
     }
 
     /// <summary>The <paramref name="i"/>-th positional number, if it is one; otherwise <paramref name="fallback"/>.</summary>

@@ -91,7 +91,7 @@ public static class JournalStageBreakdown
 
     /// <summary>Signal → venue call (target a), for orders that reached the venue.</summary>
     public static async Task PrintAsync(ActorSystem system, IReadOnlyList<string> executionIds, IReadOnlyDictionary<string, long> sentAt,
-        IReadOnlyDictionary<string, long> venueAt, int designRoundTrips)
+        IReadOnlyDictionary<string, long> venueAt, int designRoundTrips, bool reserveAhead)
     {
         var j = await ReadAsync(system, executionIds, 0);
         j.PrintHeader(executionIds.Count);
@@ -100,7 +100,7 @@ public static class JournalStageBreakdown
         [
             "sent → gate reservation journaled (start, recovery read, ask, gate write)",
             "gate → OrderCreated+RiskApproved+SubmitRequested journaled",
-            "that write → venue called (its commit, then the call)",
+            "that write → venue called (its commit, the gate's confirmation with reserve-ahead, then the call)",
             "sent → venue called (same orders)",
         ];
         var samples = stages.Select(_ => new List<long>()).ToArray();
@@ -138,10 +138,13 @@ public static class JournalStageBreakdown
 
         Console.WriteLine($"      {complete} orders with OrderCreated, gate reservation, RiskApproved and a venue call:");
         PrintStages(stages, samples);
-        Console.WriteLine($"      design: {designRoundTrips} durable round trips on the path signal → venue call (harness parameter --round-trips; "
-                          + "now: the entity's recovery read (highest sequence number), the gate's reservation write, then "
-                          + "OrderCreated+RiskApproved+SubmitRequested in one write; no remembered-entity write: the open-order table "
-                          + "changes inside the order's own writes)");
+        Console.WriteLine($"      design: {designRoundTrips} durable round trips one after the other on the path signal → venue call (harness parameter --round-trips; "
+                          + "now: the entity's recovery read (highest sequence number, not queued behind commits for a new id), then "
+                          + (reserveAhead
+                              ? "the gate's reservation write and OrderCreated+RiskApproved+SubmitRequested in one write, overlapping (reserve-ahead on: "
+                                + "the gate answers held at once, the venue call waits for the order's write and a second ask answered once the gate's write is durable)"
+                              : "the gate's reservation write, then OrderCreated+RiskApproved+SubmitRequested in one write (reserve-ahead off)")
+                          + "; no remembered-entity write: the open-order table changes inside the order's own writes)");
         Console.WriteLine($"      order's own writes begun before its venue call: {Histogram(ownWritesBefore)}");
         Console.WriteLine($"      order's own events decided before its venue call by AtMs (ms resolution: an Acknowledged decided in the call's own ms counts): {Histogram(eventsByAtMs)}");
         Console.WriteLine($"      journal writes the order waited on (gate + own): {Histogram(waitedOn)}");

@@ -45,7 +45,7 @@ public static class LifecycleHarness
 
             var venue = new BenchmarkFillingVenue();
             var path = await BenchOrderPath.StartAsync("bench-lifecycles", BenchOrderPath.BuildConfig(store, overlay), venue,
-                new OrderActorSettings(), BenchOrderPath.GenerousGate());
+                new OrderActorSettings { ReserveAhead = options.ReserveAhead }, BenchOrderPath.GenerousGate());
             try
             {
                 var loop = new ClosedLoop(path, window, tickers);

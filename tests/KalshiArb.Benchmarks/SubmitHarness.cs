@@ -23,7 +23,8 @@ public static class SubmitHarness
         var rate = options.Number(1, 100);
         var burstCount = options.Number(2, 50);
         var overlay = options.Overlay(3);
-        var roundTrips = options.RoundTrips ?? 3;
+        // the recovery read, then the gate's write and the order's (overlapping with reserve-ahead, else one after the other)
+        var roundTrips = options.RoundTrips ?? (options.ReserveAhead ? 2 : 3);
 
         Console.WriteLine($"submit harness, target (a): warm-up {WarmUpCount}, steady {steadyCount} signals at {rate}/s, burst {burstCount} at once; store {options.Store}");
         // The verdict is printed last, after the system stopped (its shutdown logs) and the store was removed.
@@ -37,7 +38,11 @@ public static class SubmitHarness
 
             var venue = new BenchmarkInstantVenue();
             // Orders rest in the benchmark venue; keep them from being canceled mid-run.
-            var orderSettings = new OrderActorSettings { Policy = new OrderPolicy { CancelAfter = TimeSpan.FromHours(1) } };
+            var orderSettings = new OrderActorSettings
+            {
+                Policy = new OrderPolicy { CancelAfter = TimeSpan.FromHours(1) },
+                ReserveAhead = options.ReserveAhead,
+            };
             var path = await BenchOrderPath.StartAsync("bench-submit", BenchOrderPath.BuildConfig(store, overlay), venue, orderSettings,
                 BenchOrderPath.GenerousGate());
             try
@@ -54,14 +59,14 @@ public static class SubmitHarness
                 Console.WriteLine($"            {steadyGc.Describe()}");
                 Console.WriteLine($"            {steadyGc.DescribePer(steadyCount, "order")} (signal → venue call; the orders rest)");
                 Console.WriteLine($"            sent at {steady.AchievedRate:F0}/s (target {rate}/s); {steady.NotReachedLine}");
-                await JournalStageBreakdown.PrintAsync(path.System, steady.ExecutionIds, sent, venue.SubmittedAt, roundTrips);
+                await JournalStageBreakdown.PrintAsync(path.System, steady.ExecutionIds, sent, venue.SubmittedAt, roundTrips, options.ReserveAhead);
 
                 var burstGc = GcWindow.Start();
                 var burst = await Phase("burst", "BURST", burstCount, 0, path, venue, sent);
                 Console.WriteLine($"  burst     {burst.Summary}");
                 Console.WriteLine($"            {burstGc.Describe()}");
                 Console.WriteLine($"            all sent at once ({burst.SendMs:F2} ms to send), first send → last venue call {burst.SpanMs:F2} ms; {burst.NotReachedLine}");
-                await JournalStageBreakdown.PrintAsync(path.System, burst.ExecutionIds, sent, venue.SubmittedAt, roundTrips);
+                await JournalStageBreakdown.PrintAsync(path.System, burst.ExecutionIds, sent, venue.SubmittedAt, roundTrips, options.ReserveAhead);
 
                 var risk = await path.RiskStateAsync();
                 var denials = risk.DenialCounts.Values.Sum();

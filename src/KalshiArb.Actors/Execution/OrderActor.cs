@@ -27,6 +27,13 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     // Whether the journal's events (so its open-order table) say the order is open.
     private bool _journaledOpen;
 
+    // Whether the gate confirmed, in this incarnation, that the order's reservation is durable. Every venue call waits
+    // for it: an approval given ahead of the gate's journal (ReservationHeld) lets the order journal its approval while
+    // the gate journals the reservation, and the submit waits here for the second ask to come back approved.
+    private bool _reservationDurable;
+    private bool _confirming;
+    private SubmitToVenue? _heldSubmit;
+
     // Set when this incarnation created the order from its signal: its first venue call is timed from the signal.
     // A recovered order's resubmit is not (its latency would measure the outage, not the order path).
     private bool _timeFirstSubmit;
@@ -71,6 +78,29 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 _timeFirstSubmit = _state.Order is null;
                 Decide(new PlaceRequested(p.ExecutionId, p.Signal.SignalId, p.Signal.Ticker, p.Signal.Side,
                     p.Signal.LimitPrice, p.Signal.Count, p.Signal.CreatedAtMs, Admitting: !ShuttingDown, StrategyId: p.Signal.StrategyId));
+                return true;
+            case GateAnswered g:
+                if (g.Durable) _reservationDurable = true;
+                // held, not yet durable: the confirming ask goes now, so it overlaps this order's own write
+                else if (g.Input is RiskApprovedInput && !_reservationDurable && !_confirming) ConfirmReservation();
+                Decide(g.Input);
+                return true;
+            case ReservationConfirmed:
+                _confirming = false;
+                _reservationDurable = true;
+                if (_heldSubmit is { } submit)
+                {
+                    _heldSubmit = null;
+                    Perform(submit, ActorRefs.Nobody);
+                }
+                return true;
+            case ReservationNotConfirmed n:
+                _confirming = false;
+                if (_heldSubmit is not null)
+                {
+                    _heldSubmit = null;
+                    Decide(new SubmitHeldBack(n.Reason));
+                }
                 return true;
             case OrderInput input:
                 Decide(input);
@@ -198,6 +228,12 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                     Self.Tell(SubmitWindowClosed.Instance);
                     break;
                 }
+                if (!_reservationDurable)
+                {
+                    _heldSubmit = s;
+                    if (!_confirming) ConfirmReservation();
+                    break;
+                }
                 if (_timeFirstSubmit && _state.Order?.SignalAtMs is { } signalAt)
                 {
                     _timeFirstSubmit = false;
@@ -271,15 +307,45 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     private void AskGate(AskRisk a)
     {
         var timeout = a.Timeout;
-        _gate.Ask<object>(new Reserve(a.ExecutionId, a.Ticker, a.Side, a.LimitPrice, a.Count), timeout)
+        object ask = _settings.ReserveAhead
+            ? new ReserveAhead(a.ExecutionId, a.Ticker, a.Side, a.LimitPrice, a.Count)
+            : new Reserve(a.ExecutionId, a.Ticker, a.Side, a.LimitPrice, a.Count);
+        _gate.Ask<object>(ask, timeout)
             .PipeTo(Self, success: reply => reply switch
             {
-                ReservationApproved r => new RiskApprovedInput(r.Reservation.ExecutionId, r.Reservation.Amount),
-                ReservationDenied d => new RiskDeniedInput(d.ExecutionId, d.Reason),
-                RiskGateUnavailable u => new RiskUnavailableInput(u.Reason),
-                _ => new RiskUnavailableInput($"unexpected answer {reply.GetType().Name}"),
-            }, failure: ex => new RiskUnavailableInput($"no answer within {timeout.TotalSeconds:0.#} s ({VenueCall.Describe(ex)})"));
+                ReservationApproved r => new GateAnswered(new RiskApprovedInput(r.Reservation.ExecutionId, r.Reservation.Amount), Durable: true),
+                ReservationHeld h => new GateAnswered(new RiskApprovedInput(h.Reservation.ExecutionId, h.Reservation.Amount), Durable: false),
+                ReservationDenied d => new GateAnswered(new RiskDeniedInput(d.ExecutionId, d.Reason), Durable: false),
+                RiskGateUnavailable u => new GateAnswered(new RiskUnavailableInput(u.Reason), Durable: false),
+                _ => new GateAnswered(new RiskUnavailableInput($"unexpected answer {reply.GetType().Name}"), Durable: false),
+            }, failure: ex => new GateAnswered(new RiskUnavailableInput($"no answer within {timeout.TotalSeconds:0.#} s ({VenueCall.Describe(ex)})"), Durable: false));
     }
+
+    /// <summary>Asks the gate again for this order's reservation: approved only once it is durable (the gate reserves afresh if it lost it).</summary>
+    private void ConfirmReservation()
+    {
+        if (_state.Order is not { } o) return;
+        _confirming = true;
+        var timeout = _settings.Policy.RiskTimeout;
+        _gate.Ask<object>(new Reserve(ExecutionId, o.Ticker, o.Side, o.LimitPrice, o.Count), timeout)
+            .PipeTo(Self, success: reply => reply switch
+            {
+                ReservationApproved => ReservationConfirmed.Instance,
+                ReservationDenied d => new ReservationNotConfirmed($"denied: {d.Reason}"),
+                RiskGateUnavailable u => new ReservationNotConfirmed(u.Reason),
+                _ => new ReservationNotConfirmed($"unexpected answer {reply.GetType().Name}"),
+            }, failure: ex => new ReservationNotConfirmed($"no answer within {timeout.TotalSeconds:0.#} s ({VenueCall.Describe(ex)})"));
+    }
+
+    /// <summary>The gate's answer to the order's first ask; <paramref name="Durable"/>: an approval whose reservation is journaled.</summary>
+    private sealed record GateAnswered(OrderInput Input, bool Durable);
+
+    private sealed record ReservationConfirmed
+    {
+        public static readonly ReservationConfirmed Instance = new();
+    }
+
+    private sealed record ReservationNotConfirmed(string Reason);
 
     /// <summary>Snapshots when the decision's write crossed a multiple of SnapshotEvery.</summary>
     private void MaybeSnapshot(int written)

@@ -13,6 +13,13 @@ public sealed record OrderActorSettings
     /// </summary>
     public int SnapshotEvery { get; init; }
 
+    /// <summary>
+    /// True (the default): ask the gate with <c>ReserveAhead</c>, so the order journals its approval while the gate
+    /// journals the reservation, and confirm the reservation (a second ask) before the venue call; one journal commit
+    /// on the way to the venue instead of two in a row. False: one ask, answered once the reservation is durable.
+    /// </summary>
+    public bool ReserveAhead { get; init; } = true;
+
     /// <summary>The one clock every order decision reads (a replay passes a virtual one).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

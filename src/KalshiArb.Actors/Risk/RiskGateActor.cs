@@ -20,6 +20,8 @@ public sealed class RiskGateActor : ReceivePersistentActor
     private readonly Dictionary<RiskDenialReason, int> _denials = new();
     private RiskBook _book;
     private int _refusedUpdates;
+    // Reservations whose ReservationRecorded is not durable yet, with who asks to hear when it is (null: nobody yet).
+    private readonly Dictionary<string, List<IActorRef>?> _reservationsInFlight = new(StringComparer.Ordinal);
     private int _writesInFlight; // PersistAsync writes whose handlers have not run: the book is ahead of the journal
     private bool _snapshotDue;
 
@@ -34,7 +36,8 @@ public sealed class RiskGateActor : ReceivePersistentActor
         });
         Recover<RiskJournalEvent>(e => _book = RiskJournal.Apply(_book, e));
 
-        Command<Reserve>(OnReserve);
+        Command<Reserve>(r => OnReserve(r, ahead: false));
+        Command<ReserveAhead>(r => OnReserve(r.ToReserve(), ahead: true));
         Command<ReportFill>(OnFill);
         Command<ReportOrderTerminal>(OnTerminal);
         Command<ReportSettlement>(OnSettlement);
@@ -91,17 +94,28 @@ public sealed class RiskGateActor : ReceivePersistentActor
     private void TellParentStopping(string what, Exception cause) =>
         Context.Parent.Tell(RiskGateStopping.From(what, cause, _settings.Clock()));
 
-    private void OnReserve(Reserve reserve)
+    /// <param name="ahead">answer before the reservation is durable (<see cref="ReserveAhead"/>): the order waits for that itself</param>
+    private void OnReserve(Reserve reserve, bool ahead)
     {
-        // Idempotent: the same execution id asking again (a retry, a recovering order) gets the same approval.
+        // Idempotent: the same execution id asking again (a retry, a recovering order, an order confirming a held
+        // reservation) gets the same approval.
         if (_book.Reservations.TryGetValue(reserve.ExecutionId, out var held))
         {
-            object answer = SameOrder(held, reserve)
-                ? new ReservationApproved(held)
-                : Deny(reserve.ExecutionId, RiskDenialReason.DuplicateExecutionId);
-            // The reservation may still be on its way to the journal: answer only after it is durable.
-            var asker = Sender;
-            DeferAsync(answer, a => asker.Tell(a));
+            if (!SameOrder(held, reserve))
+            {
+                Sender.Tell(Deny(reserve.ExecutionId, RiskDenialReason.DuplicateExecutionId));
+                return;
+            }
+            if (ahead)
+            {
+                Sender.Tell(new ReservationHeld(held));
+                return;
+            }
+            // The reservation may still be on its way to the journal: answer only after it is durable (after its own
+            // write, not after every write queued since: a burst's confirmations would all wait for its last one).
+            if (_reservationsInFlight.TryGetValue(held.ExecutionId, out var waiting))
+                (waiting ?? (_reservationsInFlight[held.ExecutionId] = [])).Add(Sender);
+            else Sender.Tell(new ReservationApproved(held));
             return;
         }
 
@@ -114,15 +128,24 @@ public sealed class RiskGateActor : ReceivePersistentActor
             return;
         }
 
-        // The next Reserve must see this reservation, so the book moves now; the approval leaves only once
-        // the event is journaled. PersistAsync lets the journal batch concurrent reservations instead of
-        // writing them one round trip at a time (the gate serves every order in the cluster). If the write
-        // fails the actor stops and restarts from the journal without it; the approval is never sent, and the
-        // order fails closed (at once through RiskGateSupervisor, else on its risk timeout).
+        // The next Reserve must see this reservation, so the book moves now. PersistAsync lets the journal batch
+        // concurrent reservations instead of writing them one round trip at a time (the gate serves every order in the
+        // cluster). An approval leaves only once the event is journaled; a held answer leaves now, and its order asks
+        // again (answered after the write) before anything reaches a venue. If the write fails the actor stops and
+        // restarts from the journal without it; no approval is sent, and the order fails closed (at once through
+        // RiskGateSupervisor, else on its risk timeout), or its second ask is evaluated afresh by the new incarnation.
         var replyTo = Sender;
         var reservation = decision.Reservation;
         _book = decision.Book;
-        WriteAhead(new ReservationRecorded(reservation, day), () => replyTo.Tell(new ReservationApproved(reservation)));
+        _reservationsInFlight[reservation.ExecutionId] = null;
+        WriteAhead(new ReservationRecorded(reservation, day), () =>
+        {
+            var approved = new ReservationApproved(reservation);
+            if (!ahead) replyTo.Tell(approved);
+            if (_reservationsInFlight.Remove(reservation.ExecutionId, out var waiting) && waiting is not null)
+                foreach (var asker in waiting) asker.Tell(approved);
+        });
+        if (ahead) replyTo.Tell(new ReservationHeld(reservation));
     }
 
     private static bool SameOrder(Reservation r, Reserve q) =>

@@ -11,7 +11,22 @@ public sealed record Reserve(string ExecutionId, string Ticker, OutcomeSide Side
     public ReservationRequest ToRequest() => new(ExecutionId, Ticker, Side, LimitPrice, Count);
 }
 
+/// <summary>
+/// An order asks for room without waiting for the gate's journal: answered at once by <see cref="ReservationHeld"/> (the
+/// reservation is in the gate's book and its journal write is under way), or by <see cref="ReservationDenied"/>. The
+/// order journals its approval while the gate journals the reservation, and asks <see cref="Reserve"/> again before its
+/// venue call, which the gate answers only once the reservation is durable: the two writes overlap instead of queueing.
+/// </summary>
+public sealed record ReserveAhead(string ExecutionId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity Count)
+{
+    public Reserve ToReserve() => new(ExecutionId, Ticker, Side, LimitPrice, Count);
+}
+
+/// <summary>The reservation is durable in the gate's journal.</summary>
 public sealed record ReservationApproved(Reservation Reservation);
+
+/// <summary>The reservation is in the gate's book, not yet durable: no venue call may rest on it until a <see cref="Reserve"/> is approved.</summary>
+public sealed record ReservationHeld(Reservation Reservation);
 
 public sealed record ReservationDenied(string ExecutionId, RiskDenialReason Reason);
 

@@ -44,13 +44,19 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
         _backoff = backoff;
         _outbox = new RiskGateOutbox(backoff.BufferCapacity);
 
-        Receive<Reserve>(OnReserve);
+        Receive<Reserve>(r => Relay(r.ExecutionId, r));
+        Receive<ReserveAhead>(r => Relay(r.ExecutionId, r));
         Receive<ReservationApproved>(a => FromGate(a, () =>
         {
             _approvedSinceView.Add(a.Reservation.ExecutionId);
             AnswerReserve(a.Reservation.ExecutionId, a);
             // Probably a write after an outage: a view shows whether the journal took it.
             if (_outage is not null) AskProbe();
+        }));
+        Receive<ReservationHeld>(h => FromGate(h, () =>
+        {
+            _approvedSinceView.Add(h.Reservation.ExecutionId);
+            AnswerReserve(h.Reservation.ExecutionId, h);
         }));
         Receive<ReservationDenied>(d => FromGate(d, () => AnswerReserve(d.ExecutionId, d)));
         Receive<RiskStateView>(v => FromGate(v, () => OnView(v)));
@@ -193,15 +199,16 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
 
     // ------------------------------------------------------------------ requests
 
-    private void OnReserve(Reserve reserve)
+    /// <param name="reserve">a <see cref="Reserve"/> or <see cref="ReserveAhead"/>: the gate answers each once, in order per id</param>
+    private void Relay(string executionId, object reserve)
     {
         if (_gate is null)
         {
-            Sender.Tell(new RiskGateUnavailable(reserve.ExecutionId, UnavailableReason(Now)));
+            Sender.Tell(new RiskGateUnavailable(executionId, UnavailableReason(Now)));
             return;
         }
         // Relayed, not forwarded: if the gate dies first, the asker is answered now rather than at its timeout.
-        if (!_reserves.TryGetValue(reserve.ExecutionId, out var askers)) _reserves[reserve.ExecutionId] = askers = new Queue<IActorRef>();
+        if (!_reserves.TryGetValue(executionId, out var askers)) _reserves[executionId] = askers = new Queue<IActorRef>();
         askers.Enqueue(Sender);
         _gate.Tell(reserve);
     }

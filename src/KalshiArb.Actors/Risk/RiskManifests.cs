@@ -18,6 +18,8 @@ public static class RiskManifests
     [
         (typeof(Reserve), "risk-reserve.v1"),
         (typeof(ReservationApproved), "risk-reservation-approved.v1"),
+        (typeof(ReserveAhead), "risk-reserve-ahead.v1"),
+        (typeof(ReservationHeld), "risk-reservation-held.v1"),
         (typeof(ReservationDenied), "risk-reservation-denied.v1"),
         (typeof(RiskGateUnavailable), "risk-gate-unavailable.v1"),
         (typeof(RiskGateOutage), "risk-gate-outage.v1"),

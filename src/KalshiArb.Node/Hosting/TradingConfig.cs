@@ -81,6 +81,7 @@ public sealed record TradingConfig(
                     VenueCallTimeout = PositiveSpan(orders, "venue-call-timeout"),
                     InFlightGrace = orders.GetTimeSpan("in-flight-grace"),
                 },
+                ReserveAhead = orders.GetBoolean("reserve-ahead", true),
             },
             odds.GetTimeSpan("max-book-age"),
             (int)Positive(odds, "min-fresh-books"),

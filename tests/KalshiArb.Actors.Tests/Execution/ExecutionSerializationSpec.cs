@@ -51,6 +51,8 @@ public sealed class ExecutionSerializationSpec : TestKit
         new WakeOrder("e1"),
         new OpenOrderWatchStatus(3, 2, 10, 1, "database is locked"),
         new ReservationApproved(SampleReservation),
+        new ReserveAhead("e1", "T1", OutcomeSide.No, new Price(4_200), Quantity.FromContracts(3)),
+        new ReservationHeld(SampleReservation),
         new ReservationDenied("e1", RiskDenialReason.Halted),
         new KillSwitchChanged(KillSwitchState.Halted, "operator", ["e1"]),
         new OrderStatusNotice("e1", "T1", ExecutionOrderState.NeedsAttention, "x-1", "lost"),

@@ -142,7 +142,7 @@ public sealed class OrderActorSpec : ExecutionSpec
         var settings = Fast(p => p with { RiskTimeout = TimeSpan.FromMilliseconds(300) });
         var order = Place("ex-silent", silentGate, venue, Signal("s-silent"), settings);
 
-        silentGate.ExpectMsg<Reserve>(Wait);
+        silentGate.ExpectMsg<ReserveAhead>(Wait);
         var rejected = AwaitOrder(order, "ex-silent", S.Rejected);
         Assert.Equal(OrderRejectReason.RiskUnavailable, rejected.RejectReason);
         // A late approval is released: the order tells the gate it is over.
@@ -272,10 +272,10 @@ public sealed class OrderActorSpec : ExecutionSpec
         var silent = CreateTestProbe();
         var settings = Fast(p => p with { IdleStopAfter = TimeSpan.FromMilliseconds(300) });
         var order = Place("ex-ask-crash", silent, venue, Signal("s-ask-crash"), settings);
-        var reserve = silent.ExpectMsg<Reserve>(Wait);
+        var reserve = silent.ExpectMsg<ReserveAhead>(Wait);
         // The real gate reserves for it (the ask reached it), then the order's node dies before the answer came back.
         gate.Tell(reserve);
-        Assert.IsType<ReservationApproved>(ExpectMsg<object>(Wait));
+        Assert.IsType<ReservationHeld>(ExpectMsg<object>(Wait));
         StopAndWait(order);
 
         // Nothing was journaled: the order does not exist, nothing reaches the venue, and the empty order that a

@@ -123,7 +123,7 @@ public sealed class OrderHorizonSpec : ExecutionSpec, IAsyncLifetime
         Assert.False(StateNow(order, "ex-silent-horizon").Exists); // recovered (empty): the journal is warm
         order.Tell(new PlaceOrder("ex-silent-horizon", Signal("s-silent-horizon")));
         Assert.Equal(S.Created, ExpectMsg<OrderPlaced>(Wait).State);
-        gate.ExpectMsg<Reserve>(Wait);
+        gate.ExpectMsg<ReserveAhead>(Wait);
 
         var expired = AwaitOrder(order, "ex-silent-horizon", S.Expired);
 

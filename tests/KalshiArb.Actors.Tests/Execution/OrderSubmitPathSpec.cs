@@ -48,7 +48,7 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         order.Tell(new PlaceOrder("ex-path-owner", Signal("s-path-owner")));
         Assert.True(ExpectMsg<OrderPlaced>(Wait).IsNew);
 
-        var reserve = gate.ExpectMsg<Reserve>(Wait);
+        var reserve = gate.ExpectMsg<ReserveAhead>(Wait);
         // Nothing is journaled before the gate answers.
         desk.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Equal(0, StateNow(order, "ex-path-owner").SequenceNr);
@@ -66,12 +66,59 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
     }
 
     [Fact]
+    public async Task A_held_reservation_lets_the_order_journal_at_once_and_the_venue_is_called_only_once_the_gate_confirms_it()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var desk = CreateTestProbe();
+        var order = Order("ex-path-held", gate, venue, desk: desk.Ref);
+        order.Tell(new PlaceOrder("ex-path-held", Signal("s-path-held")));
+        Assert.True(ExpectMsg<OrderPlaced>(Wait).IsNew);
+
+        var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
+        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve())));
+        // the confirming ask goes out, and the order's own write is made, without waiting for each other
+        var confirm = gate.ExpectMsg<Reserve>(Wait);
+        Assert.Equal(ahead.ToReserve(), confirm);
+        Assert.Equal(S.Submitting, desk.ExpectMsg<OrderStatusNotice>(Wait).State);
+        // journaled, but not at the venue: the reservation is not durable yet
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, venue.SubmitCount);
+        Assert.Equal(3, StateNow(order, "ex-path-held").SequenceNr);
+
+        gate.Reply(new ReservationApproved(Reserved(confirm)));
+        Assert.Equal(S.Resting, AwaitOrder(order, "ex-path-held", S.Resting).State);
+        Assert.Equal(1, venue.SubmitCount);
+        Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],
+            (await JournalOf("ex-path-held")).Select(e => e.Event.GetType().Name));
+    }
+
+    [Fact]
+    public async Task A_held_reservation_the_gate_does_not_confirm_ends_the_order_rejected_without_a_venue_call()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var order = Place("ex-path-unconfirmed", gate, venue, Signal("s-path-unconfirmed"));
+        var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
+        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve())));
+        gate.ExpectMsg<Reserve>(Wait);
+        gate.Reply(new RiskGateUnavailable("ex-path-unconfirmed", "risk gate unavailable: journal write failed"));
+
+        var rejected = AwaitOrder(order, "ex-path-unconfirmed", S.Rejected);
+        Assert.Equal(OrderRejectReason.RiskUnavailable, rejected.RejectReason);
+        Assert.Equal(0, venue.SubmitCount);
+        Assert.Equal("ex-path-unconfirmed", gate.ExpectMsg<ReportOrderTerminal>(Wait).ExecutionId);
+        Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderRejectedEvent"],
+            (await JournalOf("ex-path-unconfirmed")).Select(e => e.Event.GetType().Name));
+    }
+
+    [Fact]
     public async Task A_cancel_while_the_gate_decides_ends_the_order_without_a_submit()
     {
         var venue = new FakeVenue();
         var gate = CreateTestProbe();
         var order = Place("ex-path-cancel", gate, venue, Signal("s-path-cancel"));
-        var reserve = gate.ExpectMsg<Reserve>(Wait);
+        var reserve = gate.ExpectMsg<ReserveAhead>(Wait);
 
         order.Tell(new CancelOrder("ex-path-cancel", "operator"));
         StateNow(order, "ex-path-cancel"); // answered after the cancel: the cancel is in before the approval
@@ -117,6 +164,8 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         Assert.Equal(S.Resting, AwaitOrder(order, "ex-path-live", S.Resting).State);
     }
 
-    private ReservationApproved Approval(Reserve r) =>
-        new(new Reservation(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Money.FromDollars(6), IsReducing: false, Clock.Now));
+    private ReservationApproved Approval(ReserveAhead r) => new(Reserved(r.ToReserve()));
+
+    private Reservation Reserved(Reserve r) =>
+        new(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Money.FromDollars(6), IsReducing: false, Clock.Now);
 }

@@ -60,6 +60,32 @@ public sealed class RiskGateActorSpec : JournalTestKit
     }
 
     [Fact]
+    public void A_reserve_ahead_is_held_at_once_and_a_second_reserve_is_approved_once_the_reservation_is_journaled()
+    {
+        var settings = RiskTestData.Settings(_clock, persistenceId: "gate-ahead");
+        var gate = Gate(settings);
+        var ahead = Buy("e1", "T1", 10);
+        gate.Tell(new ReserveAhead(ahead.ExecutionId, ahead.Ticker, ahead.Side, ahead.LimitPrice, ahead.Count));
+        var held = ExpectMsg<ReservationHeld>(Wait).Reservation;
+        Assert.Equal("e1", held.ExecutionId);
+
+        // the confirming ask gets the same reservation, answered after its write: a fresh gate reads it back
+        gate.Tell(ahead);
+        Assert.Equal(held, ExpectMsg<ReservationApproved>(Wait).Reservation);
+        Restart(ref gate, settings);
+        Assert.Equal(held, Assert.Single(State(gate).Reservations));
+
+        // held again for the same order (a repeated first ask), refused for a different order under the same id
+        gate.Tell(new ReserveAhead("e1", "T1", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(10)));
+        Assert.Equal(held, ExpectMsg<ReservationHeld>(Wait).Reservation);
+        gate.Tell(new ReserveAhead("e1", "T1", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(11)));
+        Assert.Equal(RiskDenialReason.DuplicateExecutionId, ExpectMsg<ReservationDenied>(Wait).Reason);
+        // denials are answered at once, the rules are the same as for Reserve
+        gate.Tell(new ReserveAhead("e2", "T2", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(100_000)));
+        Assert.IsType<ReservationDenied>(ExpectMsg<object>(Wait));
+    }
+
+    [Fact]
     public void Denials_carry_the_rule_that_failed()
     {
         var gate = Gate(RiskTestData.Settings(_clock, RiskTestData.Limits(maxContracts: 20, maxOpenMarkets: 2), balanceDollars: 20,

@@ -93,6 +93,28 @@ public sealed class RiskGateSupervisorSpec() : FailingJournalTestKit("risk-gate-
     }
 
     [Fact]
+    public async Task A_reservation_held_ahead_of_a_write_that_fails_is_never_confirmed()
+    {
+        var settings = Settings("sup-ahead");
+        var gate = Sys.ActorOf(RiskGateSupervisor.Props(settings));
+        Approved(gate, Buy("e1", "T1"));
+
+        await Journal.OnWrite.Fail();
+        var ahead = Buy("e2", "T2");
+        gate.Tell(new ReserveAhead(ahead.ExecutionId, ahead.Ticker, ahead.Side, ahead.LimitPrice, ahead.Count));
+        Assert.Equal("e2", ExpectMsg<ReservationHeld>(Wait).Reservation.ExecutionId);
+        // its write failed under the gate: the order's confirming ask is refused, so nothing reaches a venue on it
+        var answer = Answer(gate, ahead, out _);
+        Assert.IsNotType<ReservationApproved>(answer);
+
+        await Journal.OnWrite.Pass();
+        // once the journal takes writes, the same ask is evaluated afresh and approved only when journaled
+        ApprovedWithin(gate, ahead, ResumeWithin);
+        Stop(gate);
+        Assert.Equal(["e1", "e2"], Journaled(settings).Reservations.Select(r => r.ExecutionId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_failed_journal_write_refuses_orders_at_once_and_approvals_resume_within_10_s_once_the_journal_takes_writes()
     {
         var settings = Settings("sup-resume");

@@ -47,6 +47,12 @@ public sealed record SubmitWindowClosed : OrderInput
     public static readonly SubmitWindowClosed Instance = new();
 }
 
+/// <summary>
+/// The actor did not make the venue call: the risk gate did not confirm that the order's reservation is durable (it
+/// denied a second ask, was down, or did not answer in time). No venue call rests on a reservation the gate could lose.
+/// </summary>
+public sealed record SubmitHeldBack(string Reason) : OrderInput;
+
 public sealed record LookupAnswered(VenueOrderLookup Lookup) : OrderInput;
 
 public sealed record LookupFailed(string Reason) : OrderInput;

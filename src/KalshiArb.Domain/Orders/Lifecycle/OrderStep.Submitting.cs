@@ -42,6 +42,30 @@ internal sealed partial class OrderStep
         }
     }
 
+    private void OnSubmitHeldBack(string reason)
+    {
+        _s = _s with { InFlight = VenueCallInFlight.None };
+        var o = Order;
+        if (o is null || o.IsFinal || o.ExchangeOrderId is not null || o.State is not (S.Submitting or S.CancelRequested))
+        {
+            DrainQueued();
+            return;
+        }
+        Log(OrderLogLevel.Warning, $"not sent: the risk gate did not confirm its reservation ({reason})");
+        if (_s.SubmitUncertain && _s.NeverSeenIsFinalAtMs(policy) is { } final && nowMs < final)
+        {
+            // A previous incarnation's submit may still land: look again once it no longer can, then end.
+            Do(new StartTimer(OrderTimer.Reconcile, Span(final - nowMs)));
+            return;
+        }
+        if (o.State == S.CancelRequested)
+        {
+            if (Emit(new Canceled(Primitives.Quantity.Zero))) Finished();
+            return;
+        }
+        if (Emit(new Rejected(OrderRejectReason.RiskUnavailable, reason))) Finished();
+    }
+
     private void OnSubmitAnswered(VenueSubmitResult r)
     {
         _s = _s with { InFlight = VenueCallInFlight.None };

@@ -30,6 +30,7 @@ internal sealed partial class OrderStep(OrderProcess state, long nowMs, OrderPol
             case SubmitAnswered a: OnSubmitAnswered(a.Result); break;
             case SubmitLost l: OnSubmitLost(l.Reason); break;
             case SubmitWindowClosed: OnSubmitWindowClosed(); break;
+            case SubmitHeldBack h: OnSubmitHeldBack(h.Reason); break;
             case LookupAnswered l: OnLookupAnswered(l.Lookup); break;
             case LookupFailed f: OnLookupFailed(f.Reason); break;
             case FillsFetched f: OnFillsFetched(f); break;

@@ -85,8 +85,9 @@ public sealed class OrderLifecyclePropertyTests
 
         private IEnumerable<OrderInput> Answers(OrderEffect call, int v) => call switch
         {
+            // SubmitHeldBack: the actor did not make the call (the gate did not confirm the reservation)
             SubmitToVenue => v % 3 == 0
-                ? [new SubmitLost("timeout"), SubmitWindowClosed.Instance]
+                ? [new SubmitLost("timeout"), SubmitWindowClosed.Instance, new SubmitHeldBack("not confirmed")]
                 : [new SubmitAnswered(new VenueSubmitResult(VenueResultKind.Accepted, "x-1", VenueOrderStatus.Resting, Quantity.Zero, Quantity.FromContracts(10), null)),
                    new SubmitAnswered(VenueSubmitResult.Rejected(VenueResultKind.InvalidPrice, "no")), new SubmitLost("timeout")],
             LookupAtVenue => _venueHasIt
@@ -119,7 +120,7 @@ public sealed class OrderLifecyclePropertyTests
                 input = Recovered.Instance;
             }
             var before = _state;
-            var answered = input is SubmitAnswered or SubmitLost or SubmitWindowClosed or LookupAnswered or LookupFailed or FillsFetched or CancelAnswered;
+            var answered = input is SubmitAnswered or SubmitLost or SubmitWindowClosed or SubmitHeldBack or LookupAnswered or LookupFailed or FillsFetched or CancelAnswered;
             if (answered) _call = null;
             if (input is RiskApprovedInput or RiskDeniedInput or RiskUnavailableInput) _askOut = false;
             if (input is TimerFired t) _timers.Remove(t.Timer);

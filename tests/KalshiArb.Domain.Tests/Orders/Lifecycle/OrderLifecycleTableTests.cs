@@ -61,6 +61,14 @@ public sealed class OrderLifecycleTableTests
         new("the window closed but an earlier submit may land", Sending with { SubmitUncertain = true }, SubmitWindowClosed.Instance, By + 1,
             [], ["LookupAtVenue"]),
 
+        // the gate did not confirm a held reservation: the venue call is not made
+        new("not confirmed: rejected, released, never sent", Sending, new SubmitHeldBack("denied: Halted"), T0 + 30,
+            ["Rejected(RiskUnavailable)"], ["StopAllTimers", "ReleaseAtGate", "IdleAfter"]),
+        new("not confirmed for a resend after a restart: wait until an earlier submit can no longer land", Sending with { SubmitUncertain = true },
+            new SubmitHeldBack("no answer within 3 s"), T0 + 2_000, [], ["StartTimer(Reconcile)"]),
+        new("not confirmed once nothing sent can land", Sending with { SubmitUncertain = true }, new SubmitHeldBack("denied: Halted"), Final + 1,
+            ["Rejected(RiskUnavailable)"], ["StopAllTimers", "ReleaseAtGate", "IdleAfter"]),
+
         // recovery
         new("recovered before the gate answered, inside the horizon", Journaled(), Recovered.Instance, T0 + 500, [],
             ["NotifyDesk", "AskRisk", "StartTimer(Horizon)"]),
