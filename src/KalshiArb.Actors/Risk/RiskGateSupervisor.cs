@@ -19,8 +19,10 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RiskGateOutbox _outbox;
     private readonly HashSet<IActorRef> _subscribers = new();
-    // Reserves relayed to the gate, by execution id, oldest asker first (the gate answers one id in order).
-    private readonly Dictionary<string, Queue<IActorRef>> _reserves = new(StringComparer.Ordinal);
+    // Reserves relayed to the gate, by execution id, oldest asker first (the gate answers one id in order), each marked
+    // whether it was a ReserveAhead: a held answer goes to the oldest of those, an approval to the oldest Reserve (an
+    // earlier incarnation's confirmation may still wait for its write while a new incarnation's first ask is answered).
+    private readonly Dictionary<string, List<(IActorRef Asker, bool Ahead)>> _reserves = new(StringComparer.Ordinal);
     private readonly Queue<ViewAsk> _viewAsks = new();
     private readonly HashSet<string> _approvedSinceView = new(StringComparer.Ordinal);
 
@@ -44,8 +46,8 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
         _backoff = backoff;
         _outbox = new RiskGateOutbox(backoff.BufferCapacity);
 
-        Receive<Reserve>(r => Relay(r.ExecutionId, r));
-        Receive<ReserveAhead>(r => Relay(r.ExecutionId, r));
+        Receive<Reserve>(r => Relay(r.ExecutionId, r, ahead: false));
+        Receive<ReserveAhead>(r => Relay(r.ExecutionId, r, ahead: true));
         Receive<ReservationApproved>(a => FromGate(a, () =>
         {
             _approvedSinceView.Add(a.Reservation.ExecutionId);
@@ -95,7 +97,7 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
     {
         // Handed over or shut down: the next gate (maybe on another node) answers from the journal.
         foreach (var (id, askers) in _reserves)
-        foreach (var asker in askers)
+        foreach (var (asker, _) in askers)
             asker.Tell(new RiskGateUnavailable(id, "risk gate unavailable: moving or shutting down"));
         if (_outbox.Held + _outbox.Unconfirmed > 0)
             _log.Warning("risk gate supervisor stopping with {0} reports and commands not journaled", _outbox.Held + _outbox.Unconfirmed);
@@ -158,7 +160,7 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
 
         var refusal = UnavailableReason(now);
         foreach (var (id, askers) in _reserves)
-        foreach (var asker in askers)
+        foreach (var (asker, _) in askers)
             asker.Tell(new RiskGateUnavailable(id, refusal));
         _reserves.Clear();
         var view = OutageView();
@@ -199,8 +201,8 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
 
     // ------------------------------------------------------------------ requests
 
-    /// <param name="reserve">a <see cref="Reserve"/> or <see cref="ReserveAhead"/>: the gate answers each once, in order per id</param>
-    private void Relay(string executionId, object reserve)
+    /// <param name="reserve">a <see cref="Reserve"/> or <see cref="ReserveAhead"/> (<paramref name="ahead"/>): the gate answers each once</param>
+    private void Relay(string executionId, object reserve, bool ahead)
     {
         if (_gate is null)
         {
@@ -208,18 +210,27 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
             return;
         }
         // Relayed, not forwarded: if the gate dies first, the asker is answered now rather than at its timeout.
-        if (!_reserves.TryGetValue(executionId, out var askers)) _reserves[executionId] = askers = new Queue<IActorRef>();
-        askers.Enqueue(Sender);
+        if (!_reserves.TryGetValue(executionId, out var askers)) _reserves[executionId] = askers = [];
+        askers.Add((Sender, ahead));
         _gate.Tell(reserve);
     }
 
     private void AnswerReserve(string executionId, object answer)
     {
-        if (!_reserves.TryGetValue(executionId, out var askers) || !askers.TryDequeue(out var asker))
+        if (!_reserves.TryGetValue(executionId, out var askers) || askers.Count == 0)
         {
             _log.Warning("risk gate answered {0} for {1}, which nobody is waiting for", answer.GetType().Name, executionId);
             return;
         }
+        var i = answer switch
+        {
+            ReservationHeld => askers.FindIndex(a => a.Ahead),
+            ReservationApproved => askers.FindIndex(a => !a.Ahead),
+            _ => 0,
+        };
+        if (i < 0) i = 0;
+        var asker = askers[i].Asker;
+        askers.RemoveAt(i);
         if (askers.Count == 0) _reserves.Remove(executionId);
         asker.Tell(answer);
     }
