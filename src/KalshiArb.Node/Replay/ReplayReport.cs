@@ -25,11 +25,37 @@ public sealed record ReplayReport(
     IReadOnlyList<MarketStateView> Markets,
     TimeSpan Wall)
 {
+    /// <summary>Contracts the paper venue filled (every fill's count, both sides).</summary>
+    public Quantity ContractsFilled { get; init; } = Quantity.Zero;
+
     public long SignalsDetected => Admission.Admitted + Admission.Repeated + Admission.RefusedByReason.Values.Sum();
 
     public Money RealizedBeforeFees => Pnl.Positions.Aggregate(Money.Zero, (sum, p) => sum + p.RealizedBeforeFees);
 
     public Money Fees => Pnl.Positions.Aggregate(Money.Zero, (sum, p) => sum + p.Fees);
+
+    /// <summary>
+    /// Realized after fees plus the open contracts valued at each market's last mid; null when a market with an open
+    /// position had no two-sided book at the end.
+    /// </summary>
+    public Money? PnlAtMid
+    {
+        get
+        {
+            var mids = Markets.ToDictionary(m => m.Ticker, m => PnlMark.MidOf(m.YesBid?.Price, m.YesAsk?.Price), StringComparer.Ordinal);
+            var total = RealizedBeforeFees - Fees;
+            foreach (var p in Pnl.Positions.Where(p => !p.Contracts.IsZero && !p.Settled))
+            {
+                if (mids.GetValueOrDefault(p.Ticker) is not { } mid) return null;
+                total += p.UnrealizedAt(mid);
+            }
+            return total;
+        }
+    }
+
+    /// <summary>The desk's split by detection strategy, by id (empty when no order ended or filled).</summary>
+    public IReadOnlyList<StrategyPnl> Strategies =>
+        (Pnl.Strategies ?? []).OrderBy(s => s.StrategyId, StringComparer.Ordinal).ToArray();
 
     /// <summary>Largest fall of realized P&amp;L (after fees) from its running peak, over the desk's P&amp;L history.</summary>
     public Money MaxDrawdown
@@ -71,9 +97,12 @@ public sealed record ReplayReport(
             $"unmatched {Odds.UnmatchedMarkets}, consensus sent {Odds.ConsensusSent}, refused {Counts(Odds.ConsensusRejects.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value))}",
             $"signals detected: {SignalsDetected} (admitted {Admission.Admitted}, repeated {Admission.Repeated}, refused {Counts(Admission.RefusedByReason)})",
             $"orders placed: {Admission.Placed} (not placed {Counts(Admission.NotPlacedByReason)})",
-            $"fills: {Fills}",
-            $"pnl: realized {RealizedBeforeFees - Fees} (before fees {RealizedBeforeFees}, fees {Fees}), max drawdown {MaxDrawdown}",
+            $"fills: {Fills} ({ContractsFilled} contracts)",
+            $"pnl: realized {RealizedBeforeFees - Fees} (before fees {RealizedBeforeFees}, fees {Fees}), at mid {PnlAtMid?.ToString() ?? "n/a (an open market has no two-sided book)"}, " +
+            $"max drawdown {MaxDrawdown}",
         };
+        foreach (var s in Strategies)
+            lines.Add($"  strategy {s.StrategyId}: orders filled {s.OrdersFilled}, ended {s.OrdersEnded}, realized {s.Realized}, fees {s.Fees}");
         foreach (var m in Markets.OrderBy(m => m.Ticker, StringComparer.Ordinal))
             lines.Add($"  {m.Ticker}: evaluations {m.Counters.Evaluations}, signals {m.Counters.SignalsSent}, repeats suppressed " +
                       $"{m.Counters.DuplicateSignalsSuppressed}, skips {Counts(m.Counters.SkipsByReason.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value))}" +
