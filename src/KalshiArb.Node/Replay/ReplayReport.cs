@@ -101,8 +101,7 @@ public sealed record ReplayReport(
             $"pnl: realized {RealizedBeforeFees - Fees} (before fees {RealizedBeforeFees}, fees {Fees}), at mid {PnlAtMid?.ToString() ?? "n/a (an open market has no two-sided book)"}, " +
             $"max drawdown {MaxDrawdown}",
         };
-        foreach (var s in Strategies)
-            lines.Add($"  strategy {s.StrategyId}: orders filled {s.OrdersFilled}, ended {s.OrdersEnded}, realized {s.Realized}, fees {s.Fees}");
+        lines.AddRange(StrategyLines());
         foreach (var m in Markets.OrderBy(m => m.Ticker, StringComparer.Ordinal))
             lines.Add($"  {m.Ticker}: evaluations {m.Counters.Evaluations}, signals {m.Counters.SignalsSent}, repeats suppressed " +
                       $"{m.Counters.DuplicateSignalsSuppressed}, skips {Counts(m.Counters.SkipsByReason.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value))}" +
@@ -110,6 +109,35 @@ public sealed record ReplayReport(
         foreach (var p in Pnl.Positions.OrderBy(p => p.Ticker, StringComparer.Ordinal))
             lines.Add($"  {p.Ticker}: contracts {p.Contracts}, cost {p.CostBasis}, realized {p.Realized}, fees {p.Fees}{(p.Settled ? ", settled" : "")}");
         return string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>
+    /// One line per detection strategy: its orders and P&amp;L (the desk's split), and when more than one strategy ran, its
+    /// skips over all markets and the admission's refusals of its signals, by reason.
+    /// </summary>
+    private IEnumerable<string> StrategyLines()
+    {
+        var split = Markets.Any(m => m.Counters.SkipsByStrategy is not null);
+        var skips = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var market in Markets)
+        {
+            foreach (var (strategy, reasons) in market.Counters.SkipsByStrategy ?? [])
+            {
+                var own = skips.TryGetValue(strategy, out var d) ? d : skips[strategy] = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (reason, n) in reasons) own[reason.ToString()] = own.GetValueOrDefault(reason.ToString()) + n;
+            }
+        }
+        var pnl = Strategies.ToDictionary(p => p.StrategyId, StringComparer.Ordinal);
+        var ids = pnl.Keys.Concat(split ? skips.Keys.Concat(Admission.RefusedByStrategy.Keys) : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var line = pnl.TryGetValue(id, out var p)
+                ? $"  strategy {id}: orders filled {p.OrdersFilled}, ended {p.OrdersEnded}, realized {p.Realized}, fees {p.Fees}"
+                : $"  strategy {id}: no orders";
+            if (split)
+                line += $"; skips {Counts(skips.GetValueOrDefault(id) ?? [])}, refused {Counts(Admission.RefusedByStrategy.GetValueOrDefault(id) ?? new Dictionary<string, long>())}";
+            yield return line;
+        }
     }
 
     private static string Iso(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
