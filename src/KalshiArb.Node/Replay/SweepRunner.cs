@@ -109,7 +109,7 @@ public static class SweepRunner
             child.WaitForExit(TimeSpan.FromSeconds(5));
             supervisor.Forget(child);
             if (child.ExitCode != 0)
-                return new SweepRow(combination, null, $"exit {child.ExitCode}: {lastProblem.Text ?? "no reason printed"}");
+                return new SweepRow(combination, null, $"exit {child.ExitCode}: {lastProblem.Text ?? "no reason printed (its log: replay.log in the work folder, with --keep)"}");
         }
         var summary = File.Exists(summaryPath) ? ReplaySummary.FromJson(await File.ReadAllTextAsync(summaryPath, ct)) : null;
         return summary is null
@@ -131,7 +131,7 @@ public static class SweepRunner
         public void Offer(string line)
         {
             if (line.Contains(" ERR]", StringComparison.Ordinal) || line.Contains(" FTL]", StringComparison.Ordinal) ||
-                line.Contains("cannot start", StringComparison.Ordinal) || line.Contains("must be", StringComparison.Ordinal))
+                line.StartsWith("cannot start", StringComparison.Ordinal))
             {
                 // "[18:30:49 ERR] replay failed: …": the reason without the time, so a table with a failed row still compares
                 var end = line.StartsWith('[') ? line.IndexOf("] ", StringComparison.Ordinal) : -1;
