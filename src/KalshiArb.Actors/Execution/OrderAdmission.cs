@@ -21,6 +21,7 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<AdmissionRefusal, long> _refused = new();
     private readonly Dictionary<string, long> _notPlaced = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Strategy, AdmissionRefusal Refusal), long> _refusedByStrategy = new();
     private KillSwitchState? _killSwitch;
     private long _admitted;
     private long _placed;
@@ -49,7 +50,11 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
         Receive<KillSwitchChanged>(k => _killSwitch = k.State);
         Receive<ResubscribeKillSwitch>(_ => _gate.Tell(SubscribeKillSwitch.Instance));
         Receive<GetAdmissionStatus>(_ => Sender.Tell(new AdmissionStatus(_admitted, _placed, _repeated,
-            _refused.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value), new Dictionary<string, long>(_notPlaced), _killSwitch)));
+            _refused.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value), new Dictionary<string, long>(_notPlaced), _killSwitch)
+        {
+            RefusedByStrategy = _refusedByStrategy.GroupBy(kv => kv.Key.Strategy, StringComparer.Ordinal).ToDictionary(g => g.Key,
+                g => (IReadOnlyDictionary<string, long>)g.ToDictionary(kv => kv.Key.Refusal.ToString(), kv => kv.Value), StringComparer.Ordinal),
+        }));
         Receive<GetRecentSignals>(_ => Sender.Tell(_recent.Snapshot()));
     }
 
@@ -75,6 +80,8 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
         if (refusal != AdmissionRefusal.None)
         {
             var n = _refused[refusal] = _refused.GetValueOrDefault(refusal) + 1;
+            var byStrategy = (signal.StrategyId, refusal);
+            _refusedByStrategy[byStrategy] = _refusedByStrategy.GetValueOrDefault(byStrategy) + 1;
             TradingInstruments.RecordAdmissionRefusal(refusal);
             // One line per reason now and then, not one per signal: a halt refuses every signal it sees.
             if (IsPowerOfTwo(n)) _log.Info("signal {0} refused: {1} ({2} so far)", signal.SignalId, refusal, n);
@@ -99,4 +106,9 @@ public sealed record AdmissionStatus(
     long Repeated,
     IReadOnlyDictionary<string, long> RefusedByReason,
     IReadOnlyDictionary<string, long> NotPlacedByReason,
-    KillSwitchState? KillSwitch);
+    KillSwitchState? KillSwitch)
+{
+    /// <summary><see cref="RefusedByReason"/> split by the signals' strategy id (empty from nodes that predate it).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> RefusedByStrategy { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, long>>();
+}

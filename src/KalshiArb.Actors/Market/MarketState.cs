@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using KalshiArb.Actors.Contracts;
 using KalshiArb.Domain.Book;
 using KalshiArb.Domain.Candles;
@@ -21,6 +21,10 @@ public sealed class MarketState
 
     private readonly MarketActorSettings _settings;
     private readonly long[] _skips = new long[SkipReasonCount];
+
+    // Skips per strategy, [strategy * SkipReasonCount + reason], made only when more than one strategy runs: with one,
+    // the market's totals are its own (a node holds thousands of markets).
+    private long[]? _skipsByStrategy;
     private readonly long[] _preconditions = new long[PreconditionCount];
     private readonly long[] _bookRejects = new long[BookResultCount];
     // made at the first signal: most markets never send one
@@ -225,12 +229,13 @@ public sealed class MarketState
             Candles = _candles,
         };
         var outcomes = new MarketEvaluation[_strategies.Count];
-        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = Evaluate(_strategies[i], input, nowMs);
+        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = Evaluate(i, input, nowMs);
         return outcomes;
     }
 
-    private MarketEvaluation Evaluate(IDetectionStrategy strategy, StrategyInput input, long nowMs)
+    private MarketEvaluation Evaluate(int index, StrategyInput input, long nowMs)
     {
+        var strategy = _strategies[index];
         if ((strategy.Needs & StrategyNeeds.Consensus) != 0 && input.Consensus is null) return Block(MarketPrecondition.NoConsensus);
         switch (strategy.Evaluate(input))
         {
@@ -249,6 +254,7 @@ public sealed class MarketState
                 return new MarketEvaluation(EvaluationKind.Signal, signal, null, null);
             case SkipDecision skip:
                 _skips[(int)skip.Reason]++;
+                if (_strategies.Count > 1) (_skipsByStrategy ??= new long[_strategies.Count * SkipReasonCount])[index * SkipReasonCount + (int)skip.Reason]++;
                 LastSkip = skip;
                 LastPrecondition = null;
                 LastOutcome = EvaluationKind.Skipped;
@@ -298,7 +304,13 @@ public sealed class MarketState
     public MarketCounters Counters() => new(
         _evaluations, _signalsSent, _duplicates,
         CountsByReason.Of<SkipReason>(_skips), CountsByReason.Of<MarketPrecondition>(_preconditions),
-        _snapshots, _deltas, CountsByReason.Of<BookUpdateResult>(_bookRejects), _invalidations, _trades);
+        _snapshots, _deltas, CountsByReason.Of<BookUpdateResult>(_bookRejects), _invalidations, _trades)
+    {
+        SkipsByStrategy = _skipsByStrategy is { } by
+            ? _strategies.Select((strategy, i) => KeyValuePair.Create(strategy.StrategyId,
+                CountsByReason.Of<SkipReason>(by[(i * SkipReasonCount)..((i + 1) * SkipReasonCount)]))).ToImmutableDictionary(StringComparer.Ordinal)
+            : null,
+    };
 
     private MarketEvaluation Block(MarketPrecondition reason)
     {

@@ -55,6 +55,12 @@ public sealed record MarketCounters(
     long Invalidations,
     long Trades)
 {
+    /// <summary>
+    /// <see cref="SkipsByReason"/> split by strategy id when more than one strategy runs; null with one (the totals are
+    /// its own) and from nodes that predate it.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableDictionary<SkipReason, long>>? SkipsByStrategy { get; init; }
+
     public long Skips(SkipReason reason) => SkipsByReason.GetValueOrDefault(reason);
     public long Blocked(MarketPrecondition reason) => PreconditionsByReason.GetValueOrDefault(reason);
     public long BookRejects(BookUpdateResult reason) => BookRejectsByReason.GetValueOrDefault(reason);

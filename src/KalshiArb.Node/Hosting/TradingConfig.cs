@@ -69,6 +69,8 @@ public sealed record TradingConfig(
                 {
                     MaxEdge = PositiveMoney(market, "max-edge"),
                     MaxBookSpread = Fraction(market, "max-book-spread"),
+                    MinEdge = OpenFraction(market, "min-edge"),
+                    KellyFraction = Fraction(market, "kelly-fraction"),
                 },
             }, market.GetConfig("strategies")),
             new OrderActorSettings
@@ -129,6 +131,12 @@ public sealed record TradingConfig(
     {
         var v = c.GetDouble(key);
         return v is > 0 and <= 1 ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be a probability in (0, 1], got {v}");
+    }
+
+    private static double OpenFraction(Config c, string key)
+    {
+        var v = c.GetDouble(key);
+        return v is > 0 and < 1 ? v : throw new InvalidOperationException($"kalshiarb setting '{key}' must be in (0, 1) dollars, got {v}");
     }
 
     private static double NonNegative(Config c, string key)

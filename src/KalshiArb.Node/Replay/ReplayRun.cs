@@ -68,7 +68,7 @@ public static class ReplayRun
                 node.Orders is { } desk ? await desk.Ask<PnlBook>(GetPnlBook.Instance, timeout, ct) : new PnlBook([], [], 0),
                 data.SnapshotRequests,
                 markets,
-                wall.Elapsed);
+                wall.Elapsed) { ContractsFilled = fills.Contracts };
             await node.StopAsync();
             return report;
         }

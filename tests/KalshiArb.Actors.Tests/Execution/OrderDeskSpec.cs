@@ -94,6 +94,8 @@ public sealed class OrderDeskSpec : ExecutionSpec
         var id = Send(admission, Signal("sig-old", "T1", ageMs: 5_000));
 
         AwaitAssert(() => Assert.Equal(1, AdmissionNow(admission).RefusedByReason.GetValueOrDefault(nameof(AdmissionRefusal.SignalTooOld))), Wait);
+        // the refusal is also counted against the signal's strategy (the consensus one by default)
+        Assert.Equal(1, AdmissionNow(admission).RefusedByStrategy[KalshiArb.Domain.Detection.StrategyIds.ConsensusEdge][nameof(AdmissionRefusal.SignalTooOld)]);
         Assert.False(StateNow(region, id).Exists);
         Assert.Equal(0, venue.SubmitCount);
     }

@@ -47,8 +47,13 @@ public sealed class MarketMessagesSerializationSpec() : TestKit(SerializationCon
             0.1, -0.15, Signal, SkipReason.OddsStale, "odds age", MarketPrecondition.NoConsensus, 5,
             new MarketCounters(3, 1, 1, ImmutableDictionary<SkipReason, long>.Empty.Add(SkipReason.OddsStale, 2),
                 ImmutableDictionary<MarketPrecondition, long>.Empty.Add(MarketPrecondition.NoConsensus, 1), 1, 10,
-                ImmutableDictionary<BookUpdateResult, long>.Empty.Add(BookUpdateResult.Gap, 1), 1, 2));
+                ImmutableDictionary<BookUpdateResult, long>.Empty.Add(BookUpdateResult.Gap, 1), 1, 2)
+            {
+                SkipsByStrategy = ImmutableDictionary<string, ImmutableDictionary<SkipReason, long>>.Empty
+                    .Add(StrategyIds.ConsensusEdge, ImmutableDictionary<SkipReason, long>.Empty.Add(SkipReason.OddsStale, 2)),
+            });
         var back = (MarketStateView)AssertRoundTrip(view, "market-state.v1", compare: false);
+        Assert.Equal(2, back.Counters.SkipsByStrategy![StrategyIds.ConsensusEdge][SkipReason.OddsStale]);
         Assert.Equal(view with { Counters = back.Counters }, back);
         Assert.Equal(2, back.Counters.Skips(SkipReason.OddsStale));
         Assert.Equal(1, back.Counters.Blocked(MarketPrecondition.NoConsensus));

@@ -40,6 +40,40 @@ public sealed class MarketStrategiesSpec : TestKit
     }
 
     [Fact]
+    public void Skips_are_split_by_strategy_when_both_run_and_the_split_adds_up_to_the_totals()
+    {
+        var (market, _) = Start(BothStrategies);
+        market.Tell(Metadata());
+        market.Tell(Snapshot(_clock.NowMs)); // a book but no tape: mean reversion skips, consensus waits for odds
+
+        AwaitAssert(() =>
+        {
+            var counters = State(market).Counters;
+            Assert.NotNull(counters.SkipsByStrategy);
+            var meanReversion = counters.SkipsByStrategy![StrategyIds.MeanReversion];
+            Assert.NotEmpty(meanReversion);
+            Assert.Empty(counters.SkipsByStrategy[StrategyIds.ConsensusEdge]);
+            foreach (var (reason, total) in counters.SkipsByReason)
+                Assert.Equal(total, counters.SkipsByStrategy.Values.Sum(s => s.GetValueOrDefault(reason)));
+        }, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public void With_one_strategy_the_market_totals_are_its_own_and_no_split_is_kept()
+    {
+        var (market, _) = Start(new MarketActorSettings { MinEvaluationInterval = TimeSpan.Zero });
+        market.Tell(Metadata());
+        market.Tell(Snapshot(_clock.NowMs));
+
+        AwaitAssert(() =>
+        {
+            var counters = State(market).Counters;
+            Assert.True(counters.Evaluations > 0);
+            Assert.Null(counters.SkipsByStrategy);
+        }, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
     public void Trades_and_a_book_make_a_mean_reversion_signal_without_any_consensus()
     {
         var (market, signals) = Start(BothStrategies);
