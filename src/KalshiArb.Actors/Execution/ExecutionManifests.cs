@@ -54,6 +54,8 @@ public static class ExecutionManifests
         (typeof(GetAdmissionStatus), "order-admission-get.v1"),
         (typeof(AdmissionStatus), "order-admission-status.v1"),
         (typeof(GetRecentSignals), "order-admission-recent-get.v1"),
+        (typeof(ReleaseHeldSignal), "order-admission-release-held.v1"),
+        (typeof(HeldSignalReleased), "order-admission-released-held.v1"),
         (typeof(RecentSignals), "order-admission-recent.v1"),
         (typeof(GetRecentFills), "execution-recent-fills-get.v1"),
         (typeof(RecentFills), "execution-recent-fills.v1"),

@@ -27,14 +27,22 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
     private long _placed;
     private long _repeated;
     private readonly RecentSignalLog _recent = new();
+    private readonly HeldSignals? _held;
 
     public OrderAdmission(IActorRef orderRegion, IActorRef riskGate, OrderAdmissionSettings settings)
     {
         _region = orderRegion;
         _gate = riskGate;
         _settings = settings;
+        _held = settings.HoldSignals ? new HeldSignals() : null;
 
         Receive<TradeSignal>(OnSignal);
+        Receive<ReleaseHeldSignal>(_ =>
+        {
+            var next = _held?.TakeNext();
+            if (next is not null) Place(next);
+            Sender.Tell(new HeldSignalReleased(next is null ? null : ExecutionIds.FromSignal(next.SignalId), _held?.Count ?? 0));
+        });
         Receive<OrderPlaced>(p =>
         {
             if (p.IsNew) _placed++;
@@ -88,8 +96,11 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
             return;
         }
         _admitted++;
-        _region.Tell(new PlaceOrder(executionId, signal));
+        if (_held is not null) _held.Add(signal);
+        else _region.Tell(new PlaceOrder(executionId, signal));
     }
+
+    private void Place(TradeSignal signal) => _region.Tell(new PlaceOrder(ExecutionIds.FromSignal(signal.SignalId), signal));
 
     private static bool IsPowerOfTwo(long n) => (n & (n - 1)) == 0;
 }
@@ -98,6 +109,16 @@ public sealed record GetAdmissionStatus
 {
     public static readonly GetAdmissionStatus Instance = new();
 }
+
+/// <summary>Replay: place the next held signal (<see cref="OrderAdmissionSettings.HoldSignals"/>); answered with <see cref="HeldSignalReleased"/>.</summary>
+public sealed record ReleaseHeldSignal
+{
+    public static readonly ReleaseHeldSignal Instance = new();
+}
+
+/// <param name="ExecutionId">the order placed; null when nothing was held</param>
+/// <param name="StillHeld">signals still waiting</param>
+public sealed record HeldSignalReleased(string? ExecutionId, int StillHeld);
 
 /// <summary>Signals this node admitted and refused (by reason), and what became of the admitted ones.</summary>
 public sealed record AdmissionStatus(

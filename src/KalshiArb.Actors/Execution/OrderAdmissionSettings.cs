@@ -10,4 +10,10 @@ public sealed record OrderAdmissionSettings
     public TimeSpan GateResubscribeInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Replay only: admitted signals wait here until <see cref="ReleaseHeldSignal"/> places them one at a time, in an
+    /// order that does not depend on which market's actor ran first (<see cref="HeldSignals"/>). Live: false, placed at once.
+    /// </summary>
+    public bool HoldSignals { get; init; }
 }

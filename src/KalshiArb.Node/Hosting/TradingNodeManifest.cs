@@ -47,7 +47,8 @@ public static class TradingNodeManifest
             .WithExchange(start)
             .WithClusterJoin(member, config.Cluster.JoinTimeout, start.Fail, address => start.Log.Information("cluster member {Address}", address))
             .WithQuietEnd()
-            .WithRiskGate(new RiskGateSettings(config.Limits), roles)
+            // a replay's limits (orders per minute, loss-streak cooldown, trading day) count replayed time, not how fast it replays
+            .WithRiskGate(start.Replay is { } replayed ? new RiskGateSettings(config.Limits) { Clock = replayed.Clock.GetUtcNow } : new RiskGateSettings(config.Limits), roles)
             // before the member's one market-data connection opens, so its first frame is recorded
             .WithRecording(settings.RecordDirectory, start)
             .WithMarketData(settings.Mode, start, roles)
@@ -58,7 +59,11 @@ public static class TradingNodeManifest
             .WithVenueState(start, roles)
             .WithOrderDrain(start, roles)
             // Trading opens: from here signals are produced and admitted.
-            .WithOrderAdmission(new OrderAdmissionSettings { MaxSignalAge = config.Orders.Policy.MaxSignalAge, Clock = start.Replay?.Clock ?? TimeProvider.System },
+            // a replay's signals wait for its barrier, which places them in the same order every time (NodeReplayBarrier)
+            .WithOrderAdmission(new OrderAdmissionSettings
+                {
+                    MaxSignalAge = config.Orders.Policy.MaxSignalAge, Clock = start.Replay?.Clock ?? TimeProvider.System, HoldSignals = start.Replay is not null,
+                },
                 roles)
             .WithMarkets(() => MarketSources(start), config.Cluster.MarketShards, roles)
             .WithFeedStop(roles)

@@ -86,26 +86,33 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
     {
         await Task.WhenAll(markets.Select(t => _markets.Markets.Ask<MarketStateView>(new GetMarketState(t), timeout, ct)));
         if (node.Admission is not { } admission) return;
-        var a = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct);
-        if (a.Admitted == _admitted && !_ordersInFlight) return;
-        _admitted = a.Admitted;
-        // new orders: the clock waits until each has reached the venue (their submit horizons are in replayed time)
-        await WaitUntilAsync(OrdersSubmittedAsync, "the admitted orders to reach the paper venue", ct);
-
-        async Task<bool> OrdersSubmittedAsync()
+        // The signals those markets sent wait at the admission (they were told before the markets answered). Placed one at a
+        // time, each order through the risk gate and to the paper venue before the next: which order a limit (orders per
+        // minute, exposure per game) or a book's depth favours is then the same in every replay, and every order meets the
+        // book as it stands here, whatever the latency (the clock and the records wait for it).
+        while ((await admission.Ask<HeldSignalReleased>(ReleaseHeldSignal.Instance, timeout, ct)).ExecutionId is not null)
         {
-            var now = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct);
-            if (now.Admitted > now.Placed + now.NotPlacedByReason.Values.Sum()) return false;
-            if (node.Orders is not { } desk) return true;
-            var status = await desk.Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct);
-            var known = status.Open.Count + status.NeedsAttention.Count + status.Ended.Values.Sum();
-            _ordersInFlight = status.Open.Any(o => o.State is ExecutionOrderState.Created or ExecutionOrderState.RiskApproved
-                or ExecutionOrderState.Submitting or ExecutionOrderState.CancelRequested);
-            return known >= now.Placed && !_ordersInFlight;
+            _released++;
+            await WaitUntilAsync(() => OrdersSettledAsync(admission, ct), "the released order to reach the paper venue", ct);
         }
+        // an order still on its way (a cancel) also finishes before the clock moves
+        if (_ordersInFlight) await WaitUntilAsync(() => OrdersSettledAsync(admission, ct), "the orders in flight to reach the paper venue", ct);
     }
 
-    private long _admitted;
+    /// <summary>Every released signal has been placed or refused, and no order waits for the gate or the venue.</summary>
+    private async Task<bool> OrdersSettledAsync(IActorRef admission, CancellationToken ct)
+    {
+        var now = await admission.Ask<AdmissionStatus>(GetAdmissionStatus.Instance, timeout, ct);
+        if (_released > now.Placed + now.Repeated + now.NotPlacedByReason.Values.Sum()) return false;
+        if (node.Orders is not { } desk) return true;
+        var status = await desk.Ask<ExecutionStatus>(GetExecutionStatus.Instance, timeout, ct);
+        var known = status.Open.Count + status.NeedsAttention.Count + status.Ended.Values.Sum();
+        _ordersInFlight = status.Open.Any(o => o.State is ExecutionOrderState.Created or ExecutionOrderState.RiskApproved
+            or ExecutionOrderState.Submitting or ExecutionOrderState.CancelRequested);
+        return known >= now.Placed && !_ordersInFlight;
+    }
+
+    private long _released;
     private bool _ordersInFlight;
 
     private Task<OddsFeedStateView> OddsState(CancellationToken ct) => _markets.OddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);

@@ -29,6 +29,68 @@ public sealed class ReplaySpec : IDisposable
         Assert.Equal(first.ToText(), second.ToText());
     }
 
+    /// <summary>
+    /// Orders that compete: detection loosened so the synthetic books signal often, and risk limits that bind all through
+    /// the recording (two orders per replayed minute, little exposure per game). Which of two same-step orders got the last
+    /// slot used to depend on which market's actor ran first, and the gate counted orders per minute of real time, so the
+    /// journals (and, when a fill followed, the P&amp;L) differed between replays of one recording. Compared here: the
+    /// report, and every order and risk-gate event in the journal, byte for byte.
+    /// </summary>
+    [Fact]
+    public async Task Two_replays_whose_orders_compete_for_the_risk_limits_write_the_same_journal_and_report()
+    {
+        var recording = Path.Combine(_dir, "competing");
+        SyntheticRecording.Write(recording, new SyntheticRecordingOptions { Markets = 6, Minutes = 10, Seed = 1, CatalogMarkers = true });
+        var overlay = Path.Combine(_dir, "competing.conf");
+        await File.WriteAllTextAsync(overlay, """
+            kalshiarb.risk.max-orders-per-minute = 2
+            kalshiarb.risk.max-exposure-per-game-dollars = 25
+            kalshiarb.market.max-edge = 0.50
+            kalshiarb.market.max-book-spread = 0.50
+            kalshiarb.market.signal-bucket = 10s
+            kalshiarb.odds.min-fresh-books = 1
+            """);
+
+        var first = await ReplayAsync(recording, "competing-1", overlay);
+        var second = await ReplayAsync(recording, "competing-2", overlay);
+
+        Assert.True(first.Admission.Placed >= 20, first.ToText());
+        Assert.True(first.Fills > 0, first.ToText());
+        var journal = JournalEvents("competing-1");
+        Assert.Contains(journal, e => e.StartsWith("risk-gate", StringComparison.Ordinal));
+        Assert.Equal(first.ToText(), second.ToText());
+        var other = JournalEvents("competing-2");
+        var at = Enumerable.Range(0, Math.Min(journal.Count, other.Count)).FirstOrDefault(i => journal[i] != other[i], -1);
+        Assert.True(journal.Count == other.Count && at < 0, at < 0
+            ? $"journals differ in length: {journal.Count} and {other.Count} events"
+            : $"journals differ first at event #{at}:\n{journal[at]}\n{other[at]}");
+    }
+
+    /// <summary>
+    /// The replay's journal, every event but the start-up probe's, as "persistence id #seq manifest payload-hex" in id and seq
+    /// order; except that an order's own events are compared as a set (no seq, sorted): a paper fill pushed by the venue and
+    /// the venue's answer to the submit reach the order by two paths, and either may be journaled first (same end state).
+    /// </summary>
+    private List<string> JournalEvents(string journal)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, journal, "kalshiarb.db")};Mode=ReadOnly");
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT persistence_id, sequence_nr, manifest, payload FROM event_journal " +
+                            "WHERE persistence_id NOT LIKE 'journal-probe%' ORDER BY persistence_id, sequence_nr";
+        using var rows = query.ExecuteReader();
+        var events = new List<(string Id, string Text)>();
+        while (rows.Read())
+        {
+            var id = rows.GetString(0);
+            var seq = id.StartsWith("order-", StringComparison.Ordinal) ? "" : $" #{rows.GetInt64(1)}";
+            events.Add((id, $"{id}{seq} {rows.GetString(2)} {Convert.ToHexString((byte[])rows[3])}"));
+        }
+        return events.GroupBy(e => e.Id, StringComparer.Ordinal)
+            .SelectMany(g => g.Key.StartsWith("order-", StringComparison.Ordinal) ? g.Select(e => e.Text).Order(StringComparer.Ordinal) : g.Select(e => e.Text))
+            .ToList();
+    }
+
     [Fact]
     public async Task A_run_with_record_writes_frames_odds_and_catalog_and_replaying_it_trades_the_same_way_twice()
     {
@@ -73,14 +135,14 @@ public sealed class ReplaySpec : IDisposable
         Assert.True(rc == 0, stdout + "\n" + stderr);
     }
 
-    private async Task<ReplayReport> ReplayAsync(string recording, string journal)
+    private async Task<ReplayReport> ReplayAsync(string recording, string journal, string? configOverlay = null)
     {
         var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, journal), LogDirectory = Path.Combine(_dir, "logs-" + journal) };
         var logger = NodeHostFactory.CreateLogger(settings);
         try
         {
             using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            return await ReplayRun.RunAsync(new ReplayRequest(recording, settings.DataDirectory), logger, bound.Token);
+            return await ReplayRun.RunAsync(new ReplayRequest(recording, settings.DataDirectory, configOverlay), logger, bound.Token);
         }
         finally
         {
