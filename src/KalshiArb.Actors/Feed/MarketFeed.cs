@@ -58,6 +58,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     private long _connects;
     private long _disconnects;
     private long _events;
+    private readonly EventCountWaiters _eventWaiters = new();
     private long _sent;
     private long _gaps;
     private long _resyncs;
@@ -80,6 +81,13 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         {
             OnEvent(e);
             Sender.Tell(MarketDataAck.Instance);
+            _eventWaiters.Reached(_events);
+        });
+        Receive<FeedEventBatch>(b =>
+        {
+            foreach (var e in b.Events) OnEvent(e);
+            Sender.Tell(new MarketDataAck(b.Count));
+            _eventWaiters.Reached(_events);
         });
         Receive<MarketDataSubscribed>(s => _sourceCounters = s.SourceCounters);
         Receive<MarketDataCut>(c =>
@@ -101,6 +109,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         Receive<MeasureRate>(_ => MeasureRateNow());
         Receive<ConfirmBooks>(_ => ConfirmCurrentBooks());
         Receive<GetFeedState>(_ => Sender.Tell(View()));
+        Receive<AwaitEventsReceived>(a => _eventWaiters.Add(a, Sender, _events));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
