@@ -93,54 +93,20 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 if (IsAwaited(h.Attempt, GateWait.FirstAnswer)) OnHeld(h);
                 return true;
             case ReservationApproved a:
-                if (IsAwaited(a.Attempt, GateWait.FirstAnswer))
-                {
-                    EndGateWait();
-                    _reservationDurable = true;
-                    Decide(new RiskApprovedInput(a.Reservation.ExecutionId, a.Reservation.Amount));
-                }
-                else if (IsAwaited(a.Attempt, GateWait.Durable))
-                {
-                    EndGateWait();
-                    OnReservationConfirmed();
-                }
+                OnGateAnswer(a.Attempt, new RiskApprovedInput(a.Reservation.ExecutionId, a.Reservation.Amount), approved: true, "");
                 return true;
             case ReservationDenied d:
-                if (IsAwaited(d.Attempt, GateWait.FirstAnswer))
-                {
-                    EndGateWait();
-                    Decide(new RiskDeniedInput(d.ExecutionId, d.Reason));
-                }
-                else if (IsAwaited(d.Attempt, GateWait.Durable))
-                {
-                    EndGateWait();
-                    OnReservationNotConfirmed($"denied: {d.Reason}");
-                }
+                OnGateAnswer(d.Attempt, new RiskDeniedInput(d.ExecutionId, d.Reason), approved: false, $"denied: {d.Reason}");
                 return true;
             case RiskGateUnavailable u:
-                if (IsAwaited(u.Attempt, GateWait.FirstAnswer))
-                {
-                    EndGateWait();
-                    Decide(new RiskUnavailableInput(u.Reason));
-                }
-                else if (IsAwaited(u.Attempt, GateWait.Durable))
-                {
-                    EndGateWait();
-                    OnReservationNotConfirmed(u.Reason);
-                }
+                OnGateAnswer(u.Attempt, new RiskUnavailableInput(u.Reason), approved: false, u.Reason);
                 return true;
             case GateWaitElapsed w:
-                if (IsAwaited(w.Attempt, GateWait.FirstAnswer))
-                {
-                    EndGateWait();
-                    Decide(new RiskUnavailableInput($"no answer within {w.After.TotalSeconds:0.#} s"));
-                }
-                else if (IsAwaited(w.Attempt, GateWait.Durable))
-                {
-                    EndGateWait();
-                    OnReservationNotConfirmed($"the reservation was not confirmed durable within {w.After.TotalSeconds:0.#} s");
-                }
+            {
+                var waited = $"no answer within {w.After.TotalSeconds:0.#} s";
+                OnGateAnswer(w.Attempt, new RiskUnavailableInput(waited), approved: false, waited);
                 return true;
+            }
             case ReservationConfirmed:
                 OnReservationConfirmed();
                 return true;
@@ -388,6 +354,25 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     }
 
     private bool IsAwaited(long attempt, GateWait what) => _gateWait == what && attempt == _gateAttempt;
+
+    /// <summary>
+    /// An answer to the ReserveAhead out (or its wait's bound): as the first answer it goes to the domain as
+    /// <paramref name="input"/>; after a held answer it confirms the reservation (<paramref name="approved"/>) or holds the
+    /// submit back for <paramref name="reason"/>. One carrying another token (an earlier ask's or incarnation's) changes nothing.
+    /// </summary>
+    private void OnGateAnswer(long attempt, OrderInput input, bool approved, string reason)
+    {
+        if (_gateWait == GateWait.None || attempt != _gateAttempt) return;
+        var first = _gateWait == GateWait.FirstAnswer;
+        EndGateWait();
+        if (first)
+        {
+            if (approved) _reservationDurable = true;
+            Decide(input);
+        }
+        else if (approved) OnReservationConfirmed();
+        else OnReservationNotConfirmed(reason);
+    }
 
     private void AwaitGate(GateWait what, TimeSpan bound)
     {
