@@ -194,6 +194,24 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
     }
 
     [Fact]
+    public async Task With_reserve_ahead_off_the_order_asks_reserve_once_and_writes_after_the_durable_approval()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var order = Place("ex-path-off", gate, venue, Signal("s-path-off"), FastSettings with { ReserveAhead = false });
+        var reserve = gate.ExpectMsg<Reserve>(Wait);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, StateNow(order, "ex-path-off").SequenceNr); // nothing journaled before the approval
+
+        gate.Reply(new ReservationApproved(Reserved(reserve)));
+        AwaitOrder(order, "ex-path-off", S.Resting);
+        Assert.Equal(1, venue.SubmitCount);
+        gate.ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // one ask: an approval is durable, nothing to confirm
+        Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],
+            (await JournalOf("ex-path-off")).Select(e => e.Event.GetType().Name));
+    }
+
+    [Fact]
     public async Task A_cancel_while_the_gate_decides_ends_the_order_without_a_submit()
     {
         var venue = new FakeVenue();
