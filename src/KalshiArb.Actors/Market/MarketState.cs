@@ -16,6 +16,7 @@ namespace KalshiArb.Actors.Market;
 public sealed class MarketState
 {
     private static readonly int SkipReasonCount = Enum.GetValues<SkipReason>().Length;
+    private const string RepeatReason = "repeat of a signal already sent";
     private static readonly int PreconditionCount = Enum.GetValues<MarketPrecondition>().Length;
     private static readonly int BookResultCount = Enum.GetValues<BookUpdateResult>().Length;
 
@@ -240,14 +241,16 @@ public sealed class MarketState
         switch (strategy.Evaluate(input))
         {
             case SignalDecision s:
-                var signal = new TradeSignal(s.SignalId, Ticker, s.Side, s.LimitPrice, s.Size, s.FairProbability,
-                    s.EdgePerContract, s.Confidence, s.Reason, nowMs, s.StrategyId);
                 if (!Remember(s.SignalId))
                 {
                     _duplicates++;
                     LastOutcome = EvaluationKind.DuplicateSignal;
-                    return new MarketEvaluation(EvaluationKind.DuplicateSignal, signal, null, null);
+                    // never sent, so its reason is not formatted (a standing opportunity repeats on every change)
+                    return new MarketEvaluation(EvaluationKind.DuplicateSignal, new TradeSignal(s.SignalId, Ticker, s.Side, s.LimitPrice, s.Size,
+                        s.FairProbability, s.EdgePerContract, s.Confidence, RepeatReason, nowMs, s.StrategyId), null, null);
                 }
+                var signal = new TradeSignal(s.SignalId, Ticker, s.Side, s.LimitPrice, s.Size, s.FairProbability,
+                    s.EdgePerContract, s.Confidence, s.Reason, nowMs, s.StrategyId);
                 _signalsSent++;
                 LastSignal = signal;
                 LastOutcome = EvaluationKind.Signal;

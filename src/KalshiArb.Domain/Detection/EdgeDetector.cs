@@ -46,7 +46,11 @@ public static class EdgeDetector
             var fair = side == OutcomeSide.Yes ? input.FairYes : 1 - input.FairYes;
             var edge = fair - Dollars(best.Price);
             if (edge > max)
-                return Skip(input, SkipReason.EdgeTooGood, side, $"{side.ToWire().ToUpperInvariant()} fair {F(fair)} - ask {best.Price} = {F(edge)} > {F(max)}: bad data, not money");
+            {
+                var (tooGood, ask) = (side, best.Price);
+                return new SkipDecision(input.Ticker, SkipReason.EdgeTooGood, side,
+                    () => $"{tooGood.ToWire().ToUpperInvariant()} fair {F(fair)} - ask {ask} = {F(edge)} > {F(max)}: bad data, not money");
+            }
         }
         return null;
     }

@@ -19,6 +19,27 @@ public static class SignalId
     /// </summary>
     public static string Create(string strategyId, string ticker, OutcomeSide side, Price limit, long bucket)
     {
+        // A standing opportunity is sized again on every book change and asks for the same id each time: remembered per
+        // thread (a small table, a pure function's results) rather than hashed again.
+        var table = t_recent ??= new RecentId[RecentIds];
+        ref var slot = ref table[HashCode.Combine(ticker, side, limit.Ticks, bucket, strategyId) & (RecentIds - 1)];
+        if (slot.Id is { } known && slot.Bucket == bucket && slot.LimitTicks == limit.Ticks && slot.Side == side
+            && string.Equals(slot.Ticker, ticker, StringComparison.Ordinal) && string.Equals(slot.StrategyId, strategyId, StringComparison.Ordinal))
+            return known;
+        var id = Hash(strategyId, ticker, side, limit, bucket);
+        slot = new RecentId(strategyId, ticker, side, limit.Ticks, bucket, id);
+        return id;
+    }
+
+    private const int RecentIds = 256;
+
+    [ThreadStatic]
+    private static RecentId[]? t_recent;
+
+    private readonly record struct RecentId(string StrategyId, string Ticker, OutcomeSide Side, long LimitTicks, long Bucket, string Id);
+
+    private static string Hash(string strategyId, string ticker, OutcomeSide side, Price limit, long bucket)
+    {
         var canonical = strategyId == StrategyIds.ConsensusEdge
             ? $"{ticker}|{side.ToWire()}|{limit.Ticks}|{bucket}"
             : $"{strategyId}|{ticker}|{side.ToWire()}|{limit.Ticks}|{bucket}";

@@ -23,7 +23,7 @@ internal sealed class FeedSession
 
     private const string BookChannel = "orderbook_delta";
 
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly KalshiFeedOptions _options;
     private readonly FeedCounters _counters;
     private readonly Action<string> _send;

@@ -20,7 +20,7 @@ public sealed class KalshiFeed
     private readonly KalshiFeedOptions _options;
     private readonly KalshiSigner? _signer;
     private readonly TimeProvider _clock;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly HashSet<string> _markets;
     private FeedSession? _live;
 

@@ -26,7 +26,7 @@ public sealed class PaperVenue : IVenue, IPaperBooks, IAsyncDisposable
 {
     private readonly PaperVenueOptions _options;
     private readonly TimeProvider _clock;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, PaperMarket> _markets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (PriceGrid Grid, FeeSchedule Fees, bool Fractional)> _marketRules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PaperVenueOrder?> _byClientId = new(StringComparer.Ordinal);

@@ -24,8 +24,14 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
     private readonly RecordedOddsSource _odds;
     private readonly ReplayClock _clock;
     private readonly ReplayOptions _options;
-    private readonly object _gate = new();
-    private readonly List<Channel<FeedEvent>> _consumers = [];
+    private readonly Lock _gate = new();
+    // Events go to each consumer in chunks: a bounded channel takes a lock per write and per read, and one write per event
+    // was the replay's busiest lock (the reader and the stream pulling from it contended on every event).
+    private const int ChunkSize = 64;
+    private readonly List<Channel<FeedEvent[]>> _consumers = [];
+    // what FlushAsync writes to, replaced (under _gate) when a consumer comes
+    private volatile Channel<FeedEvent[]>[] _emitTo = [];
+    private readonly List<FeedEvent> _chunk = new(ChunkSize);
     private bool _finished;
     private long _snapshotRequests;
 
@@ -50,7 +56,7 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
 
     public Source<FeedEvent, NotUsed> Source()
     {
-        var channel = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(_options.BufferPerConsumer)
+        var channel = Channel.CreateBounded<FeedEvent[]>(new BoundedChannelOptions(Math.Max(1, _options.BufferPerConsumer / ChunkSize))
         {
             SingleReader = true,
             SingleWriter = true,
@@ -60,9 +66,13 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
         {
             // a consumer that comes back after the end (the feed re-runs an ended source) gets an ended stream
             if (_finished) channel.Writer.TryComplete();
-            else _consumers.Add(channel);
+            else
+            {
+                _consumers.Add(channel);
+                _emitTo = [.. _consumers];
+            }
         }
-        return ChannelSource.FromReader(channel.Reader);
+        return ChannelSource.FromReader(channel.Reader).SelectMany(chunk => chunk);
     }
 
     public void AddMarkets(IReadOnlyCollection<string> tickers)
@@ -96,7 +106,11 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                 var at = m.ReceivedUtcTicks / stepTicks;
                 if (at > step)
                 {
-                    if (step != long.MinValue) await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                    if (step != long.MinValue)
+                    {
+                        await FlushAsync(ct).ConfigureAwait(false);
+                        await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                    }
                     else firstTicks = m.ReceivedUtcTicks;
                     touched.Clear();
                     step = at;
@@ -126,6 +140,7 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                     case RecordKind.OddsSnapshot when m.KeyText is { } sport:
                         odds++;
                         // the frames before it are applied first, so the consensus lands between the same book changes every time
+                        await FlushAsync(ct).ConfigureAwait(false);
                         await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
                         touched.Clear();
                         _odds.Offer(sport, m.Payload.Span);
@@ -134,6 +149,7 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                 }
                 if ((records & 0xFFF) == 0) Progress = new ReplayProgress(records, frames, odds, emitted);
             }
+            await FlushAsync(ct).ConfigureAwait(false);
             await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
             Progress = new ReplayProgress(records, frames, odds, emitted) { Status = reader.Status, Fault = reader.Fault?.ToString() };
             return Progress;
@@ -148,13 +164,22 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
         }
     }
 
-    private async ValueTask EmitAsync(FeedEvent e, CancellationToken ct)
+    /// <summary>Queues one event for the consumers; a full chunk goes out at once, the rest at the next <see cref="FlushAsync"/>.</summary>
+    private ValueTask EmitAsync(FeedEvent e, CancellationToken ct)
     {
-        Channel<FeedEvent>[] consumers;
-        lock (_gate) consumers = [.. _consumers];
-        foreach (var c in consumers)
-            if (!c.Writer.TryWrite(e))
-                await c.Writer.WriteAsync(e, ct).ConfigureAwait(false);
+        _chunk.Add(e);
+        return _chunk.Count >= ChunkSize ? FlushAsync(ct) : ValueTask.CompletedTask;
+    }
+
+    /// <summary>Hands every queued event to every consumer (before each wait for the actors: they must have them all).</summary>
+    private async ValueTask FlushAsync(CancellationToken ct)
+    {
+        if (_chunk.Count == 0) return;
+        var chunk = _chunk.ToArray();
+        _chunk.Clear();
+        foreach (var c in _emitTo)
+            if (!c.Writer.TryWrite(chunk))
+                await c.Writer.WriteAsync(chunk, ct).ConfigureAwait(false);
     }
 
     private static async Task PaceAsync(long recordedTicks, Stopwatch wall, CancellationToken ct)
