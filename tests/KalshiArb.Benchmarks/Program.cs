@@ -13,7 +13,8 @@ using KalshiArb.Benchmarks;
 //   memory [markets]
 //   recording [markets=20] [minutes=60]   the recording store on a generated recording: size, write and read throughput, codecs
 //   replay [markets=20] [minutes=60]   a generated recording replayed at max speed through `kalshiarb replay`'s code (paper node,
-//       fresh journal): records, wall time, messages/s; last line "target (replay): MET|NOT MET ..." (>= 100,000 msg/s in <= 60 s)
+//       fresh journal): records, wall time, messages/s, GC in the run (--alloc-types: the types that allocate most);
+//       last line "target (replay): MET|NOT MET ..." (>= 100,000 msg/s in <= 60 s)
 // submit-region and lifecycles take, anywhere in the arguments: --store sqlite|postgres (default sqlite: a temp file in
 // WAL mode), --pg "<connection string>" (the PostgreSQL server; else KA_PG_CONNECTION; a database ka_bench_<guid> is
 // created for the run and dropped at its end), and for submit-region --round-trips N (the design's durable round trips
@@ -42,7 +43,7 @@ switch (args.Length > 0 ? args[0] : "")
         RecordingHarness.Run(Arg(1, 20), Arg(2, 60));
         return;
     case "replay":
-        await ReplayHarness.Run(Arg(1, 20), Arg(2, 60));
+        await ReplayHarness.Run(Arg(1, 20), Arg(2, 60), args.Contains("--alloc-types"));
         return;
     case "memory":
         await MemoryHarness.Run(Arg(1, 5_000));

@@ -15,7 +15,7 @@ public static class ReplayHarness
     private const double TargetMessagesPerSecond = 100_000;
     private static readonly TimeSpan TargetWall = TimeSpan.FromSeconds(60);
 
-    public static async Task Run(int markets, int minutes)
+    public static async Task Run(int markets, int minutes, bool allocationTypes = false)
     {
         Console.WriteLine($"replay harness: {markets} markets, {minutes} minutes, synthetic (seed 1, catalog markers); {MachineLoad.Describe()}");
         var root = Directory.CreateTempSubdirectory("ka-replay-bench-").FullName;
@@ -29,6 +29,9 @@ public static class ReplayHarness
             var settings = new NodeSettings { Mode = TradingMode.Paper, DataDirectory = Path.Combine(root, "journal") };
             var log = NodeHostFactory.CreateLogger(settings);
             ReplayReport report;
+            using var sampler = allocationTypes ? new AllocationSampler() : null;
+            sampler?.Begin();
+            var gc = GcWindow.Start();
             var total = Stopwatch.StartNew();
             try
             {
@@ -49,6 +52,15 @@ public static class ReplayHarness
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wall time: {wall.TotalSeconds:F2} s replaying, {total.Elapsed.TotalSeconds:F2} s with the node's start and stop"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"messages/s: {rate:N0}"));
+            // the replay's run, its node's start and stop included: on 2 cores a collection stops the actors and the reader alike
+            Console.WriteLine(gc.Describe());
+            Console.WriteLine(gc.DescribePer(Math.Max(1, report.Progress.Records), "record"));
+            if (sampler is not null)
+            {
+                sampler.End();
+                Console.WriteLine("allocation by type (sampled; bytes per record):");
+                foreach (var line in sampler.Describe(Math.Max(1, report.Progress.Records), 25)) Console.WriteLine("  " + line);
+            }
             Console.WriteLine($"load average after: {MachineLoad.Average()}");
             var met = rate >= TargetMessagesPerSecond && wall <= TargetWall;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
