@@ -127,7 +127,8 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         TradingInstruments.RecordFeedEvent();
         var now = NowMs();
         _lastEventMs = now;
-        var mapping = FeedEventMapper.Map(e, now, _sequencer);
+        // an event from a frame is timed by the frame's receive time (live and replay alike), not by when this actor runs
+        var mapping = FeedEventMapper.Map(e, e.ReceivedAtMs ?? now, _sequencer);
         // Settlement is news for every order desk (P&L, payouts, the risk gate), not only for the market.
         if (e is MarketLifecycle { YesValue: { } yes } settled)
             SettlementNews.Publish(Context.System, new MarketSettled(settled.MarketTicker, yes, settled.TsMs ?? now));

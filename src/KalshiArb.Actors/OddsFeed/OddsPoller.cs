@@ -135,7 +135,9 @@ public sealed class OddsPoller : ReceiveActor, IWithTimers
         {
             sport.LastError = null;
             sport.Events = result.Events.Count;
-            Apply(f.SportKey, result, now);
+            // the lines are as of the answer's receive time (the recorder's too): the consensus is dated by it, so a replay
+            // computes the same consensus and the markets place it among the same book changes as live
+            Apply(f.SportKey, result, result.ReceivedAt ?? now);
         }
         ScheduleNext(sport, now);
     }

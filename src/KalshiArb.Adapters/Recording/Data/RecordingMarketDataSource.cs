@@ -107,7 +107,7 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                         events.Clear();
                         try
                         {
-                            _session.OnFrame(m.Payload.Span, events);
+                            _session.OnFrame(m.Payload.Span, TicksToUnixMs(m.ReceivedUtcTicks), events);
                         }
                         catch (FeedResyncRequiredException)
                         {
@@ -125,7 +125,7 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                         // the frames before it are applied first, so the consensus lands between the same book changes every time
                         await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
                         touched.Clear();
-                        _odds.Offer(sport, m.Payload.Span);
+                        _odds.Offer(sport, m.Payload.Span, new DateTimeOffset(m.ReceivedUtcTicks, TimeSpan.Zero));
                         await barrier.PollOddsAsync(sport, ct).ConfigureAwait(false);
                         break;
                 }
@@ -159,6 +159,9 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
         var ahead = TimeSpan.FromTicks(recordedTicks) - wall.Elapsed;
         if (ahead > TimeSpan.Zero) await Task.Delay(ahead, ct).ConfigureAwait(false);
     }
+
+    // as live's DateTimeOffset.ToUnixTimeMilliseconds of the same receive time (floored)
+    private static long TicksToUnixMs(long utcTicks) => new DateTimeOffset(utcTicks, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     private static string? TickerOf(FeedEvent e) => e switch
     {
