@@ -110,9 +110,10 @@ public static class TradingNodeManifest
     }
 
     /// <summary>
-    /// A replay's market side: the recording's sources, the replay clock, and nothing that runs on real time: every change
-    /// is evaluated at once (no coalescing timer), no periodic book confirmation or rediscovery, odds polled by the replay
-    /// at their recorded places.
+    /// A replay's market side: the recording's sources, the replay clock, and nothing that runs on real time: a market's
+    /// due evaluation has no wall-clock timer (the next change or the replay's barrier runs it at its due time, as live's
+    /// timer did: same interval as live), no periodic book confirmation or rediscovery, odds polled by the replay at their
+    /// recorded places.
     /// </summary>
     private static MarketSideOptions ReplayMarketSources(NodeStartup start, ReplaySources replay)
     {
@@ -120,7 +121,7 @@ public static class TradingNodeManifest
         return defaults with
         {
             Clock = replay.Clock,
-            Market = defaults.Market with { MinEvaluationInterval = TimeSpan.Zero },
+            Market = defaults.Market with { DueEvaluationGrace = null },
             Feed = defaults.Feed with { BookConfirmInterval = null },
             Catalog = defaults.Catalog with { RefreshInterval = null },
             OddsPoller = defaults.OddsPoller with { AutoPoll = false },

@@ -93,7 +93,8 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                 var at = m.ReceivedUtcTicks / stepTicks;
                 if (at > step)
                 {
-                    if (step != long.MinValue) await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                    // every record from here on is at or after the step's start: evaluations due by then run now, as live's timer ran them
+                    if (step != long.MinValue) await barrier.SettleAsync(emitted, touched, TicksToUnixMs(at * stepTicks), ct).ConfigureAwait(false);
                     else firstTicks = m.ReceivedUtcTicks;
                     touched.Clear();
                     step = at;
@@ -123,15 +124,17 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                     case RecordKind.OddsSnapshot when m.KeyText is { } sport:
                         odds++;
                         // the frames before it are applied first, so the consensus lands between the same book changes every time
-                        await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                        var oddsAtMs = TicksToUnixMs(m.ReceivedUtcTicks);
+                        await barrier.SettleAsync(emitted, touched, oddsAtMs, ct).ConfigureAwait(false);
                         touched.Clear();
                         _odds.Offer(sport, m.Payload.Span, new DateTimeOffset(m.ReceivedUtcTicks, TimeSpan.Zero));
-                        await barrier.PollOddsAsync(sport, ct).ConfigureAwait(false);
+                        await barrier.PollOddsAsync(sport, oddsAtMs, ct).ConfigureAwait(false);
                         break;
                 }
                 if ((records & 0xFFF) == 0) Progress = new ReplayProgress(records, frames, odds, emitted);
             }
-            await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+            // the recording ends: what was still due runs (live ran on past its last frame)
+            await barrier.SettleAsync(emitted, touched, long.MaxValue, ct).ConfigureAwait(false);
             Progress = new ReplayProgress(records, frames, odds, emitted) { Status = reader.Status, Fault = reader.Fault?.ToString() };
             return Progress;
         }
