@@ -139,6 +139,8 @@ public sealed class OddsPoller : ReceiveActor, IWithTimers
             // computes the same consensus and the markets place it among the same book changes as live
             Apply(f.SportKey, result, result.ReceivedAt ?? now);
         }
+        // the markets were told (or kept their consensus): the book changes the feed held back behind this answer may go on
+        if (f.Result?.ReceivedAt is { } received) _settings.Arrivals?.Applied(received);
         ScheduleNext(sport, now);
     }
 

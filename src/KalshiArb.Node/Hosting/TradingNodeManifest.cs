@@ -98,15 +98,24 @@ public static class TradingNodeManifest
         var recorder = start.Recorder;
         var oddsHttp = start.Own(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
         var oddsOptions = new OddsApiOptions { BaseUrl = exchange.OddsBaseUrl, ApiKey = exchange.OddsApiKey };
+        // shared by the odds client, the poller and the feed of this process: each market gets the consensus and the book
+        // changes in receive order (what a recording keeps), though they come from two actors
+        var arrivals = new OddsArrivals();
         var oddsClient = new OddsApiClient(oddsHttp, oddsOptions, start.Loggers.CreateLogger<OddsApiClient>())
         {
+            Arrivals = arrivals,
             BodyReceived = recorder is null ? null : (sport, body, at) => recorder.RecordOdds(sport, body, at),
         };
         // a replay parses the recorded odds answers in the format they were asked in
         recorder?.RecordMarker(CatalogRecord.OddsFormatKey, System.Text.Encoding.UTF8.GetBytes(oddsOptions.OddsFormat.ToString()), DateTimeOffset.UtcNow);
         IMarketDiscovery discovery = new KalshiMarketDiscovery(start.Rest);
-        return MarketSide(start, recorder is null ? discovery : new RecordingMarketDiscovery(discovery, recorder, TimeProvider.System),
+        var side = MarketSide(start, recorder is null ? discovery : new RecordingMarketDiscovery(discovery, recorder, TimeProvider.System),
             new OddsApiSource(oddsClient, oddsOptions));
+        return side with
+        {
+            Feed = side.Feed with { OddsArrivals = arrivals },
+            OddsPoller = side.OddsPoller with { Arrivals = arrivals },
+        };
     }
 
     /// <summary>

@@ -49,6 +49,9 @@ public sealed class OddsApiClient
     /// </summary>
     public Action<string, byte[], DateTimeOffset>? BodyReceived { get; init; }
 
+    /// <summary>Opened for every answer with a body (its <see cref="OddsApiResult.ReceivedAt"/>); whoever applies it closes it.</summary>
+    public OddsArrivals? Arrivals { get; init; }
+
     /// <summary>GET /v4/sports/{sport}/odds with markets=h2h. Never throws except when <paramref name="ct"/> is cancelled.</summary>
     public async Task<OddsApiResult> GetOddsAsync(string sportKey, OddsQuery? query = null, CancellationToken ct = default)
     {
@@ -98,7 +101,7 @@ public sealed class OddsApiClient
                 return Fail(sportKey, StatusError(response.StatusCode, body));
 
             // one reading for the recorder and the result: a replay then dates the consensus as live did
-            var receivedAt = _time.GetUtcNow();
+            var receivedAt = Arrivals?.Open(_time) ?? _time.GetUtcNow();
             BodyReceived?.Invoke(sportKey, body, receivedAt);
             var parsed = OddsApiParser.Parse(body, _options.OddsFormat);
             if (!parsed.IsOk)
