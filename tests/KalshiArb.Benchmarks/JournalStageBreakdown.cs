@@ -100,7 +100,7 @@ public static class JournalStageBreakdown
         [
             "sent → gate reservation journaled (start, recovery read, ask, gate write)",
             "gate → OrderCreated+RiskApproved+SubmitRequested journaled",
-            "that write → venue called (its commit, the gate's confirmation with reserve-ahead, then the call)",
+            "that write → venue called (its commit, the gate's pushed approval with reserve-ahead, then the call)",
             "sent → venue called (same orders)",
         ];
         var samples = stages.Select(_ => new List<long>()).ToArray();
@@ -142,7 +142,7 @@ public static class JournalStageBreakdown
                           + "now: the entity's recovery read (highest sequence number, not queued behind commits for a new id), then "
                           + (reserveAhead
                               ? "the gate's reservation write and OrderCreated+RiskApproved+SubmitRequested in one write, overlapping (reserve-ahead on: "
-                                + "the gate answers held at once, the venue call waits for the order's write and a second ask answered once the gate's write is durable)"
+                                + "one message to the gate, answered held at once; the venue call waits for the order's write and the approval the gate pushes once its write is durable)"
                               : "the gate's reservation write, then OrderCreated+RiskApproved+SubmitRequested in one write (reserve-ahead off)")
                           + "; no remembered-entity write: the open-order table changes inside the order's own writes)");
         Console.WriteLine($"      order's own writes begun before its venue call: {Histogram(ownWritesBefore)}");

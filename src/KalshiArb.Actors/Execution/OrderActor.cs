@@ -29,10 +29,16 @@ public sealed class OrderActor : PersistentActor, IWithTimers
 
     // Whether the gate confirmed, in this incarnation, that the order's reservation is durable. Every venue call waits
     // for it: an approval given ahead of the gate's journal (ReservationHeld) lets the order journal its approval while
-    // the gate journals the reservation, and the submit waits here for the second ask to come back approved.
+    // the gate journals the reservation, and the submit waits here until the gate pushes the approval (or, for a resend
+    // after a restart, until a Reserve ask comes back approved).
     private bool _reservationDurable;
     private bool _confirming;
     private SubmitToVenue? _heldSubmit;
+
+    // The ReserveAhead this incarnation has out at the gate (told, not asked: it is answered twice): its token, which
+    // every answer echoes, and what it still waits for. Bounded by its own timer, as an ask would be.
+    private long _gateAttempt;
+    private GateWait _gateWait;
 
     // Set when this incarnation created the order from its signal: its first venue call is timed from the signal.
     // A recovered order's resubmit is not (its latency would measure the outage, not the order path).
@@ -81,26 +87,31 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 return true;
             case GateAnswered g:
                 if (g.Durable) _reservationDurable = true;
-                // held, not yet durable: the confirming ask goes now, so it overlaps this order's own write
-                else if (g.Input is RiskApprovedInput && !_reservationDurable && !_confirming) ConfirmReservation();
                 Decide(g.Input);
                 return true;
+            case ReservationHeld h:
+                if (IsAwaited(h.Attempt, GateWait.FirstAnswer)) OnHeld(h);
+                return true;
+            case ReservationApproved a:
+                OnGateAnswer(a.Attempt, new RiskApprovedInput(a.Reservation.ExecutionId, a.Reservation.Amount), approved: true, "");
+                return true;
+            case ReservationDenied d:
+                OnGateAnswer(d.Attempt, new RiskDeniedInput(d.ExecutionId, d.Reason), approved: false, $"denied: {d.Reason}");
+                return true;
+            case RiskGateUnavailable u:
+                OnGateAnswer(u.Attempt, new RiskUnavailableInput(u.Reason), approved: false, u.Reason);
+                return true;
+            case GateWaitElapsed w:
+            {
+                var waited = $"no answer within {w.After.TotalSeconds:0.#} s";
+                OnGateAnswer(w.Attempt, new RiskUnavailableInput(waited), approved: false, waited);
+                return true;
+            }
             case ReservationConfirmed:
-                _confirming = false;
-                _reservationDurable = true;
-                if (_heldSubmit is { } submit)
-                {
-                    _heldSubmit = null;
-                    Perform(submit, ActorRefs.Nobody);
-                }
+                OnReservationConfirmed();
                 return true;
             case ReservationNotConfirmed n:
-                _confirming = false;
-                if (_heldSubmit is not null)
-                {
-                    _heldSubmit = null;
-                    Decide(new SubmitHeldBack(n.Reason));
-                }
+                OnReservationNotConfirmed(n.Reason);
                 return true;
             case OrderInput input:
                 Decide(input);
@@ -265,7 +276,8 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 Timers.StartSingleTimer(t.Timer, new TimerFired(t.Timer), t.After);
                 break;
             case StopAllTimers:
-                Timers.CancelAll();
+                // The lifecycle's own timers: a wait for the gate keeps its bound (it ends with the gate's answer or that).
+                foreach (var timer in LifecycleTimers) Timers.Cancel(timer);
                 break;
             case ReplyPlaced p:
                 // Signals arrive with no sender: nobody to answer, and no dead letter either.
@@ -307,21 +319,100 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     private void AskGate(AskRisk a)
     {
         var timeout = a.Timeout;
-        object ask = _settings.ReserveAhead
-            ? new ReserveAhead(a.ExecutionId, a.Ticker, a.Side, a.LimitPrice, a.Count)
-            : new Reserve(a.ExecutionId, a.Ticker, a.Side, a.LimitPrice, a.Count);
-        _gate.Ask<object>(ask, timeout)
+        if (_settings.ReserveAhead)
+        {
+            // One message: answered held at once, then approved once durable, both to this actor. A fresh random token
+            // per ask (never 0) tells this ask's answers from a late one to an earlier ask or incarnation.
+            _gateAttempt = Random.Shared.NextInt64(1, long.MaxValue);
+            _gate.Tell(new ReserveAhead(a.ExecutionId, a.Ticker, a.Side, a.LimitPrice, a.Count, _gateAttempt), Self);
+            AwaitGate(GateWait.FirstAnswer, timeout);
+            return;
+        }
+        _gate.Ask<object>(new Reserve(a.ExecutionId, a.Ticker, a.Side, a.LimitPrice, a.Count), timeout)
             .PipeTo(Self, success: reply => reply switch
             {
                 ReservationApproved r => new GateAnswered(new RiskApprovedInput(r.Reservation.ExecutionId, r.Reservation.Amount), Durable: true),
-                ReservationHeld h => new GateAnswered(new RiskApprovedInput(h.Reservation.ExecutionId, h.Reservation.Amount), Durable: false),
                 ReservationDenied d => new GateAnswered(new RiskDeniedInput(d.ExecutionId, d.Reason), Durable: false),
                 RiskGateUnavailable u => new GateAnswered(new RiskUnavailableInput(u.Reason), Durable: false),
                 _ => new GateAnswered(new RiskUnavailableInput($"unexpected answer {reply.GetType().Name}"), Durable: false),
             }, failure: ex => new GateAnswered(new RiskUnavailableInput($"no answer within {timeout.TotalSeconds:0.#} s ({VenueCall.Describe(ex)})"), Durable: false));
     }
 
-    /// <summary>Asks the gate again for this order's reservation: approved only once it is durable (the gate reserves afresh if it lost it).</summary>
+    /// <summary>
+    /// Held, not yet durable: the order journals its approval now, overlapping the gate's write, and its venue call
+    /// waits for the approval the gate pushes once that write is durable (bounded like the first answer was).
+    /// </summary>
+    private void OnHeld(ReservationHeld h)
+    {
+        if (!_reservationDurable)
+        {
+            _confirming = true;
+            AwaitGate(GateWait.Durable, _settings.Policy.RiskTimeout);
+        }
+        else EndGateWait();
+        Decide(new RiskApprovedInput(h.Reservation.ExecutionId, h.Reservation.Amount));
+    }
+
+    private bool IsAwaited(long attempt, GateWait what) => _gateWait == what && attempt == _gateAttempt;
+
+    /// <summary>
+    /// An answer to the ReserveAhead out (or its wait's bound): as the first answer it goes to the domain as
+    /// <paramref name="input"/>; after a held answer it confirms the reservation (<paramref name="approved"/>) or holds the
+    /// submit back for <paramref name="reason"/>. One carrying another token (an earlier ask's or incarnation's) changes nothing.
+    /// </summary>
+    private void OnGateAnswer(long attempt, OrderInput input, bool approved, string reason)
+    {
+        if (_gateWait == GateWait.None || attempt != _gateAttempt) return;
+        var first = _gateWait == GateWait.FirstAnswer;
+        EndGateWait();
+        if (first)
+        {
+            if (approved) _reservationDurable = true;
+            Decide(input);
+        }
+        else if (approved) OnReservationConfirmed();
+        else OnReservationNotConfirmed(reason);
+    }
+
+    private void AwaitGate(GateWait what, TimeSpan bound)
+    {
+        _gateWait = what;
+        Timers.StartSingleTimer(GateWaitTimer, new GateWaitElapsed(_gateAttempt, bound), bound);
+    }
+
+    private void EndGateWait()
+    {
+        if (_gateWait == GateWait.Durable) _confirming = false;
+        _gateWait = GateWait.None;
+        Timers.Cancel(GateWaitTimer);
+    }
+
+    private void OnReservationConfirmed()
+    {
+        _confirming = false;
+        _reservationDurable = true;
+        if (_heldSubmit is { } submit)
+        {
+            _heldSubmit = null;
+            Perform(submit, ActorRefs.Nobody);
+        }
+    }
+
+    private void OnReservationNotConfirmed(string reason)
+    {
+        _confirming = false;
+        if (_heldSubmit is not null)
+        {
+            _heldSubmit = null;
+            Decide(new SubmitHeldBack(reason));
+        }
+    }
+
+    /// <summary>
+    /// Asks the gate again for this order's reservation: approved only once it is durable (the gate reserves afresh if it
+    /// lost it). The path of a resend after a restart, and of a submit whose held reservation the gate did not confirm
+    /// before the order's own write was done.
+    /// </summary>
     private void ConfirmReservation()
     {
         if (_state.Order is not { } o) return;
@@ -337,7 +428,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
             }, failure: ex => new ReservationNotConfirmed($"no answer within {timeout.TotalSeconds:0.#} s ({VenueCall.Describe(ex)})"));
     }
 
-    /// <summary>The gate's answer to the order's first ask; <paramref name="Durable"/>: an approval whose reservation is journaled.</summary>
+    /// <summary>The gate's answer to an ask (reserve-ahead off); <paramref name="Durable"/>: an approval whose reservation is journaled.</summary>
     private sealed record GateAnswered(OrderInput Input, bool Durable);
 
     private sealed record ReservationConfirmed
@@ -346,6 +437,22 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     }
 
     private sealed record ReservationNotConfirmed(string Reason);
+
+    private enum GateWait
+    {
+        None,
+        /// <summary>The ReserveAhead's first answer: held, approved, denied or unavailable.</summary>
+        FirstAnswer,
+        /// <summary>Held: the approval pushed once the reservation is durable.</summary>
+        Durable,
+    }
+
+    private const string GateWaitTimer = "gate-wait";
+
+    private static readonly OrderTimer[] LifecycleTimers = Enum.GetValues<OrderTimer>();
+
+    /// <summary>The bound of a wait for the gate; only the wait of the same token ends by it.</summary>
+    private sealed record GateWaitElapsed(long Attempt, TimeSpan After);
 
     /// <summary>Snapshots when the decision's write crossed a multiple of SnapshotEvery.</summary>
     private void MaybeSnapshot(int written)

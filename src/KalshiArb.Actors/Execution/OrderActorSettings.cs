@@ -14,9 +14,10 @@ public sealed record OrderActorSettings
     public int SnapshotEvery { get; init; }
 
     /// <summary>
-    /// True (the default): ask the gate with <c>ReserveAhead</c>, so the order journals its approval while the gate
-    /// journals the reservation, and confirm the reservation (a second ask) before the venue call; one journal commit
-    /// on the way to the venue instead of two in a row. False: one ask, answered once the reservation is durable.
+    /// True (the default): tell the gate <c>ReserveAhead</c>, answered held at once, so the order journals its approval
+    /// while the gate journals the reservation, and the venue call waits for the approval the gate pushes once the
+    /// reservation is durable; one journal commit on the way to the venue instead of two in a row. False: one ask,
+    /// answered once the reservation is durable.
     /// </summary>
     public bool ReserveAhead { get; init; } = true;
 

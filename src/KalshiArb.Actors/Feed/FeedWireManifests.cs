@@ -9,5 +9,7 @@ public static class FeedWireManifests
         (typeof(MarketsDiscovered), "markets-discovered.v1"),
         (typeof(GetFeedState), "get-feed-state.v1"),
         (typeof(FeedStateView), "feed-state.v1"),
+        (typeof(AwaitEventsReceived), "await-feed-events.v1"),
+        (typeof(EventsReceivedReached), "feed-events-reached.v1"),
     ];
 }

@@ -67,8 +67,8 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
             _upstreamWaiting = Sender;
             TryAckSource();
         });
-        Receive<FeedEvent>(OnSourceEvent);
-        Receive<MarketDataAck>(_ => OnConsumerAck(Sender));
+        Receive<FeedEventBatch>(OnSourceBatch);
+        Receive<MarketDataAck>(a => OnConsumerAck(Sender, a.Events));
         Receive<FeedStream.Ended>(OnSourceEnded);
         Receive<FeedStream.Rerun>(_ => Run());
         Receive<SubscribeMarketData>(_ => Subscribe(Sender));
@@ -134,11 +134,11 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
         TryAckSource();
     }
 
-    private void OnConsumerAck(IActorRef consumer)
+    private void OnConsumerAck(IActorRef consumer, int events)
     {
         // an ack from a consumer already cut is for an event before the cut: nothing to count
         if (!_inFlight.TryGetValue(consumer, out var n)) return;
-        _inFlight[consumer] = Math.Max(0, n - 1);
+        _inFlight[consumer] = Math.Max(0, n - events);
         TryAckSource();
     }
 
@@ -148,6 +148,25 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
         _inFlight[consumer]++;
     }
 
+    /// <summary>A batch of one goes as its event (what a consumer gets while the hub keeps up); a larger one as one message.</summary>
+    private void Deliver(IActorRef consumer, FeedEventBatch batch)
+    {
+        if (batch.Count == 1)
+        {
+            Deliver(consumer, batch.Events[0]);
+            return;
+        }
+        consumer.Tell(batch);
+        _inFlight[consumer] += batch.Count;
+    }
+
+    private bool AnyConsumerAtWindow()
+    {
+        foreach (var n in _inFlight.Values)
+            if (n >= _settings.ConsumerWindow) return true;
+        return false;
+    }
+
     /// <summary>
     /// The source gets its next event once some consumer is subscribed (none: nothing would see it) and none is at its window;
     /// a consumer at its window starts the slow-consumer clock.
@@ -155,7 +174,7 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
     private void TryAckSource()
     {
         if (_upstreamWaiting is null || _inFlight.Count == 0) return;
-        if (_inFlight.Values.Any(n => n >= _settings.ConsumerWindow))
+        if (AnyConsumerAtWindow())
         {
             if (!Timers.IsTimerActive(SlowConsumerTimer))
                 Timers.StartSingleTimer(SlowConsumerTimer, CutSlowConsumers.Instance, _settings.SlowConsumerTimeout);
@@ -183,11 +202,20 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
 
     // ---- the source ----
 
-    private void OnSourceEvent(FeedEvent e)
+    private void OnSourceBatch(FeedEventBatch batch)
     {
         if (!Sender.Equals(_upstream)) return;
-        _events++;
         _consecutiveEnds = 0;
+        foreach (var e in batch.Events) Note(e);
+        foreach (var consumer in _consumers) Deliver(consumer, batch);
+        _upstreamWaiting = Sender;
+        TryAckSource();
+    }
+
+    /// <summary>What the hub itself keeps of an event: the connection, and which books went out on it.</summary>
+    private void Note(FeedEvent e)
+    {
+        _events++;
         switch (e)
         {
             case FeedConnected c:
@@ -206,9 +234,6 @@ public sealed class MarketDataHub : ReceiveActor, IWithTimers
                 _booksSent.Add(s.MarketTicker);
                 break;
         }
-        foreach (var consumer in _consumers) Deliver(consumer, e);
-        _upstreamWaiting = Sender;
-        TryAckSource();
     }
 
     private void OnSourceEnded(FeedStream.Ended ended)

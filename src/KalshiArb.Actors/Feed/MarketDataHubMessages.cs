@@ -6,18 +6,20 @@ namespace KalshiArb.Actors.Feed;
 // Local messages between the node's MarketDataHub and its consumers (always on the same member: never serialized).
 
 /// <summary>
-/// Sent by a consumer (the sender) to the <see cref="MarketDataHub"/>: from now on it is told every <see cref="FeedEvent"/>
-/// and must answer each with <see cref="MarketDataAck"/>. Subscribing again (e.g. after <see cref="MarketDataCut"/>) is allowed.
+/// Sent by a consumer (the sender) to the <see cref="MarketDataHub"/>: from now on it is told every <see cref="FeedEvent"/> (alone, or several in a <see cref="FeedEventBatch"/>)
+/// and must answer each message with a <see cref="MarketDataAck"/> of its event count. Subscribing again (e.g. after <see cref="MarketDataCut"/>) is allowed.
 /// </summary>
 public sealed class SubscribeMarketData
 {
     public static readonly SubscribeMarketData Instance = new();
 }
 
-/// <summary>A consumer took one event (the hub's back-pressure counts these).</summary>
-public sealed class MarketDataAck
+/// <summary>A consumer took <see cref="Events"/> events: one, or a whole <see cref="FeedEventBatch"/> (the hub's back-pressure counts events).</summary>
+public sealed class MarketDataAck(int events)
 {
-    public static readonly MarketDataAck Instance = new();
+    public static readonly MarketDataAck Instance = new(1);
+
+    public int Events { get; } = events;
 }
 
 /// <summary>

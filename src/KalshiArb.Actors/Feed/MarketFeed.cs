@@ -67,6 +67,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     private long _connects;
     private long _disconnects;
     private long _events;
+    private readonly EventCountWaiters _eventWaiters = new();
     private long _sent;
     private long _gaps;
     private long _resyncs;
@@ -87,9 +88,15 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
 
         Receive<FeedEvent>(e =>
         {
-            if (_heldForOdds.Count > 0 || (e.ReceivedAtMs is { } at && _settings.OddsArrivals?.Holds(at) == true)) HoldForOdds(e);
-            else OnEvent(e);
+            Take(e);
             Sender.Tell(MarketDataAck.Instance);
+            _eventWaiters.Reached(_events);
+        });
+        Receive<FeedEventBatch>(b =>
+        {
+            foreach (var e in b.Events) Take(e);
+            Sender.Tell(new MarketDataAck(b.Count));
+            _eventWaiters.Reached(_events);
         });
         Receive<OddsReleased>(r => ReleaseHeld(r.Force));
         Receive<MarketDataSubscribed>(s => _sourceCounters = s.SourceCounters);
@@ -112,12 +119,20 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         Receive<MeasureRate>(_ => MeasureRateNow());
         Receive<ConfirmBooks>(_ => ConfirmCurrentBooks());
         Receive<GetFeedState>(_ => Sender.Tell(View()));
+        Receive<AwaitEventsReceived>(a => _eventWaiters.Add(a, Sender, _events));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     private readonly Queue<FeedEvent> _heldForOdds = new();
     private Action? _onOddsReleased;
+
+    /// <summary>Passes the event on, or holds it (and everything after it) while an odds answer received before it is open.</summary>
+    private void Take(FeedEvent e)
+    {
+        if (_heldForOdds.Count > 0 || (e.ReceivedAtMs is { } at && _settings.OddsArrivals?.Holds(at) == true)) HoldForOdds(e);
+        else OnEvent(e);
+    }
 
     private void HoldForOdds(FeedEvent e)
     {
@@ -135,6 +150,7 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
                && (force || next.ReceivedAtMs is not { } at || _settings.OddsArrivals?.Holds(at) != true))
             OnEvent(_heldForOdds.Dequeue());
         if (_heldForOdds.Count == 0) Timers.Cancel(OddsHoldTimer);
+        _eventWaiters.Reached(_events);
     }
 
     protected override void PostStop()

@@ -20,8 +20,9 @@ public sealed class RiskGateActor : ReceivePersistentActor
     private readonly Dictionary<RiskDenialReason, int> _denials = new();
     private RiskBook _book;
     private int _refusedUpdates;
-    // Reservations whose ReservationRecorded is not durable yet, with who asks to hear when it is (null: nobody yet).
-    private readonly Dictionary<string, List<IActorRef>?> _reservationsInFlight = new(StringComparer.Ordinal);
+    // Reservations whose ReservationRecorded is not durable yet, with who else asks to hear when it is (null: nobody
+    // beyond the first asker, whom the write's own callback answers) and the token each asked with.
+    private readonly Dictionary<string, List<(IActorRef Asker, long Attempt)>?> _reservationsInFlight = new(StringComparer.Ordinal);
     private int _writesInFlight; // PersistAsync writes whose handlers have not run: the book is ahead of the journal
     private bool _snapshotDue;
 
@@ -36,8 +37,8 @@ public sealed class RiskGateActor : ReceivePersistentActor
         });
         Recover<RiskJournalEvent>(e => _book = RiskJournal.Apply(_book, e));
 
-        Command<Reserve>(r => OnReserve(r, ahead: false));
-        Command<ReserveAhead>(r => OnReserve(r.ToReserve(), ahead: true));
+        Command<Reserve>(r => OnReserve(r, ahead: false, attempt: 0));
+        Command<ReserveAhead>(r => OnReserve(r.ToReserve(), ahead: true, r.Attempt));
         Command<ReportFill>(OnFill);
         Command<ReportOrderTerminal>(OnTerminal);
         Command<ReportSettlement>(OnSettlement);
@@ -94,8 +95,12 @@ public sealed class RiskGateActor : ReceivePersistentActor
     private void TellParentStopping(string what, Exception cause) =>
         Context.Parent.Tell(RiskGateStopping.From(what, cause, _settings.Clock()));
 
-    /// <param name="ahead">answer before the reservation is durable (<see cref="ReserveAhead"/>): the order waits for that itself</param>
-    private void OnReserve(Reserve reserve, bool ahead)
+    /// <param name="ahead">
+    /// a <see cref="ReserveAhead"/>: answered held at once, then approved (pushed to the same asker) once the reservation
+    /// is durable
+    /// </param>
+    /// <param name="attempt">the asker's token, echoed in every answer</param>
+    private void OnReserve(Reserve reserve, bool ahead, long attempt)
     {
         // Idempotent: the same execution id asking again (a retry, a recovering order, an order confirming a held
         // reservation) gets the same approval.
@@ -103,19 +108,17 @@ public sealed class RiskGateActor : ReceivePersistentActor
         {
             if (!SameOrder(held, reserve))
             {
-                Sender.Tell(Deny(reserve.ExecutionId, RiskDenialReason.DuplicateExecutionId));
+                Sender.Tell(Deny(reserve.ExecutionId, RiskDenialReason.DuplicateExecutionId, attempt));
                 return;
             }
-            if (ahead)
-            {
-                Sender.Tell(new ReservationHeld(held));
-                return;
-            }
-            // The reservation may still be on its way to the journal: answer only after it is durable (after its own
+            // The reservation may still be on its way to the journal: approve only after it is durable (after its own
             // write, not after every write queued since: a burst's confirmations would all wait for its last one).
             if (_reservationsInFlight.TryGetValue(held.ExecutionId, out var waiting))
-                (waiting ?? (_reservationsInFlight[held.ExecutionId] = [])).Add(Sender);
-            else Sender.Tell(new ReservationApproved(held));
+            {
+                (waiting ?? (_reservationsInFlight[held.ExecutionId] = [])).Add((Sender, attempt));
+                if (ahead) Sender.Tell(new ReservationHeld(held, attempt));
+            }
+            else Sender.Tell(new ReservationApproved(held, attempt));
             return;
         }
 
@@ -124,40 +127,39 @@ public sealed class RiskGateActor : ReceivePersistentActor
         var decision = _book.Evaluate(reserve.ToRequest(), now, day);
         if (!decision.IsApproved || decision.Reservation is null)
         {
-            Sender.Tell(Deny(reserve.ExecutionId, decision.Denial));
+            Sender.Tell(Deny(reserve.ExecutionId, decision.Denial, attempt));
             return;
         }
 
         // The next Reserve must see this reservation, so the book moves now. PersistAsync lets the journal batch
         // concurrent reservations instead of writing them one round trip at a time (the gate serves every order in the
-        // cluster). An approval leaves only once the event is journaled; a held answer leaves now, and its order asks
-        // again (answered after the write) before anything reaches a venue. If the write fails the actor stops and
-        // restarts from the journal without it; no approval is sent, and the order fails closed (at once through
-        // RiskGateSupervisor, else on its risk timeout), or its second ask is evaluated afresh by the new incarnation.
+        // cluster). An approval leaves only once the event is journaled; a held answer leaves now, and its order waits
+        // for that approval before anything reaches a venue. If the write fails the actor stops and restarts from the
+        // journal without it; no approval is sent, and the order fails closed (at once through RiskGateSupervisor,
+        // else on its own timeout), or a later ask of the same order is evaluated afresh by the new incarnation.
         var replyTo = Sender;
         var reservation = decision.Reservation;
         _book = decision.Book;
         _reservationsInFlight[reservation.ExecutionId] = null;
         WriteAhead(new ReservationRecorded(reservation, day), () =>
         {
-            var approved = new ReservationApproved(reservation);
-            if (!ahead) replyTo.Tell(approved);
+            replyTo.Tell(new ReservationApproved(reservation, attempt));
             if (_reservationsInFlight.Remove(reservation.ExecutionId, out var waiting) && waiting is not null)
-                foreach (var asker in waiting) asker.Tell(approved);
+                foreach (var (asker, askedWith) in waiting) asker.Tell(new ReservationApproved(reservation, askedWith));
         });
-        if (ahead) replyTo.Tell(new ReservationHeld(reservation));
+        if (ahead) replyTo.Tell(new ReservationHeld(reservation, attempt));
     }
 
     private static bool SameOrder(Reservation r, Reserve q) =>
         r.Ticker == q.Ticker && r.Side == q.Side && r.LimitPrice == q.LimitPrice && r.Count == q.Count;
 
-    private ReservationDenied Deny(string executionId, RiskDenialReason reason)
+    private ReservationDenied Deny(string executionId, RiskDenialReason reason, long attempt)
     {
         var key = reason;
         _denials[key] = _denials.GetValueOrDefault(key) + 1;
         TradingInstruments.RecordRiskDenial(reason);
         _log.Info("risk denied {0}: {1}", executionId, reason);
-        return new ReservationDenied(executionId, reason);
+        return new ReservationDenied(executionId, reason, attempt);
     }
 
     /// <summary>

@@ -12,29 +12,39 @@ public sealed record Reserve(string ExecutionId, string Ticker, OutcomeSide Side
 }
 
 /// <summary>
-/// An order asks for room without waiting for the gate's journal: answered at once by <see cref="ReservationHeld"/> (the
-/// reservation is in the gate's book and its journal write is under way), or by <see cref="ReservationDenied"/>. The
-/// order journals its approval while the gate journals the reservation, and asks <see cref="Reserve"/> again before its
-/// venue call, which the gate answers only once the reservation is durable: the two writes overlap instead of queueing.
+/// An order asks for room without waiting for the gate's journal, told (not asked: it gets two answers) with the order
+/// as sender. Answered at once by <see cref="ReservationHeld"/> (the reservation is in the gate's book and its journal
+/// write is under way), then, once that write is durable, by <see cref="ReservationApproved"/> pushed to the same asker;
+/// or at once by <see cref="ReservationApproved"/> (already durable) or <see cref="ReservationDenied"/>. If the gate stops
+/// before the write is durable, its supervisor answers <see cref="RiskGateUnavailable"/> instead, and the reservation is
+/// never approved. The order journals its approval while the gate journals the reservation, and its venue call waits for
+/// the pushed approval: the two writes overlap instead of queueing, with one message to the gate.
 /// </summary>
-public sealed record ReserveAhead(string ExecutionId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity Count)
+/// <param name="Attempt">
+/// The order's token for this ask (never 0 from an order), echoed in every answer: an answer carrying another token
+/// belongs to an earlier ask or incarnation and is ignored.
+/// </param>
+public sealed record ReserveAhead(string ExecutionId, string Ticker, OutcomeSide Side, Price LimitPrice, Quantity Count, long Attempt = 0)
 {
     public Reserve ToReserve() => new(ExecutionId, Ticker, Side, LimitPrice, Count);
 }
 
+// Attempt on the answers below: the ReserveAhead's token they answer (0 for a Reserve). Added to the v1 shapes with a
+// default: a body without it reads as 0, and an older reader skips it.
+
 /// <summary>The reservation is durable in the gate's journal.</summary>
-public sealed record ReservationApproved(Reservation Reservation);
+public sealed record ReservationApproved(Reservation Reservation, long Attempt = 0);
 
-/// <summary>The reservation is in the gate's book, not yet durable: no venue call may rest on it until a <see cref="Reserve"/> is approved.</summary>
-public sealed record ReservationHeld(Reservation Reservation);
+/// <summary>The reservation is in the gate's book, not yet durable: no venue call may rest on it until it is approved.</summary>
+public sealed record ReservationHeld(Reservation Reservation, long Attempt = 0);
 
-public sealed record ReservationDenied(string ExecutionId, RiskDenialReason Reason);
+public sealed record ReservationDenied(string ExecutionId, RiskDenialReason Reason, long Attempt = 0);
 
 /// <summary>
 /// The gate is down (e.g. its journal refused a write) and restarting: the order fails closed at once instead of
-/// waiting for its ask to time out. Nothing was reserved for it.
+/// waiting for its ask to time out. Nothing was reserved for it, or what was held for it was never made durable.
 /// </summary>
-public sealed record RiskGateUnavailable(string ExecutionId, string Reason);
+public sealed record RiskGateUnavailable(string ExecutionId, string Reason, long Attempt = 0);
 
 /// <summary>Why the gate is not answering and when it tries again; shown by status while it lasts.</summary>
 public sealed record RiskGateOutage(string Reason, DateTimeOffset Since, DateTimeOffset? RetryAt, int Restarts);

@@ -19,10 +19,10 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RiskGateOutbox _outbox;
     private readonly HashSet<IActorRef> _subscribers = new();
-    // Reserves relayed to the gate, by execution id, oldest asker first (the gate answers one id in order), each marked
-    // whether it was a ReserveAhead: a held answer goes to the oldest of those, an approval to the oldest Reserve (an
-    // earlier incarnation's confirmation may still wait for its write while a new incarnation's first ask is answered).
-    private readonly Dictionary<string, List<(IActorRef Asker, bool Ahead)>> _reserves = new(StringComparer.Ordinal);
+    // Reserves relayed to the gate and not yet finally answered, by execution id, oldest asker first (the gate answers
+    // one id in order). A ReserveAhead stays after its held answer, until its approval is pushed: if the gate stops
+    // first, its asker hears that the held reservation was never made durable. Answers are matched by the asker's token.
+    private readonly Dictionary<string, List<PendingReserve>> _reserves = new(StringComparer.Ordinal);
     private readonly Queue<ViewAsk> _viewAsks = new();
     private readonly HashSet<string> _approvedSinceView = new(StringComparer.Ordinal);
 
@@ -46,21 +46,21 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
         _backoff = backoff;
         _outbox = new RiskGateOutbox(backoff.BufferCapacity);
 
-        Receive<Reserve>(r => Relay(r.ExecutionId, r, ahead: false));
-        Receive<ReserveAhead>(r => Relay(r.ExecutionId, r, ahead: true));
+        Receive<Reserve>(r => Relay(r.ExecutionId, r, ahead: false, attempt: 0));
+        Receive<ReserveAhead>(r => Relay(r.ExecutionId, r, ahead: true, r.Attempt));
         Receive<ReservationApproved>(a => FromGate(a, () =>
         {
             _approvedSinceView.Add(a.Reservation.ExecutionId);
-            AnswerReserve(a.Reservation.ExecutionId, a);
+            AnswerReserve(a.Reservation.ExecutionId, a, a.Attempt);
             // Probably a write after an outage: a view shows whether the journal took it.
             if (_outage is not null) AskProbe();
         }));
         Receive<ReservationHeld>(h => FromGate(h, () =>
         {
             _approvedSinceView.Add(h.Reservation.ExecutionId);
-            AnswerReserve(h.Reservation.ExecutionId, h);
+            AnswerReserve(h.Reservation.ExecutionId, h, h.Attempt);
         }));
-        Receive<ReservationDenied>(d => FromGate(d, () => AnswerReserve(d.ExecutionId, d)));
+        Receive<ReservationDenied>(d => FromGate(d, () => AnswerReserve(d.ExecutionId, d, d.Attempt)));
         Receive<RiskStateView>(v => FromGate(v, () => OnView(v)));
         Receive<KillSwitchChanged>(k => FromGate(k, () => OnGateKillSwitch(k)));
         Receive<RiskGateStopping>(s => FromGate(s, () => _stopping ??= s));
@@ -97,8 +97,8 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
     {
         // Handed over or shut down: the next gate (maybe on another node) answers from the journal.
         foreach (var (id, askers) in _reserves)
-        foreach (var (asker, _) in askers)
-            asker.Tell(new RiskGateUnavailable(id, "risk gate unavailable: moving or shutting down"));
+        foreach (var pending in askers)
+            pending.Asker.Tell(new RiskGateUnavailable(id, "risk gate unavailable: moving or shutting down", pending.Attempt));
         if (_outbox.Held + _outbox.Unconfirmed > 0)
             _log.Warning("risk gate supervisor stopping with {0} reports and commands not journaled", _outbox.Held + _outbox.Unconfirmed);
     }
@@ -158,10 +158,11 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
             _log.Info("risk gate still unavailable (restart {0}): {1}; retrying in {2} s", _restarts, why, RiskGateOutageText.Seconds(delay));
         }
 
+        // Held reservations among them included: their writes were not confirmed, so they are never approved.
         var refusal = UnavailableReason(now);
         foreach (var (id, askers) in _reserves)
-        foreach (var (asker, _) in askers)
-            asker.Tell(new RiskGateUnavailable(id, refusal));
+        foreach (var pending in askers)
+            pending.Asker.Tell(new RiskGateUnavailable(id, refusal, pending.Attempt));
         _reserves.Clear();
         var view = OutageView();
         while (_viewAsks.TryDequeue(out var ask)) ask.Asker?.Tell(view);
@@ -201,38 +202,53 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
 
     // ------------------------------------------------------------------ requests
 
-    /// <param name="reserve">a <see cref="Reserve"/> or <see cref="ReserveAhead"/> (<paramref name="ahead"/>): the gate answers each once</param>
-    private void Relay(string executionId, object reserve, bool ahead)
+    /// <param name="reserve">
+    /// a <see cref="Reserve"/> (answered once) or <see cref="ReserveAhead"/> (<paramref name="ahead"/>: answered held, then
+    /// approved once durable)
+    /// </param>
+    private void Relay(string executionId, object reserve, bool ahead, long attempt)
     {
         if (_gate is null)
         {
-            Sender.Tell(new RiskGateUnavailable(executionId, UnavailableReason(Now)));
+            Sender.Tell(new RiskGateUnavailable(executionId, UnavailableReason(Now), attempt));
             return;
         }
         // Relayed, not forwarded: if the gate dies first, the asker is answered now rather than at its timeout.
         if (!_reserves.TryGetValue(executionId, out var askers)) _reserves[executionId] = askers = [];
-        askers.Add((Sender, ahead));
+        askers.Add(new PendingReserve(Sender, attempt, ahead, Held: false));
         _gate.Tell(reserve);
     }
 
-    private void AnswerReserve(string executionId, object answer)
+    private void AnswerReserve(string executionId, object answer, long attempt)
     {
         if (!_reserves.TryGetValue(executionId, out var askers) || askers.Count == 0)
         {
             _log.Warning("risk gate answered {0} for {1}, which nobody is waiting for", answer.GetType().Name, executionId);
             return;
         }
+        // The oldest asker with this token that expects this kind of answer: a held answer goes to a ReserveAhead not yet
+        // held, a denial to an ask not yet answered, an approval to the oldest (an earlier incarnation's confirmation may
+        // still wait for its write while a new incarnation's first ask is answered; the gate approves an id's waiters in
+        // the order they asked). Tokens tell orders' asks apart; 0 (a Reserve) falls back to that order.
         var i = answer switch
         {
-            ReservationHeld => askers.FindIndex(a => a.Ahead),
-            ReservationApproved => askers.FindIndex(a => !a.Ahead),
-            _ => 0,
+            ReservationHeld => askers.FindIndex(a => a.Attempt == attempt && a.Ahead && !a.Held),
+            ReservationApproved => askers.FindIndex(a => a.Attempt == attempt),
+            _ => askers.FindIndex(a => a.Attempt == attempt && !a.Held),
         };
-        if (i < 0) i = 0;
-        var asker = askers[i].Asker;
-        askers.RemoveAt(i);
-        if (askers.Count == 0) _reserves.Remove(executionId);
-        asker.Tell(answer);
+        if (i < 0)
+        {
+            _log.Warning("risk gate answered {0} for {1} (ask {2}), which nobody is waiting for", answer.GetType().Name, executionId, attempt);
+            return;
+        }
+        var pending = askers[i];
+        if (answer is ReservationHeld) askers[i] = pending with { Held = true }; // its approval follows once durable
+        else
+        {
+            askers.RemoveAt(i);
+            if (askers.Count == 0) _reserves.Remove(executionId);
+        }
+        pending.Asker.Tell(answer);
     }
 
     private void OnGetState()
@@ -336,6 +352,10 @@ public sealed class RiskGateSupervisor : ReceiveActor, IWithTimers
     /// <param name="Mark">the outbox's last message when asked: the answer confirms everything up to it</param>
     /// <param name="Recovered">asked first after a start: the answer is the recovered state</param>
     private sealed record ViewAsk(IActorRef? Asker, long Mark, bool Recovered);
+
+    /// <param name="Attempt">the ReserveAhead's token (0 for a Reserve)</param>
+    /// <param name="Held">told held: still waits for its approval</param>
+    private readonly record struct PendingReserve(IActorRef Asker, long Attempt, bool Ahead, bool Held);
 
     private sealed class StartGate : INoSerializationVerificationNeeded
     {

@@ -65,9 +65,14 @@ public static class EdgeDetector
     {
         var fair = side == OutcomeSide.Yes ? input.FairYes : 1 - input.FairYes;
         return SignalSizer.Size(new SizingRequest(StrategyIds.ConsensusEdge, input.Ticker, input.Book, side, fair, input.Policy,
-            input.Fees, input.Bankroll, input.PerMarketCap, input.DecisionBucket, $"{input.ConsensusBooks} books",
+            input.Fees, input.Bankroll, input.PerMarketCap, input.DecisionBucket, BooksBasis(input.ConsensusBooks),
             (edge, liquidity) => SignalConfidence.Score(edge, input.ConsensusBooks, input.Dispersion, liquidity, input.GameStart - input.Now)));
     }
+
+    // "N books" for a signal's reason, made once per count rather than twice per evaluation
+    private static readonly string[] s_booksBasis = [.. Enumerable.Range(0, 33).Select(n => $"{n} books")];
+
+    private static string BooksBasis(int books) => books >= 0 && books < s_booksBasis.Length ? s_booksBasis[books] : $"{books} books";
 
     private static double Dollars(Price p) => SignalSizer.Dollars(p);
     private static double Dollars(Money m) => SignalSizer.Dollars(m);

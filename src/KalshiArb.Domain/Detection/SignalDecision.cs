@@ -21,4 +21,24 @@ public sealed record SignalDecision(
     double Confidence,
     Price BreakEvenExit,
     string Reason,
-    string StrategyId = StrategyIds.ConsensusEdge) : DetectionDecision(Ticker);
+    string StrategyId = StrategyIds.ConsensusEdge) : DetectionDecision(Ticker)
+{
+    private DeferredText _reason = new(Reason);
+
+    /// <summary>
+    /// A signal whose reason is formatted only when read (<see cref="DeferredText"/>): a market keeps finding the same
+    /// signal while it stands, and only the first, sent on, is ever read.
+    /// </summary>
+    internal SignalDecision(string ticker, string signalId, OutcomeSide side, Price limitPrice, Quantity size, Price averagePrice, Money takerFee,
+        Money totalCost, double fairProbability, double allInCostPerContract, double edgePerContract, double expectedValue,
+        double kellyFullFraction, double confidence, Price breakEvenExit, Func<string> describeReason, string strategyId)
+        : this(ticker, signalId, side, limitPrice, size, averagePrice, takerFee, totalCost, fairProbability, allInCostPerContract,
+            edgePerContract, expectedValue, kellyFullFraction, confidence, breakEvenExit, "", strategyId) =>
+        _reason = new DeferredText(describeReason);
+
+    public string Reason
+    {
+        get => _reason.Value;
+        init => _reason = new DeferredText(value);
+    }
+}

@@ -32,8 +32,11 @@ public static class SignalSizer
             return SideSizing.Skipped(double.NegativeInfinity, Skip(r, SkipReason.NoLiquidity, "no ask"));
         var rawEdge = fair - Dollars(best.Price);
         if (rawEdge < policy.MinEdge)
+        {
+            var ask = best.Price;
             return SideSizing.Skipped(rawEdge, Skip(r, SkipReason.EdgeBelowThreshold,
-                $"fair {F(fair)} - ask {best.Price} = {F(rawEdge)} < {F(policy.MinEdge)}"));
+                () => $"fair {F(fair)} - ask {ask} = {F(rawEdge)} < {F(policy.MinEdge)}"));
+        }
 
         // Limit: the deepest ask level whose marginal all-in cost (price + exact fee per contract) still
         // clears the threshold. That cost rises with price, so stop at the first level that fails.
@@ -44,8 +47,11 @@ public static class SignalSizer
             limit = level.Price;
         }
         if (limit is not { } lim)
+        {
+            var ask = best.Price;
             return SideSizing.Skipped(rawEdge, Skip(r, SkipReason.FeesEatEdge,
-                $"fair {F(fair)} - all-in {F(MarginalAllIn(fees, best.Price))} at {best.Price} < {F(policy.MinEdge)}"));
+                () => $"fair {F(fair)} - all-in {F(MarginalAllIn(fees, ask))} at {ask} < {F(policy.MinEdge)}"));
+        }
 
         var liquidity = book.LiquidityToBuy(side, lim);
         var bound = Quantity.Min(liquidity, r.PerMarketCap);
@@ -54,8 +60,9 @@ public static class SignalSizer
         if (size < minSize || size == 0)
         {
             var reason = WholeContracts(liquidity) < Math.Max(1, minSize) ? SkipReason.NoLiquidity : SkipReason.SizeBelowMinimum;
+            var cap = r.PerMarketCap;
             return SideSizing.Skipped(rawEdge, Skip(r, reason,
-                $"liquidity {liquidity} / cap {r.PerMarketCap} at or below {lim} under minimum {policy.MinSize}"));
+                () => $"liquidity {liquidity} / cap {cap} at or below {lim} under minimum {policy.MinSize}"));
         }
 
         var bankroll = Dollars(r.Bankroll);
@@ -67,16 +74,20 @@ public static class SignalSizer
             if (edge < policy.MinEdge)
             {
                 var why = fair - Dollars(quote.AveragePrice) >= policy.MinEdge ? SkipReason.FeesEatEdge : SkipReason.EdgeBelowThreshold;
+                var at = size;
                 return SideSizing.Skipped(rawEdge, Skip(r, why,
-                    $"at {size} contracts: fair {F(fair)} - all-in {F(cost)} = {F(edge)} < {F(policy.MinEdge)}"));
+                    () => $"at {at} contracts: fair {F(fair)} - all-in {F(cost)} = {F(edge)} < {F(policy.MinEdge)}"));
             }
             var kelly = edge / (1 - cost);
             var kellySize = (long)Math.Floor(policy.KellyFraction * kelly * bankroll / cost);
             var affordable = (long)Math.Floor(bankroll / cost);
             var next = Math.Min(size, Math.Min(kellySize, affordable));
             if (next < Math.Max(1, minSize))
+            {
+                var bankrollMoney = r.Bankroll;
                 return SideSizing.Skipped(rawEdge, Skip(r, SkipReason.SizeBelowMinimum,
-                    $"Kelly {F(kelly)} x {F(policy.KellyFraction)} of {r.Bankroll} at all-in {F(cost)} gives {next} contracts"));
+                    () => $"Kelly {F(kelly)} x {F(policy.KellyFraction)} of {bankrollMoney} at all-in {F(cost)} gives {next} contracts"));
+            }
             if (next == size)
                 return Finish(r, quote, kelly, liquidity);
             size = next;
@@ -91,27 +102,30 @@ public static class SignalSizer
         var rawEdge = fair - Dollars(quote.AveragePrice);
         if (BreakEvenExit.LowestExitPrice(quote.Filled, quote.TotalCost, r.Fees) is not { } exit)
             return SideSizing.Skipped(rawEdge, Skip(r, SkipReason.BreakEvenImpossible,
-                $"{quote.Filled} for {quote.TotalCost}: no exit <= 0.99 covers cost plus exit fee"));
+                () => $"{quote.Filled} for {quote.TotalCost}: no exit <= 0.99 covers cost plus exit fee"));
 
         var cost = quote.AllInCostPerContract;
         var edge = fair - cost;
         var maxEdge = Dollars(r.Policy.MaxEdge);
         // a strategy checks the edge at the best ask first; kept so no signal ever carries such an edge
         if (edge > maxEdge)
-            return SideSizing.Skipped(rawEdge, Skip(r, SkipReason.EdgeTooGood, $"edge {F(edge)} > {F(maxEdge)}"));
+            return SideSizing.Skipped(rawEdge, Skip(r, SkipReason.EdgeTooGood, () => $"edge {F(edge)} > {F(maxEdge)}"));
         var contracts = (double)quote.Filled.Hundredths / Quantity.UnitsPerContract;
         var ev = edge * contracts;
         var limit = quote.WorstPrice; // never sweep deeper than the size needs
         var confidence = r.Confidence(edge, (double)liquidity.Hundredths / Quantity.UnitsPerContract);
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"buy {side.ToWire().ToUpperInvariant()} {quote.Filled} <= {limit}: fair {F(fair)} vs all-in {F(cost)} " +
-            $"(avg {quote.AveragePrice} + fee {quote.TakerFee}), edge {F(edge)}/contract, EV {ev:F4}, " +
-            $"Kelly {F(kelly)} x {F(r.Policy.KellyFraction)}, {r.Basis}, break-even {exit}");
+        var kellyFraction = r.Policy.KellyFraction;
+        var basis = r.Basis;
         var signal = new SignalDecision(
             r.Ticker,
             SignalId.Create(r.StrategyId, r.Ticker, side, limit, r.DecisionBucket),
             side, limit, quote.Filled, quote.AveragePrice, quote.TakerFee, quote.TotalCost,
-            fair, cost, edge, ev, kelly, confidence, exit, reason, r.StrategyId);
+            fair, cost, edge, ev, kelly, confidence, exit,
+            () => string.Create(CultureInfo.InvariantCulture,
+                $"buy {side.ToWire().ToUpperInvariant()} {quote.Filled} <= {limit}: fair {F(fair)} vs all-in {F(cost)} " +
+                $"(avg {quote.AveragePrice} + fee {quote.TakerFee}), edge {F(edge)}/contract, EV {ev:F4}, " +
+                $"Kelly {F(kelly)} x {F(kellyFraction)}, {basis}, break-even {exit}"),
+            r.StrategyId);
         return new SideSizing(rawEdge, signal, null);
     }
 
@@ -126,4 +140,7 @@ public static class SignalSizer
     internal static string F(double x) => x.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static SkipDecision Skip(in SizingRequest r, SkipReason reason, string detail) => new(r.Ticker, reason, r.Side, detail);
+
+    /// <summary>A skip whose detail is formatted only if read (see <see cref="SkipDecision"/>).</summary>
+    private static SkipDecision Skip(in SizingRequest r, SkipReason reason, Func<string> describe) => new(r.Ticker, reason, r.Side, describe);
 }

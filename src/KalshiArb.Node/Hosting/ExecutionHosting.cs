@@ -66,7 +66,7 @@ public static class ExecutionHosting
                 var exchange = start.Exchange!;
                 if (mode == TradingMode.Paper)
                 {
-                    var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = start.Config.Paper.StartingBalance, OrderLatency = start.Config.Paper.OrderLatency },
+                    var paper = new PaperVenue(new PaperVenueOptions { StartingBalance = start.Config.Paper.StartingBalance, OrderLatency = PaperLatency(start) },
                         start.Replay?.Clock);
                     start.Venue = paper;
                     registry.Register<PaperVenueFeed>(system.ActorOf(PaperVenueFeed.Props(registry.Get<MarketDataHub>(), paper), PaperFeedName));
@@ -80,6 +80,14 @@ public static class ExecutionHosting
                 }
                 return Task.CompletedTask;
             }));
+
+    /// <summary>
+    /// The paper venue's order latency: the configured one, except in a replay at <c>--speed max</c>. There the recording
+    /// does not move while an order travels (the replay waits for every order before its next record), so the order meets
+    /// the same book after any delay: a real-time wait would change no fill, only the replay's wall time.
+    /// </summary>
+    private static TimeSpan PaperLatency(NodeStartup start) =>
+        start.Replay is { MarketData.Options.RealTime: false } ? TimeSpan.Zero : start.Config.Paper.OrderLatency;
 
     /// <summary>
     /// Fail-closed start: the venue is the truth, its balance and positions replace the gate's view (paper: a flat book

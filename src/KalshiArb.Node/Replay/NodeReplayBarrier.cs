@@ -26,12 +26,12 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
     public async Task SettleAsync(long events, IReadOnlyCollection<string> markets, long dueByMs, CancellationToken ct)
     {
         Settles++;
-        await WaitUntilAsync(async () => (await _markets.Feed.Ask<FeedStateView>(GetFeedState.Instance, timeout, ct)).EventsReceived >= events,
-            "the market feed to take the replayed events", ct);
+        // one answer each when the step's events are in (asking for state in a loop competed with the parser for the
+        // source's counters and slept a millisecond at a time)
+        var feed = EventsTakenAsync(_markets.Feed, events, "the market feed to take the replayed events", ct);
         // the paper books too: an order meets the same book every time
-        if (_paperFeed is { } paper)
-            await WaitUntilAsync(async () => (await paper.Ask<PaperFeedState>(GetPaperFeedState.Instance, timeout, ct)).EventsReceived >= events,
-                "the paper venue's feed to take the replayed events", ct);
+        var paperFeed = _paperFeed is { } paper ? EventsTakenAsync(paper, events, "the paper venue's feed to take the replayed events", ct) : Task.CompletedTask;
+        await Task.WhenAll(feed, paperFeed);
         await SettleMarketsAsync(markets, dueByMs, ct);
     }
 
@@ -125,6 +125,18 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
     private long _released;
     private readonly HashSet<string> _pendingEvaluations = new(StringComparer.Ordinal);
     private bool _ordersInFlight;
+
+    private async Task EventsTakenAsync(ICanTell consumer, long events, string what, CancellationToken ct)
+    {
+        try
+        {
+            await consumer.Ask<EventsReceivedReached>(new AwaitEventsReceived(events), timeout, ct);
+        }
+        catch (AskTimeoutException)
+        {
+            throw new TimeoutException($"replay: waited {timeout.TotalSeconds:0.#} s for {what}");
+        }
+    }
 
     private Task<OddsFeedStateView> OddsState(CancellationToken ct) => _markets.OddsPoller.Ask<OddsFeedStateView>(GetOddsFeedState.Instance, timeout, ct);
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace KalshiArb.Actors.Tests.Execution;
 
 public sealed class ExecutionSerializationSpec : TestKit
@@ -51,9 +53,12 @@ public sealed class ExecutionSerializationSpec : TestKit
         new WakeOrder("e1"),
         new OpenOrderWatchStatus(3, 2, 10, 1, "database is locked"),
         new ReservationApproved(SampleReservation),
-        new ReserveAhead("e1", "T1", OutcomeSide.No, new Price(4_200), Quantity.FromContracts(3)),
-        new ReservationHeld(SampleReservation),
+        new ReservationApproved(SampleReservation, 8_070_450_532_247_928_831),
+        new ReserveAhead("e1", "T1", OutcomeSide.No, new Price(4_200), Quantity.FromContracts(3), 8_070_450_532_247_928_831),
+        new ReservationHeld(SampleReservation, 8_070_450_532_247_928_831),
         new ReservationDenied("e1", RiskDenialReason.Halted),
+        new ReservationDenied("e1", RiskDenialReason.Halted, 17),
+        new RiskGateUnavailable("e1", "risk gate unavailable: journal write failed", 17),
         new KillSwitchChanged(KillSwitchState.Halted, "operator", ["e1"]),
         new OrderStatusNotice("e1", "T1", ExecutionOrderState.NeedsAttention, "x-1", "lost"),
         new MarketSettled("T1", new Price(3_700), 1_781_159_387_354),
@@ -72,6 +77,32 @@ public sealed class ExecutionSerializationSpec : TestKit
         Assert.IsType(sample.GetType(), back);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(bytes), System.Text.Encoding.UTF8.GetString(serializer.ToBinary(back)));
         Assert.DoesNotContain("\"tags\"", System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public void A_reserve_ahead_or_answer_written_without_an_ask_token_reads_as_token_0_and_a_field_a_reader_does_not_know_is_skipped()
+    {
+        var serializer = new KalshiArbSerializer((ExtendedActorSystem)Sys);
+        // as written before the token was added (the v1 shape without it)
+        object[] tokened =
+        [
+            new ReserveAhead("e1", "T1", OutcomeSide.No, new Price(4_200), Quantity.FromContracts(3), 9),
+            new ReservationHeld(SampleReservation, 9),
+            new ReservationApproved(SampleReservation, 9),
+            new ReservationDenied("e1", RiskDenialReason.Halted, 9),
+            new RiskGateUnavailable("e1", "down", 9),
+        ];
+        foreach (var message in tokened)
+        {
+            var json = Encoding.UTF8.GetString(serializer.ToBinary(message));
+            Assert.Contains(",\"attempt\":9", json);
+            var old = serializer.FromBinary(Encoding.UTF8.GetBytes(json.Replace(",\"attempt\":9", "")), serializer.Manifest(message));
+            Assert.Equal(0L, old.GetType().GetProperty("Attempt")!.GetValue(old));
+            // and what an older reader does with the token: skips a field it does not know
+            var newer = serializer.FromBinary(Encoding.UTF8.GetBytes(json.Replace(",\"attempt\":9", ",\"attempt\":9,\"something_new\":1")),
+                serializer.Manifest(message));
+            Assert.Equal(message, newer);
+        }
     }
 
     [Fact]

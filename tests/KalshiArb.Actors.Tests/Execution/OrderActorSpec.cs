@@ -273,9 +273,10 @@ public sealed class OrderActorSpec : ExecutionSpec
         var settings = Fast(p => p with { IdleStopAfter = TimeSpan.FromMilliseconds(300) });
         var order = Place("ex-ask-crash", silent, venue, Signal("s-ask-crash"), settings);
         var reserve = silent.ExpectMsg<ReserveAhead>(Wait);
-        // The real gate reserves for it (the ask reached it), then the order's node dies before the answer came back.
+        // The real gate reserves for it (the ask reached it), then the order's node dies before the answers came back.
         gate.Tell(reserve);
-        Assert.IsType<ReservationHeld>(ExpectMsg<object>(Wait));
+        Assert.Equal(reserve.Attempt, ExpectMsg<ReservationHeld>(Wait).Attempt);
+        Assert.Equal(reserve.Attempt, ExpectMsg<ReservationApproved>(Wait).Attempt); // pushed once durable
         StopAndWait(order);
 
         // Nothing was journaled: the order does not exist, nothing reaches the venue, and the empty order that a

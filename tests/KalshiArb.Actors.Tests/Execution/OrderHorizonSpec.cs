@@ -123,7 +123,7 @@ public sealed class OrderHorizonSpec : ExecutionSpec, IAsyncLifetime
         Assert.False(StateNow(order, "ex-silent-horizon").Exists); // recovered (empty): the journal is warm
         order.Tell(new PlaceOrder("ex-silent-horizon", Signal("s-silent-horizon")));
         Assert.Equal(S.Created, ExpectMsg<OrderPlaced>(Wait).State);
-        gate.ExpectMsg<ReserveAhead>(Wait);
+        var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
 
         var expired = AwaitOrder(order, "ex-silent-horizon", S.Expired);
 
@@ -131,7 +131,7 @@ public sealed class OrderHorizonSpec : ExecutionSpec, IAsyncLifetime
         Assert.Equal("ex-silent-horizon", gate.ExpectMsg<ReportOrderTerminal>(Wait).ExecutionId); // a late approval is released
         // The gate answers at last: too late, nothing is sent.
         gate.Reply(new ReservationApproved(new Reservation("ex-silent-horizon", "T1", OutcomeSide.Yes, Price.FromCents(50),
-            Quantity.FromContracts(10), Money.FromDollars(6), IsReducing: false, DateTimeOffset.UtcNow)));
+            Quantity.FromContracts(10), Money.FromDollars(6), IsReducing: false, DateTimeOffset.UtcNow), ahead.Attempt));
         ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Equal(0, venue.SubmitCount);
         Assert.Equal(S.Expired, StateNow(order, "ex-silent-horizon").State);

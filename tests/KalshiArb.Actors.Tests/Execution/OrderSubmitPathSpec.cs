@@ -9,8 +9,9 @@ using S = KalshiArb.Domain.Orders.ExecutionOrderState;
 namespace KalshiArb.Actors.Tests.Execution;
 
 /// <summary>
-/// The shortened signal→submit path: the gate is asked at once, OrderCreated, RiskApproved and SubmitRequested are
-/// one write after its answer, and a reservation left behind by an order that never became durable is released.
+/// The shortened signal→submit path: the gate is asked at once (one ReserveAhead, answered held, then approved once
+/// durable), OrderCreated, RiskApproved and SubmitRequested are one write after its first answer, the venue call waits
+/// for the approval, and a reservation left behind by an order that never became durable is released.
 /// </summary>
 public sealed class OrderSubmitPathSpec : ExecutionSpec
 {
@@ -66,7 +67,7 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
     }
 
     [Fact]
-    public async Task A_held_reservation_lets_the_order_journal_at_once_and_the_venue_is_called_only_once_the_gate_confirms_it()
+    public async Task A_held_reservation_lets_the_order_journal_at_once_and_the_venue_is_called_only_once_the_gate_pushes_its_approval()
     {
         var venue = new FakeVenue();
         var gate = CreateTestProbe();
@@ -75,22 +76,70 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         order.Tell(new PlaceOrder("ex-path-held", Signal("s-path-held")));
         Assert.True(ExpectMsg<OrderPlaced>(Wait).IsNew);
 
+        // one message to the gate, told by the order itself (it takes two answers), with a token of its own
         var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
-        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve())));
-        // the confirming ask goes out, and the order's own write is made, without waiting for each other
-        var confirm = gate.ExpectMsg<Reserve>(Wait);
-        Assert.Equal(ahead.ToReserve(), confirm);
+        Assert.NotEqual(0, ahead.Attempt);
+        var asker = gate.LastSender;
+        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve()), ahead.Attempt));
+        // the order's own write is made without waiting for the gate's, and no second ask goes out
         Assert.Equal(S.Submitting, desk.ExpectMsg<OrderStatusNotice>(Wait).State);
+        Assert.Equal(asker, desk.LastSender); // the order actor asked, not a temporary asker
+        gate.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         // journaled, but not at the venue: the reservation is not durable yet
-        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Equal(0, venue.SubmitCount);
         Assert.Equal(3, StateNow(order, "ex-path-held").SequenceNr);
 
-        gate.Reply(new ReservationApproved(Reserved(confirm)));
+        asker.Tell(new ReservationApproved(Reserved(ahead.ToReserve()), ahead.Attempt), gate.Ref);
         Assert.Equal(S.Resting, AwaitOrder(order, "ex-path-held", S.Resting).State);
         Assert.Equal(1, venue.SubmitCount);
         Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],
             (await JournalOf("ex-path-held")).Select(e => e.Event.GetType().Name));
+    }
+
+    [Fact]
+    public void An_approval_pushed_for_another_ask_is_ignored_while_the_order_waits_for_its_own()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var order = Place("ex-path-token", gate, venue, Signal("s-path-token"));
+        var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
+        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve()), ahead.Attempt));
+        AwaitOrder(order, "ex-path-token", S.Submitting);
+
+        // an earlier ask's or incarnation's approval (another token), and a Reserve's (no token): neither confirms this one
+        gate.Reply(new ReservationApproved(Reserved(ahead.ToReserve()), ahead.Attempt ^ 1));
+        gate.Reply(new ReservationApproved(Reserved(ahead.ToReserve())));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, venue.SubmitCount);
+        Assert.Equal(S.Submitting, StateNow(order, "ex-path-token").State);
+
+        gate.Reply(new ReservationApproved(Reserved(ahead.ToReserve()), ahead.Attempt));
+        AwaitOrder(order, "ex-path-token", S.Resting);
+        Assert.Equal(1, venue.SubmitCount);
+    }
+
+    [Fact]
+    public async Task A_held_reservation_whose_approval_never_comes_ends_the_order_rejected_and_released_without_a_venue_call()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var settings = Fast(p => p with { RiskTimeout = TimeSpan.FromMilliseconds(300) });
+        var order = Place("ex-path-no-push", gate, venue, Signal("s-path-no-push"), settings);
+        var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
+        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve()), ahead.Attempt));
+
+        // the wait for the pushed approval is bounded by the risk timeout, as an ask is
+        var rejected = AwaitOrder(order, "ex-path-no-push", S.Rejected);
+        Assert.Equal(OrderRejectReason.RiskUnavailable, rejected.RejectReason);
+        // the next message to the gate releases the reservation: no other ask went out meanwhile
+        Assert.Equal("ex-path-no-push", gate.ExpectMsg<ReportOrderTerminal>(Wait).ExecutionId);
+        Assert.Equal(0, venue.SubmitCount);
+        // approved at last: too late, nothing is sent
+        gate.Reply(new ReservationApproved(Reserved(ahead.ToReserve()), ahead.Attempt));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, venue.SubmitCount);
+        Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderRejectedEvent"],
+            (await JournalOf("ex-path-no-push")).Select(e => e.Event.GetType().Name));
     }
 
     [Fact]
@@ -100,9 +149,9 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         var gate = CreateTestProbe();
         var order = Place("ex-path-unconfirmed", gate, venue, Signal("s-path-unconfirmed"));
         var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
-        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve())));
-        gate.ExpectMsg<Reserve>(Wait);
-        gate.Reply(new RiskGateUnavailable("ex-path-unconfirmed", "risk gate unavailable: journal write failed"));
+        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve()), ahead.Attempt));
+        // what RiskGateSupervisor pushes when the gate stops before the reservation's write was durable
+        gate.Reply(new RiskGateUnavailable("ex-path-unconfirmed", "risk gate unavailable: journal write failed", ahead.Attempt));
 
         var rejected = AwaitOrder(order, "ex-path-unconfirmed", S.Rejected);
         Assert.Equal(OrderRejectReason.RiskUnavailable, rejected.RejectReason);
@@ -110,6 +159,56 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         Assert.Equal("ex-path-unconfirmed", gate.ExpectMsg<ReportOrderTerminal>(Wait).ExecutionId);
         Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderRejectedEvent"],
             (await JournalOf("ex-path-unconfirmed")).Select(e => e.Event.GetType().Name));
+    }
+
+    [Fact]
+    public void A_resend_after_a_restart_confirms_with_a_reserve_ask_and_an_approval_pushed_to_the_earlier_incarnation_does_not_count()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var desk = CreateTestProbe();
+        var order = Order("ex-path-restart", gate, venue, desk: desk.Ref);
+        order.Tell(new PlaceOrder("ex-path-restart", Signal("s-path-restart")));
+        Assert.True(ExpectMsg<OrderPlaced>(Wait).IsNew);
+        var ahead = gate.ExpectMsg<ReserveAhead>(Wait);
+        gate.Reply(new ReservationHeld(Reserved(ahead.ToReserve()), ahead.Attempt));
+        Assert.Equal(S.Submitting, desk.ExpectMsg<OrderStatusNotice>(Wait).State);
+        // the node dies before the gate's write is confirmed
+        StopAndWait(order);
+
+        // The next incarnation finds it Submitting: the venue has not got it, so it is sent again, after a Reserve ask.
+        var revived = Order("ex-path-restart", gate, venue, desk: desk.Ref);
+        Assert.Equal(S.Submitting, desk.ExpectMsg<OrderStatusNotice>(Wait).State);
+        var incarnation = desk.LastSender;
+        var confirm = gate.ExpectMsg<Reserve>(Wait);
+        Assert.Equal(ahead.ToReserve(), confirm);
+        Assert.NotEqual(incarnation, gate.LastSender); // asked, not told: the Reserve has its own asker
+
+        incarnation.Tell(new ReservationApproved(Reserved(confirm), ahead.Attempt), gate.Ref);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, venue.SubmitCount);
+
+        gate.Reply(new ReservationApproved(Reserved(confirm)));
+        AwaitOrder(revived, "ex-path-restart", S.Resting);
+        Assert.Equal(1, venue.SubmitCount);
+    }
+
+    [Fact]
+    public async Task With_reserve_ahead_off_the_order_asks_reserve_once_and_writes_after_the_durable_approval()
+    {
+        var venue = new FakeVenue();
+        var gate = CreateTestProbe();
+        var order = Place("ex-path-off", gate, venue, Signal("s-path-off"), FastSettings with { ReserveAhead = false });
+        var reserve = gate.ExpectMsg<Reserve>(Wait);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, StateNow(order, "ex-path-off").SequenceNr); // nothing journaled before the approval
+
+        gate.Reply(new ReservationApproved(Reserved(reserve)));
+        AwaitOrder(order, "ex-path-off", S.Resting);
+        Assert.Equal(1, venue.SubmitCount);
+        gate.ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // one ask: an approval is durable, nothing to confirm
+        Assert.Equal(["OrderCreatedEvent", "OrderRiskApprovedEvent", "OrderSubmitRequestedEvent", "OrderAcknowledgedEvent"],
+            (await JournalOf("ex-path-off")).Select(e => e.Event.GetType().Name));
     }
 
     [Fact]
@@ -164,7 +263,7 @@ public sealed class OrderSubmitPathSpec : ExecutionSpec
         Assert.Equal(S.Resting, AwaitOrder(order, "ex-path-live", S.Resting).State);
     }
 
-    private ReservationApproved Approval(ReserveAhead r) => new(Reserved(r.ToReserve()));
+    private ReservationApproved Approval(ReserveAhead r) => new(Reserved(r.ToReserve()), r.Attempt);
 
     private Reservation Reserved(Reserve r) =>
         new(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Money.FromDollars(6), IsReducing: false, Clock.Now);

@@ -85,6 +85,26 @@ public sealed class MarketFeedSpec : TestKit
     }
 
     [Fact]
+    public async Task Answers_a_wait_for_an_event_count_once_it_has_taken_that_many_events_and_not_before()
+    {
+        var (feed, markets) = Start();
+        var replay = CreateTestProbe();
+        replay.Send(feed, new AwaitEventsReceived(3));
+        await _source.Push(new FeedConnected(MarketFixtures.T0), new BookSnapshot(A, 1, 1, [.. Level], []));
+        markets.ExpectMsg<BookSnapshotReceived>();
+        replay.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        await _source.Push(new BookDelta(A, 1, 2, OutcomeSide.Yes, Price.FromCents(45), Quantity.FromContracts(1), null));
+        Assert.Equal(3, replay.ExpectMsg<EventsReceivedReached>().EventsReceived);
+        // the markets were told first: whatever asks them next finds the events in
+        markets.ExpectMsg<BookDeltaReceived>();
+
+        // a count already reached is answered at once
+        replay.Send(feed, new AwaitEventsReceived(2));
+        Assert.Equal(3, replay.ExpectMsg<EventsReceivedReached>().EventsReceived);
+    }
+
+    [Fact]
     public async Task A_disconnect_marks_every_known_book_not_whole_and_a_gap_marks_its_book()
     {
         var (feed, markets) = Start();

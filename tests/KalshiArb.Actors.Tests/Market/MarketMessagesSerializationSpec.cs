@@ -31,6 +31,8 @@ public sealed class MarketMessagesSerializationSpec() : TestKit(SerializationCon
         { new TrackMarkets([Ticker]), "feed-track-markets.v1" },
         { new MarketsDiscovered([Metadata()]), "markets-discovered.v1" },
         { GetFeedState.Instance, "get-feed-state.v1" },
+        { new AwaitEventsReceived(1_549_142), "await-feed-events.v1" },
+        { new EventsReceivedReached(1_549_150), "feed-events-reached.v1" },
         { new PollSport("basketball_nba"), "odds-poll-sport.v1" },
         { GetOddsFeedState.Instance, "get-odds-feed-state.v1" },
         { GetUnmatchedMarkets.Instance, "get-unmatched-markets.v1" },

@@ -60,29 +60,60 @@ public sealed class RiskGateActorSpec : JournalTestKit
     }
 
     [Fact]
-    public void A_reserve_ahead_is_held_at_once_and_a_second_reserve_is_approved_once_the_reservation_is_journaled()
+    public void A_reserve_ahead_is_held_at_once_and_its_approval_is_pushed_to_the_same_asker_once_the_reservation_is_journaled()
     {
         var settings = RiskTestData.Settings(_clock, persistenceId: "gate-ahead");
         var gate = Gate(settings);
         var ahead = Buy("e1", "T1", 10);
-        gate.Tell(new ReserveAhead(ahead.ExecutionId, ahead.Ticker, ahead.Side, ahead.LimitPrice, ahead.Count));
-        var held = ExpectMsg<ReservationHeld>(Wait).Reservation;
-        Assert.Equal("e1", held.ExecutionId);
-
-        // the confirming ask gets the same reservation, answered after its write: a fresh gate reads it back
-        gate.Tell(ahead);
-        Assert.Equal(held, ExpectMsg<ReservationApproved>(Wait).Reservation);
+        gate.Tell(new ReserveAhead(ahead.ExecutionId, ahead.Ticker, ahead.Side, ahead.LimitPrice, ahead.Count, Attempt: 41));
+        var held = ExpectMsg<ReservationHeld>(Wait);
+        Assert.Equal("e1", held.Reservation.ExecutionId);
+        Assert.Equal(41, held.Attempt);
+        // one ask, two answers: the approval follows without a second ask, after the write (a fresh gate reads it back)
+        var approved = ExpectMsg<ReservationApproved>(Wait);
+        Assert.Equal((held.Reservation, 41L), (approved.Reservation, approved.Attempt));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         Restart(ref gate, settings);
-        Assert.Equal(held, Assert.Single(State(gate).Reservations));
+        Assert.Equal(held.Reservation, Assert.Single(State(gate).Reservations));
 
-        // held again for the same order (a repeated first ask), refused for a different order under the same id
-        gate.Tell(new ReserveAhead("e1", "T1", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(10)));
-        Assert.Equal(held, ExpectMsg<ReservationHeld>(Wait).Reservation);
-        gate.Tell(new ReserveAhead("e1", "T1", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(11)));
-        Assert.Equal(RiskDenialReason.DuplicateExecutionId, ExpectMsg<ReservationDenied>(Wait).Reason);
+        // a repeated first ask of a durable reservation is approved at once, with its own token
+        gate.Tell(new ReserveAhead("e1", "T1", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(10), Attempt: 42));
+        var again = ExpectMsg<ReservationApproved>(Wait);
+        Assert.Equal((held.Reservation, 42L), (again.Reservation, again.Attempt));
+        gate.Tell(new ReserveAhead("e1", "T1", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(11), Attempt: 43));
+        var duplicate = ExpectMsg<ReservationDenied>(Wait);
+        Assert.Equal((RiskDenialReason.DuplicateExecutionId, 43L), (duplicate.Reason, duplicate.Attempt));
         // denials are answered at once, the rules are the same as for Reserve
-        gate.Tell(new ReserveAhead("e2", "T2", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(100_000)));
-        Assert.IsType<ReservationDenied>(ExpectMsg<object>(Wait));
+        gate.Tell(new ReserveAhead("e2", "T2", OutcomeSide.Yes, Price.FromCents(50), Quantity.FromContracts(100_000), Attempt: 44));
+        Assert.Equal(44, ExpectMsg<ReservationDenied>(Wait).Attempt);
+    }
+
+    [Fact]
+    public void Every_asker_of_a_reservation_still_being_written_hears_its_approval_with_its_own_token()
+    {
+        var gate = Gate(RiskTestData.Settings(_clock, persistenceId: "gate-ahead-waiters"));
+        var first = CreateTestProbe();
+        var second = CreateTestProbe();
+        var confirming = CreateTestProbe();
+        var r = Buy("e1", "T1", 10);
+        // told back to back: the second ask and the Reserve find the reservation still on its way to the journal
+        gate.Tell(new ReserveAhead(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Attempt: 1), first);
+        gate.Tell(new ReserveAhead(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Attempt: 2), second);
+        gate.Tell(r, confirming);
+
+        Assert.Equal(1, first.ExpectMsg<ReservationHeld>(Wait).Attempt);
+        Assert.Equal(1, first.ExpectMsg<ReservationApproved>(Wait).Attempt);
+        // the second asker is told held (or approved, had the write been done by then), then approved
+        var answer = second.ExpectMsg<object>(Wait);
+        if (answer is ReservationHeld h)
+        {
+            Assert.Equal(2, h.Attempt);
+            answer = second.ExpectMsg<object>(Wait);
+        }
+        Assert.Equal(2, Assert.IsType<ReservationApproved>(answer).Attempt);
+        Assert.Equal(0, confirming.ExpectMsg<ReservationApproved>(Wait).Attempt);
+        first.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, State(gate).SequenceNr); // one reservation, one write
     }
 
     [Fact]

@@ -101,17 +101,57 @@ public sealed class RiskGateSupervisorSpec() : FailingJournalTestKit("risk-gate-
 
         await Journal.OnWrite.Fail();
         var ahead = Buy("e2", "T2");
-        gate.Tell(new ReserveAhead(ahead.ExecutionId, ahead.Ticker, ahead.Side, ahead.LimitPrice, ahead.Count));
-        Assert.Equal("e2", ExpectMsg<ReservationHeld>(Wait).Reservation.ExecutionId);
-        // its write failed under the gate: the order's confirming ask is refused, so nothing reaches a venue on it
-        var answer = Answer(gate, ahead, out _);
-        Assert.IsNotType<ReservationApproved>(answer);
+        gate.Tell(new ReserveAhead(ahead.ExecutionId, ahead.Ticker, ahead.Side, ahead.LimitPrice, ahead.Count, Attempt: 7));
+        var held = ExpectMsg<ReservationHeld>(Wait);
+        Assert.Equal(("e2", 7L), (held.Reservation.ExecutionId, held.Attempt));
+        // its write failed under the gate: instead of the approval, the asker is told (at once, with its token) that the
+        // gate went down, so nothing reaches a venue on it
+        var down = Assert.IsType<RiskGateUnavailable>(ExpectMsg<object>(Wait));
+        Assert.Equal(("e2", 7L), (down.ExecutionId, down.Attempt));
+        ExpectNoMsg(AtOnce);
 
         await Journal.OnWrite.Pass();
-        // once the journal takes writes, the same ask is evaluated afresh and approved only when journaled
+        // once the journal takes writes, the same order's ask is evaluated afresh and approved only when journaled
         ApprovedWithin(gate, ahead, ResumeWithin);
         Stop(gate);
         Assert.Equal(["e1", "e2"], Journaled(settings).Reservations.Select(r => r.ExecutionId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Each_reserve_ahead_through_the_supervisor_is_held_then_approved_to_its_own_asker_with_its_own_token()
+    {
+        var gate = Sys.ActorOf(RiskGateSupervisor.Props(Settings("sup-ahead-route")));
+        Approved(gate, Buy("e0", "T0")); // the gate is up
+        var first = CreateTestProbe();
+        var second = CreateTestProbe();
+        var r = Buy("e1", "T1");
+        gate.Tell(new ReserveAhead(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Attempt: 11), first);
+        gate.Tell(new ReserveAhead(r.ExecutionId, r.Ticker, r.Side, r.LimitPrice, r.Count, Attempt: 22), second);
+        var other = Buy("e2", "T2");
+        gate.Tell(new ReserveAhead(other.ExecutionId, other.Ticker, other.Side, other.LimitPrice, other.Count, Attempt: 11), first);
+
+        // per asker, in order: held then approved (a repeated ask may find the reservation durable: approved at once)
+        var answers = new List<(string Id, string Kind, long Attempt)>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(first.ExpectMsg<object>(Wait) switch
+            {
+                ReservationHeld h => (h.Reservation.ExecutionId, "held", h.Attempt),
+                ReservationApproved a => (a.Reservation.ExecutionId, "approved", a.Attempt),
+                var x => (x.GetType().Name, "?", -1),
+            });
+        }
+        Assert.Equal([("e1", "held", 11L), ("e1", "approved", 11L)], answers.Where(a => a.Id == "e1"));
+        Assert.Equal([("e2", "held", 11L), ("e2", "approved", 11L)], answers.Where(a => a.Id == "e2"));
+        var answer = second.ExpectMsg<object>(Wait);
+        if (answer is ReservationHeld held)
+        {
+            Assert.Equal(22, held.Attempt);
+            answer = second.ExpectMsg<object>(Wait);
+        }
+        Assert.Equal(22, Assert.IsType<ReservationApproved>(answer).Attempt);
+        first.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(3, State(gate).SequenceNr); // e0, e1 and e2: one write each
     }
 
     [Fact]

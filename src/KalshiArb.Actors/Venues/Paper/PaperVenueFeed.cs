@@ -37,6 +37,7 @@ public sealed class PaperVenueFeed : ReceiveActor
 
     private bool _connected;
     private long _received;
+    private readonly EventCountWaiters _eventWaiters = new();
     private long _applied;
     private long _invalidations;
     private long _gaps;
@@ -62,12 +63,20 @@ public sealed class PaperVenueFeed : ReceiveActor
         {
             OnEvent(e);
             Sender.Tell(MarketDataAck.Instance);
+            _eventWaiters.Reached(_received);
+        });
+        Receive<FeedEventBatch>(b =>
+        {
+            foreach (var e in b.Events) OnEvent(e);
+            Sender.Tell(new MarketDataAck(b.Count));
+            _eventWaiters.Reached(_received);
         });
         Receive<MarketDataSubscribed>(_ => { });
         Receive<MarketDataCut>(OnCut);
         Receive<TrackMarkets>(t => Track(t.Tickers));
         Receive<MarketsDiscovered>(OnDiscovered);
         Receive<GetPaperFeedState>(_ => Sender.Tell(View()));
+        Receive<AwaitEventsReceived>(a => _eventWaiters.Add(a, Sender, _received));
     }
 
     protected override void PreStart() => _hub.Tell(SubscribeMarketData.Instance);

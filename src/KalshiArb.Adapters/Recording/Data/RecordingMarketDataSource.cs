@@ -39,6 +39,9 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
         _options = options ?? new ReplayOptions();
     }
 
+    /// <summary>How this replay runs: its step and its pace.</summary>
+    public ReplayOptions Options => _options;
+
     /// <summary>Frames, odds snapshots and events replayed so far.</summary>
     public ReplayProgress Progress { get; private set; } = new(0, 0, 0, 0);
 

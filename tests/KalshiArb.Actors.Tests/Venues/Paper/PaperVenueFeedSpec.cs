@@ -68,6 +68,21 @@ public sealed class PaperVenueFeedSpec : TestKit, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await _venue.DisposeAsync();
 
     [Fact]
+    public async Task Answers_a_wait_for_an_event_count_once_its_books_hold_that_many_events()
+    {
+        var feed = StartFeed();
+        var replay = CreateTestProbe();
+        replay.Send(feed, new AwaitEventsReceived(2));
+        await _source.Push(new FeedConnected(MarketFixtures.T0));
+        replay.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        await _source.Push(Snapshot(A, 1));
+        Assert.Equal(2, replay.ExpectMsg<EventsReceivedReached>(TimeSpan.FromSeconds(5)).EventsReceived);
+        // answered after the book took the snapshot: an order placed now meets it
+        var filled = await Buy(A, OutcomeSide.Yes, 52, 5);
+        Assert.Equal(N(5), filled.FilledCount);
+    }
+
+    [Fact]
     public async Task Orders_fill_at_the_snapshot_ask_and_walk_levels_after_a_delta_renumbered_per_market()
     {
         var feed = StartFeed();
