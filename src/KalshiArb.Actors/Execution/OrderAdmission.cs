@@ -84,7 +84,11 @@ public sealed class OrderAdmission : ReceiveActor, IWithTimers
         var refusal = SignalAdmission.Check(signal.CreatedAtMs, now, _settings.MaxSignalAge, _killSwitch, shuttingDown);
         var executionId = ExecutionIds.FromSignal(signal.SignalId);
         _recent.Add(new RecentSignal(now, signal.SignalId, executionId, signal.Ticker, signal.Side, signal.LimitPrice, signal.Count,
-            signal.FairProbability, signal.EdgePerContract, refusal == AdmissionRefusal.None ? "admitted" : "refused: " + refusal));
+            signal.FairProbability, signal.EdgePerContract, refusal == AdmissionRefusal.None ? "admitted" : "refused: " + refusal)
+        {
+            StrategyId = signal.StrategyId,
+            CreatedAtMs = signal.CreatedAtMs,
+        });
         if (refusal != AdmissionRefusal.None)
         {
             var n = _refused[refusal] = _refused.GetValueOrDefault(refusal) + 1;

@@ -11,7 +11,14 @@ public sealed record RecentSignals(IReadOnlyList<RecentSignal> Signals);
 
 /// <param name="Outcome">"admitted", "placed", "repeated", "refused: Halted", "not placed: reason"</param>
 public sealed record RecentSignal(long AtMs, string SignalId, string ExecutionId, string Ticker, OutcomeSide Side, Price LimitPrice,
-    Quantity Count, double FairProbability, double EdgePerContract, string Outcome);
+    Quantity Count, double FairProbability, double EdgePerContract, string Outcome)
+{
+    /// <summary>The strategy that detected it (empty from nodes that predate it).</summary>
+    public string StrategyId { get; init; } = "";
+
+    /// <summary>When the market detected it, on its event clock (<see cref="Contracts.TradeSignal.CreatedAtMs"/>); 0 from nodes that predate it.</summary>
+    public long CreatedAtMs { get; init; }
+}
 
 /// <summary>The last signals at one door, bounded: the oldest drops out when a new one arrives.</summary>
 public sealed class RecentSignalLog

@@ -24,6 +24,15 @@ public sealed record MarketFeedSettings
     /// <summary>Books are vouched for only if some event arrived this recently: a silent socket proves nothing.</summary>
     public TimeSpan ConfirmOnlyAfterEventWithin { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The process's open odds answers: events received after one are held back until the poller applied it, so each
+    /// market gets the consensus and its book changes in receive order (the recording's). Null: not held.
+    /// </summary>
+    public KalshiArb.Odds.Api.OddsArrivals? OddsArrivals { get; init; }
+
+    /// <summary>Longest an event is held back for an odds answer that never closes (a poller that died with it).</summary>
+    public TimeSpan MaxOddsHold { get; init; } = TimeSpan.FromSeconds(2);
+
     public static MarketFeedSettings Default { get; } = new();
 }
 
@@ -79,16 +88,17 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
 
         Receive<FeedEvent>(e =>
         {
-            OnEvent(e);
+            Take(e);
             Sender.Tell(MarketDataAck.Instance);
             _eventWaiters.Reached(_events);
         });
         Receive<FeedEventBatch>(b =>
         {
-            foreach (var e in b.Events) OnEvent(e);
+            foreach (var e in b.Events) Take(e);
             Sender.Tell(new MarketDataAck(b.Count));
             _eventWaiters.Reached(_events);
         });
+        Receive<OddsReleased>(r => ReleaseHeld(r.Force));
         Receive<MarketDataSubscribed>(s => _sourceCounters = s.SourceCounters);
         Receive<MarketDataCut>(c =>
         {
@@ -114,8 +124,49 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    private readonly Queue<FeedEvent> _heldForOdds = new();
+    private Action? _onOddsReleased;
+
+    /// <summary>Passes the event on, or holds it (and everything after it) while an odds answer received before it is open.</summary>
+    private void Take(FeedEvent e)
+    {
+        if (_heldForOdds.Count > 0 || (e.ReceivedAtMs is { } at && _settings.OddsArrivals?.Holds(at) == true)) HoldForOdds(e);
+        else OnEvent(e);
+    }
+
+    private void HoldForOdds(FeedEvent e)
+    {
+        if (_heldForOdds.Count == 0) Timers.StartSingleTimer(OddsHoldTimer, new OddsReleased(Force: true), _settings.MaxOddsHold);
+        _heldForOdds.Enqueue(e);
+    }
+
+    /// <summary>Passes on the held events no open odds answer holds any more, in order (all of them when forced).</summary>
+    private void ReleaseHeld(bool force)
+    {
+        if (force && _heldForOdds.Count > 0)
+            _log.Warning("{0} market-data events held {1} s for an odds answer that was not applied: passed on", _heldForOdds.Count,
+                _settings.MaxOddsHold.TotalSeconds);
+        while (_heldForOdds.TryPeek(out var next)
+               && (force || next.ReceivedAtMs is not { } at || _settings.OddsArrivals?.Holds(at) != true))
+            OnEvent(_heldForOdds.Dequeue());
+        if (_heldForOdds.Count == 0) Timers.Cancel(OddsHoldTimer);
+        _eventWaiters.Reached(_events);
+    }
+
+    protected override void PostStop()
+    {
+        if (_onOddsReleased is not null && _settings.OddsArrivals is { } arrivals) arrivals.Released -= _onOddsReleased;
+        base.PostStop();
+    }
+
     protected override void PreStart()
     {
+        if (_settings.OddsArrivals is { } arrivals)
+        {
+            var self = Self;
+            _onOddsReleased = () => self.Tell(new OddsReleased(Force: false));
+            arrivals.Released += _onOddsReleased;
+        }
         _windowStartMs = NowMs();
         Timers.StartPeriodicTimer(RateTimer, MeasureRate.Instance, _settings.RateWindow);
         if (_settings.BookConfirmInterval is { } every && every > TimeSpan.Zero)
@@ -136,7 +187,8 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
         TradingInstruments.RecordFeedEvent();
         var now = NowMs();
         _lastEventMs = now;
-        var mapping = FeedEventMapper.Map(e, now, _sequencer);
+        // an event from a frame is timed by the frame's receive time (live and replay alike), not by when this actor runs
+        var mapping = FeedEventMapper.Map(e, e.ReceivedAtMs ?? now, _sequencer);
         // Settlement is news for every order desk (P&L, payouts, the risk gate), not only for the market.
         if (e is MarketLifecycle { YesValue: { } yes } settled)
             SettlementNews.Publish(Context.System, new MarketSettled(settled.MarketTicker, yes, settled.TsMs ?? now));
@@ -196,6 +248,8 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     private void ConfirmCurrentBooks()
     {
         var now = NowMs();
+        // while events wait for an odds answer, vouching now would run due evaluations before them
+        if (_heldForOdds.Count > 0) return;
         if (!_connected || now - _lastEventMs > (long)_settings.ConfirmOnlyAfterEventWithin.TotalMilliseconds) return;
         foreach (var ticker in _current) _markets.Tell(new BookConfirmed(ticker, now));
     }
@@ -221,6 +275,10 @@ public sealed class MarketFeed : ReceiveActor, IWithTimers
     }
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private const string OddsHoldTimer = "odds-hold";
+
+    private sealed record OddsReleased(bool Force);
 
     private sealed class ConfirmBooks
     {

@@ -8,7 +8,9 @@ namespace KalshiArb.Actors.Market;
 /// <summary>
 /// One Kalshi market: holds its metadata, book, last trade and consensus (in <see cref="MarketState"/>), and on
 /// each change runs its detection strategies (<see cref="MarketState.Evaluate"/>) — at most once per <see cref="MarketActorSettings.MinEvaluationInterval"/>,
-/// a burst of changes inside the interval coalescing into one evaluation on a timer. A signal goes to the
+/// a burst of changes inside the interval coalescing into one evaluation (<see cref="EvaluationGate"/>). When it evaluates and
+/// the "now" it evaluates with come from the changes' own times (their receive time), not from when this actor runs, so a
+/// replay of a recording evaluates the same book states at the same times as the live run did. A signal goes to the
 /// signal sink (the execution side); a skip is recorded. Never places orders itself.
 /// Keyed by ticker only, so the "market" shard region can host it unchanged.
 /// </summary>
@@ -25,8 +27,7 @@ public sealed class MarketActor : UntypedActor
     private ILoggingAdapter? _log;
     private ICancelable? _evaluationTimer;
     private ulong _warnedBadData; // one bit per SkipReason already warned about
-    private bool _evaluationPending;
-    private long _lastEvaluationMs = long.MinValue;
+    private readonly EvaluationGate _gate;
 
     /// <param name="signalSink">Receives every <see cref="Contracts.TradeSignal"/> (the node's order admission).</param>
     /// <param name="feed">
@@ -45,6 +46,7 @@ public sealed class MarketActor : UntypedActor
         _feed = feed;
         _clock = clock;
         _state = new MarketState(ticker, settings);
+        _gate = new EvaluationGate((long)settings.MinEvaluationInterval.TotalMilliseconds);
     }
 
     private ILoggingAdapter Log => _log ??= Context.GetLogger();
@@ -54,47 +56,61 @@ public sealed class MarketActor : UntypedActor
         switch (message)
         {
             case BookDeltaReceived d:
+                FlushDue(d.ReceivedAtMs);
                 OnDelta(d);
                 break;
             case BookSnapshotReceived s:
+                FlushDue(s.ReceivedAtMs);
                 OnSnapshot(s);
                 break;
             case BookInvalidated i:
+                FlushDue(i.AtMs);
                 _state.Invalidate(i);
                 break;
             case BookConfirmed c:
+                FlushDue(c.AtMs);
                 _state.ConfirmBook(c);
                 // only worth a look if staleness was what stopped the last evaluation
-                if (_state.LastSkippedStale) RequestEvaluation();
+                if (_state.LastSkippedStale) RequestEvaluation(c.AtMs);
                 break;
             case TradeReceived t:
+                // the print's own time is the exchange's (in whole seconds, behind the receive time): the market's latest counts
                 _state.ApplyTrade(t);
                 // only the tape strategy reads trades; without it a print changes nothing worth evaluating
-                if (_state.Candles is not null) RequestEvaluation();
+                if (_state.Candles is not null) RequestEvaluation(LatestMs());
                 break;
             case MarketMetadata m:
-                _state.ApplyMetadata(m, NowMs());
-                RequestEvaluation();
+                // the catalog's answer carries no receive time: it counts at the market's latest time
+                var metadataAt = LatestMs();
+                FlushDue(metadataAt);
+                _state.ApplyMetadata(m, metadataAt);
+                RequestEvaluation(metadataAt);
                 break;
             case MarketStatusChanged st:
                 _state.ApplyStatus(st);
-                RequestEvaluation();
+                RequestEvaluation(LatestMs());
                 break;
             case ConsensusUpdated cu:
-                _state.ApplyConsensus(cu, NowMs());
-                RequestEvaluation();
+                // the odds answer's receive time (AsOfMs): where the consensus stands among the book changes
+                FlushDue(cu.AsOfMs);
+                _state.ApplyConsensus(cu, _gate.TimeOf(cu.AsOfMs));
+                RequestEvaluation(cu.AsOfMs);
                 break;
             case ConsensusWithdrawn w:
-                _state.WithdrawConsensus(NowMs());
+                FlushDue(w.AtMs);
+                _state.WithdrawConsensus(_gate.TimeOf(w.AtMs));
                 Log.Info("{0}: consensus withdrawn ({1})", _state.Ticker, w.ReasonCode);
                 break;
             case GetMarketState:
                 Sender.Tell(_state.View());
                 break;
-            case EvaluateDue:
-                _evaluationPending = false;
-                _evaluationTimer = null;
-                Evaluate();
+            case EvaluateDueBy by:
+                FlushDue(by.AtMs);
+                Sender.Tell(new MarketEvaluationsDue(_state.Ticker, _gate.PendingDueMs));
+                break;
+            case EvaluateDue due:
+                // a timer of an evaluation since flushed by a later change finds another (or no) due time: nothing to do
+                if (_gate.PendingDueMs == due.DueMs) FlushDue(due.DueMs);
                 break;
             default:
                 Unhandled(message);
@@ -121,7 +137,7 @@ public sealed class MarketActor : UntypedActor
         var result = _state.ApplyDelta(d);
         if (result == BookUpdateResult.Applied)
         {
-            RequestEvaluation();
+            RequestEvaluation(d.ReceivedAtMs);
             return;
         }
         if (result != BookUpdateResult.AwaitingSnapshot && _state.TryMarkResyncRequested())
@@ -133,32 +149,48 @@ public sealed class MarketActor : UntypedActor
         var result = _state.ApplySnapshot(s);
         if (result != BookUpdateResult.Applied)
             Log.Warning("{0}: snapshot refused: {1}", _state.Ticker, result);
-        RequestEvaluation();
+        RequestEvaluation(s.ReceivedAtMs);
     }
 
-    /// <summary>Evaluates now if the interval since the last evaluation has passed, else once when it has.</summary>
-    private void RequestEvaluation()
+    /// <summary>Before a change stamped <paramref name="atMs"/>: the pending evaluation due by then runs first, at its due time.</summary>
+    private void FlushDue(long atMs)
     {
-        if (_evaluationPending) return;
-        var now = NowMs();
-        var minMs = (long)_settings.MinEvaluationInterval.TotalMilliseconds;
-        var since = now - _lastEvaluationMs;
-        if (_lastEvaluationMs == long.MinValue || since >= minMs)
+        if (_gate.TakeDue(atMs) is not { } due) return;
+        _evaluationTimer?.Cancel();
+        _evaluationTimer = null;
+        Evaluate(due);
+    }
+
+    /// <summary>
+    /// After a change stamped <paramref name="atMs"/>: evaluates now if the interval since the last evaluation has passed,
+    /// else once it has (the next change at or after the due time, the timer, or the replay's barrier).
+    /// </summary>
+    private void RequestEvaluation(long atMs)
+    {
+        // Before the market's first book message no strategy can signal: such an evaluation (the catalog's metadata, an
+        // early consensus) only counts its block or skip, and does not start the interval for the first book.
+        if (_state.BookChangedAtMs is null)
         {
-            Evaluate();
+            Evaluate(_gate.TimeOf(atMs));
             return;
         }
-        _evaluationPending = true;
-        _evaluationTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(TimeSpan.FromMilliseconds(minMs - since), Self,
-            EvaluateDue.Instance, Self);
+        if (_gate.OnChange(atMs) is { } now)
+        {
+            Evaluate(now);
+            return;
+        }
+        if (_evaluationTimer is not null || _gate.PendingDueMs is not { } dueMs || _settings.DueEvaluationGrace is not { } grace) return;
+        var wait = TimeSpan.FromMilliseconds(Math.Max(0, dueMs - NowMs())) + grace;
+        _evaluationTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(wait, Self, new EvaluateDue(dueMs), Self);
     }
 
-    private void Evaluate()
+    private void Evaluate(long atMs)
     {
-        var now = _clock.GetUtcNow();
-        _lastEvaluationMs = now.ToUnixTimeMilliseconds();
-        foreach (var outcome in _state.Evaluate(now)) Report(outcome);
+        foreach (var outcome in _state.Evaluate(DateTimeOffset.FromUnixTimeMilliseconds(atMs))) Report(outcome);
     }
+
+    /// <summary>The market's latest time: its latest change's, or (before any) the clock's.</summary>
+    private long LatestMs() => _gate.LatestMs ?? NowMs();
 
     private void Report(MarketEvaluation outcome)
     {
@@ -195,8 +227,5 @@ public sealed class MarketActor : UntypedActor
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private sealed class EvaluateDue
-    {
-        public static readonly EvaluateDue Instance = new();
-    }
+    private sealed record EvaluateDue(long DueMs);
 }

@@ -5,8 +5,18 @@ namespace KalshiArb.Actors.Market;
 /// <summary>Configuration of every MarketActor (not state; the same for all tickers).</summary>
 public sealed record MarketActorSettings
 {
-    /// <summary>Least time between two evaluations of one market; changes inside it coalesce into one evaluation.</summary>
+    /// <summary>
+    /// Least time between two evaluations of one market, on its event clock (the changes' receive times); changes inside
+    /// it coalesce into one evaluation, due at the last evaluation + this (see <see cref="EvaluationGate"/>).
+    /// </summary>
     public TimeSpan MinEvaluationInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// A pending evaluation whose due time passes with no later change runs on a wall-clock timer this long after its due
+    /// time (room for changes received before it that are still on their way to the market). Null: no timer, the due
+    /// evaluation waits for the next change or an <see cref="EvaluateDueBy"/> (a replay, whose clock is not the wall's).
+    /// </summary>
+    public TimeSpan? DueEvaluationGrace { get; init; } = TimeSpan.FromMilliseconds(20);
 
     public DetectionPolicy Policy { get; init; } = DetectionPolicy.Default;
 

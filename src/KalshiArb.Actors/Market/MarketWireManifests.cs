@@ -20,5 +20,7 @@ public static class MarketWireManifests
         (typeof(ConsensusWithdrawn), "consensus-withdrawn.v1"),
         (typeof(GetMarketState), "get-market-state.v1"),
         (typeof(MarketStateView), "market-state.v1"),
+        (typeof(EvaluateDueBy), "evaluate-due-by.v1"),
+        (typeof(MarketEvaluationsDue), "market-evaluations-due.v1"),
     ];
 }

@@ -135,8 +135,12 @@ public sealed class OddsPoller : ReceiveActor, IWithTimers
         {
             sport.LastError = null;
             sport.Events = result.Events.Count;
-            Apply(f.SportKey, result, now);
+            // the lines are as of the answer's receive time (the recorder's too): the consensus is dated by it, so a replay
+            // computes the same consensus and the markets place it among the same book changes as live
+            Apply(f.SportKey, result, result.ReceivedAt ?? now);
         }
+        // the markets were told (or kept their consensus): the book changes the feed held back behind this answer may go on
+        if (f.Result?.ReceivedAt is { } received) _settings.Arrivals?.Applied(received);
         ScheduleNext(sport, now);
     }
 

@@ -15,5 +15,8 @@ public sealed record OddsPollerSettings
     /// <summary>Poll on the schedule by itself. Off in specs that drive polls with <see cref="PollSport"/>.</summary>
     public bool AutoPoll { get; init; } = true;
 
+    /// <summary>The process's open odds answers (shared with the odds client and the market feed); null: none kept.</summary>
+    public OddsArrivals? Arrivals { get; init; }
+
     public static OddsPollerSettings Default { get; } = new();
 }

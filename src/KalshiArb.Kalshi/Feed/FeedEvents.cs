@@ -4,7 +4,14 @@ using System.Collections.Immutable;
 namespace KalshiArb.Kalshi.Feed;
 
 /// <summary>Everything the Kalshi WebSocket feed emits. Immutable; prices and counts are fixed-point.</summary>
-public abstract record FeedEvent;
+public abstract record FeedEvent
+{
+    /// <summary>
+    /// When the frame that carried this event was received (Unix ms; the recorder's receive time of that frame), set by the
+    /// session that parsed it; null for events not from a frame. Downstream times the event by it, live and in a replay alike.
+    /// </summary>
+    public long? ReceivedAtMs { get; internal set; }
+}
 
 /// <summary>The socket is up and subscriptions were sent; snapshots follow.</summary>
 public sealed record FeedConnected(DateTimeOffset At) : FeedEvent;

@@ -111,6 +111,21 @@ internal sealed class FeedSession
         lock (_gate) SendTracked(new Pending(FeedCommands.ListSubscriptions, IsSubscribe: false, IsMarket: false, []));
     }
 
+    /// <summary>As <see cref="OnFrame(ReadOnlySpan{byte}, List{FeedEvent})"/>, each event stamped with the frame's receive time.</summary>
+    public void OnFrame(ReadOnlySpan<byte> frame, long receivedAtMs, List<FeedEvent> output)
+    {
+        var first = output.Count;
+        try
+        {
+            OnFrame(frame, output);
+        }
+        finally
+        {
+            // the events are this frame's own (just parsed): stamping them in place costs no copy on the hot path
+            for (var i = first; i < output.Count; i++) output[i].ReceivedAtMs = receivedAtMs;
+        }
+    }
+
     /// <summary>Parses one frame and appends what downstream should see; rejects are counted.</summary>
     public void OnFrame(ReadOnlySpan<byte> frame, List<FeedEvent> output)
     {

@@ -4,7 +4,7 @@ using Akka.Streams.Stage;
 namespace KalshiArb.Kalshi.Feed;
 
 /// <summary>A raw frame from the socket, or (Frame == null) the "connected" marker.</summary>
-internal readonly record struct FeedInbound(byte[]? Frame);
+internal readonly record struct FeedInbound(byte[]? Frame, long ReceivedAtMs = 0);
 
 /// <summary>
 /// Runs a <see cref="FeedSession"/> inside the stream: one frame in, zero or more events out, with no
@@ -39,7 +39,7 @@ internal sealed class FeedSessionStage(Func<FeedSession> session) : GraphStage<F
             var session = _stage._session();
             _batch.Clear();
             if (inbound.Frame is null) _batch.Add(session.OnConnected());
-            else session.OnFrame(inbound.Frame, _batch);
+            else session.OnFrame(inbound.Frame, inbound.ReceivedAtMs, _batch);
             if (_batch.Count == 0)
             {
                 Pull(_stage._in);

@@ -137,8 +137,10 @@ public sealed class KalshiFeed
                         () => observer.OnNext(new FeedInbound(null)),
                         frame =>
                         {
-                            options.FrameReceived?.Invoke(frame, feed._clock.GetUtcNow());
-                            observer.OnNext(new FeedInbound(frame));
+                            // one reading for the recorder and the events: a replay then times them as live did
+                            var at = feed._clock.GetUtcNow();
+                            options.FrameReceived?.Invoke(frame, at);
+                            observer.OnNext(new FeedInbound(frame, at.ToUnixTimeMilliseconds()));
                         },
                         () =>
                         {

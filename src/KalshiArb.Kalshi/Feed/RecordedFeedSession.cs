@@ -21,4 +21,7 @@ public sealed class RecordedFeedSession
 
     /// <summary>One recorded frame in, what live would emit out (appended to <paramref name="output"/>).</summary>
     public void OnFrame(ReadOnlySpan<byte> frame, List<FeedEvent> output) => _session.OnFrame(frame, output);
+
+    /// <summary>As <see cref="OnFrame(ReadOnlySpan{byte}, List{FeedEvent})"/>, the events stamped with the frame's recorded receive time.</summary>
+    public void OnFrame(ReadOnlySpan<byte> frame, long receivedAtMs, List<FeedEvent> output) => _session.OnFrame(frame, receivedAtMs, output);
 }

@@ -98,21 +98,31 @@ public static class TradingNodeManifest
         var recorder = start.Recorder;
         var oddsHttp = start.Own(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
         var oddsOptions = new OddsApiOptions { BaseUrl = exchange.OddsBaseUrl, ApiKey = exchange.OddsApiKey };
+        // shared by the odds client, the poller and the feed of this process: each market gets the consensus and the book
+        // changes in receive order (what a recording keeps), though they come from two actors
+        var arrivals = new OddsArrivals();
         var oddsClient = new OddsApiClient(oddsHttp, oddsOptions, start.Loggers.CreateLogger<OddsApiClient>())
         {
+            Arrivals = arrivals,
             BodyReceived = recorder is null ? null : (sport, body, at) => recorder.RecordOdds(sport, body, at),
         };
         // a replay parses the recorded odds answers in the format they were asked in
         recorder?.RecordMarker(CatalogRecord.OddsFormatKey, System.Text.Encoding.UTF8.GetBytes(oddsOptions.OddsFormat.ToString()), DateTimeOffset.UtcNow);
         IMarketDiscovery discovery = new KalshiMarketDiscovery(start.Rest);
-        return MarketSide(start, recorder is null ? discovery : new RecordingMarketDiscovery(discovery, recorder, TimeProvider.System),
+        var side = MarketSide(start, recorder is null ? discovery : new RecordingMarketDiscovery(discovery, recorder, TimeProvider.System),
             new OddsApiSource(oddsClient, oddsOptions));
+        return side with
+        {
+            Feed = side.Feed with { OddsArrivals = arrivals },
+            OddsPoller = side.OddsPoller with { Arrivals = arrivals },
+        };
     }
 
     /// <summary>
-    /// A replay's market side: the recording's sources, the replay clock, and nothing that runs on real time: every change
-    /// is evaluated at once (no coalescing timer), no periodic book confirmation or rediscovery, odds polled by the replay
-    /// at their recorded places.
+    /// A replay's market side: the recording's sources, the replay clock, and nothing that runs on real time: a market's
+    /// due evaluation has no wall-clock timer (the next change or the replay's barrier runs it at its due time, as live's
+    /// timer did: same interval as live), no periodic book confirmation or rediscovery, odds polled by the replay at their
+    /// recorded places.
     /// </summary>
     private static MarketSideOptions ReplayMarketSources(NodeStartup start, ReplaySources replay)
     {
@@ -120,7 +130,7 @@ public static class TradingNodeManifest
         return defaults with
         {
             Clock = replay.Clock,
-            Market = defaults.Market with { MinEvaluationInterval = TimeSpan.Zero },
+            Market = defaults.Market with { DueEvaluationGrace = null },
             Feed = defaults.Feed with { BookConfirmInterval = null },
             Catalog = defaults.Catalog with { RefreshInterval = null },
             OddsPoller = defaults.OddsPoller with { AutoPoll = false },

@@ -23,7 +23,7 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
 
     public long Settles { get; private set; }
 
-    public async Task SettleAsync(long events, IReadOnlyCollection<string> markets, CancellationToken ct)
+    public async Task SettleAsync(long events, IReadOnlyCollection<string> markets, long dueByMs, CancellationToken ct)
     {
         Settles++;
         // one answer each when the step's events are in (asking for state in a loop competed with the parser for the
@@ -32,17 +32,17 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
         // the paper books too: an order meets the same book every time
         var paperFeed = _paperFeed is { } paper ? EventsTakenAsync(paper, events, "the paper venue's feed to take the replayed events", ct) : Task.CompletedTask;
         await Task.WhenAll(feed, paperFeed);
-        await SettleMarketsAsync(markets, ct);
+        await SettleMarketsAsync(markets, dueByMs, ct);
     }
 
-    public async Task PollOddsAsync(string sportKey, CancellationToken ct)
+    public async Task PollOddsAsync(string sportKey, long receivedAtMs, CancellationToken ct)
     {
         var before = PollsOf(await OddsState(ct), sportKey);
         if (before is null) return; // no market of this sport in the catalog: the poller does not follow it
         _markets.OddsPoller.Tell(new PollSport(sportKey));
         await WaitUntilAsync(async () => PollsOf(await OddsState(ct), sportKey) > before, $"the odds poll of {sportKey}", ct);
         // the consensus went to every market of the sport: all of them have read the clock before it moves
-        await SettleMarketsAsync(allMarkets, ct);
+        await SettleMarketsAsync(allMarkets, receivedAtMs, ct);
     }
 
     /// <summary>Before the first record: the catalog reached the feed and the poller (and, through the region, every market).</summary>
@@ -53,7 +53,7 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
             "the catalog to reach the market feed", ct);
         await WaitUntilAsync(async () => (await OddsState(ct)).Sports.Sum(s => s.Markets) > 0 || (await OddsState(ct)).UnmatchedMarkets > 0,
             "the catalog to reach the odds poller", ct);
-        await SettleMarketsAsync(allMarkets, ct);
+        await SettleMarketsAsync(allMarkets, long.MinValue, ct);
     }
 
     /// <summary>
@@ -82,9 +82,19 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
         }, "the fills to stop", ct);
     }
 
-    private async Task SettleMarketsAsync(IEnumerable<string> markets, CancellationToken ct)
+    /// <summary>
+    /// These markets, and every market with an evaluation pending, have handled everything sent before and run what was due
+    /// by <paramref name="dueByMs"/>: a replay has no wall-clock timer for a due evaluation (its clock is not the wall's), so
+    /// the barrier runs it when the replay's time passes it, before any later record, where live's timer ran it.
+    /// </summary>
+    private async Task SettleMarketsAsync(IEnumerable<string> markets, long dueByMs, CancellationToken ct)
     {
-        await Task.WhenAll(markets.Select(t => _markets.Markets.Ask<MarketStateView>(new GetMarketState(t), timeout, ct)));
+        var asked = new HashSet<string>(markets, StringComparer.Ordinal);
+        asked.UnionWith(_pendingEvaluations);
+        var answers = await Task.WhenAll(asked.Select(t => _markets.Markets.Ask<MarketEvaluationsDue>(new EvaluateDueBy(t, dueByMs), timeout, ct)));
+        foreach (var a in answers)
+            if (a.PendingDueMs is null) _pendingEvaluations.Remove(a.Ticker);
+            else _pendingEvaluations.Add(a.Ticker);
         if (node.Admission is not { } admission) return;
         // The signals those markets sent wait at the admission (they were told before the markets answered). Placed one at a
         // time, each order through the risk gate and to the paper venue before the next: which order a limit (orders per
@@ -113,6 +123,7 @@ public sealed class NodeReplayBarrier(TradingNode node, IReadOnlyList<string> al
     }
 
     private long _released;
+    private readonly HashSet<string> _pendingEvaluations = new(StringComparer.Ordinal);
     private bool _ordersInFlight;
 
     private async Task EventsTakenAsync(ICanTell consumer, long events, string what, CancellationToken ct)

@@ -28,6 +28,9 @@ public sealed record ReplayReport(
     /// <summary>Contracts the paper venue filled (every fill's count, both sides).</summary>
     public Quantity ContractsFilled { get; init; } = Quantity.Zero;
 
+    /// <summary>The admission's last signals (newest first, at most <see cref="RecentSignalLog.Capacity"/>): not in the report text.</summary>
+    public IReadOnlyList<RecentSignal> RecentSignals { get; init; } = [];
+
     public long SignalsDetected => Admission.Admitted + Admission.Repeated + Admission.RefusedByReason.Values.Sum();
 
     public Money RealizedBeforeFees => Pnl.Positions.Aggregate(Money.Zero, (sum, p) => sum + p.RealizedBeforeFees);

@@ -68,7 +68,11 @@ public static class ReplayRun
                 node.Orders is { } desk ? await desk.Ask<PnlBook>(GetPnlBook.Instance, timeout, ct) : new PnlBook([], [], 0),
                 data.SnapshotRequests,
                 markets,
-                wall.Elapsed) { ContractsFilled = fills.Contracts };
+                wall.Elapsed)
+            {
+                ContractsFilled = fills.Contracts,
+                RecentSignals = node.Admission is { } door ? (await door.Ask<RecentSignals>(GetRecentSignals.Instance, timeout, ct)).Signals : [],
+            };
             await node.StopAsync();
             return report;
         }

@@ -49,6 +49,9 @@ public sealed class OddsApiClient
     /// </summary>
     public Action<string, byte[], DateTimeOffset>? BodyReceived { get; init; }
 
+    /// <summary>Opened for every answer with a body (its <see cref="OddsApiResult.ReceivedAt"/>); whoever applies it closes it.</summary>
+    public OddsArrivals? Arrivals { get; init; }
+
     /// <summary>GET /v4/sports/{sport}/odds with markets=h2h. Never throws except when <paramref name="ct"/> is cancelled.</summary>
     public async Task<OddsApiResult> GetOddsAsync(string sportKey, OddsQuery? query = null, CancellationToken ct = default)
     {
@@ -97,12 +100,14 @@ public sealed class OddsApiClient
             if (response.StatusCode != HttpStatusCode.OK)
                 return Fail(sportKey, StatusError(response.StatusCode, body));
 
-            BodyReceived?.Invoke(sportKey, body, _time.GetUtcNow());
+            // one reading for the recorder and the result: a replay then dates the consensus as live did
+            var receivedAt = Arrivals?.Open(_time) ?? _time.GetUtcNow();
+            BodyReceived?.Invoke(sportKey, body, receivedAt);
             var parsed = OddsApiParser.Parse(body, _options.OddsFormat);
             if (!parsed.IsOk)
             {
                 Counters.AddMalformed(parsed.BodyRejection!.Value, 1);
-                return Fail(sportKey, new OddsApiError(OddsApiErrorKind.MalformedBody, 200, parsed.BodyRejection.Value.ToString()));
+                return Fail(sportKey, new OddsApiError(OddsApiErrorKind.MalformedBody, 200, parsed.BodyRejection.Value.ToString())) with { ReceivedAt = receivedAt };
             }
             foreach (var (reason, count) in parsed.Skipped) Counters.AddMalformed(reason, count);
             if (parsed.Skipped.Count > 0)
@@ -111,7 +116,7 @@ public sealed class OddsApiClient
             Counters.Success();
             _logger.LogDebug("Odds API {Sport}: {Events} events, quota remaining {Remaining} used {Used} last {Last}",
                 sportKey, parsed.Events.Count, quota.Remaining, quota.Used, quota.LastCost);
-            return new OddsApiResult(sportKey, parsed.Events, null, quota, parsed.Skipped);
+            return new OddsApiResult(sportKey, parsed.Events, null, quota, parsed.Skipped) { ReceivedAt = receivedAt };
         }
     }
 

@@ -12,4 +12,7 @@ public sealed record OddsApiResult(
     IReadOnlyDictionary<MalformedReason, int> Skipped)
 {
     public bool IsOk => Error is null;
+
+    /// <summary>When the answer's body was received (the recorder's time for it); null when there was no body.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
 }

@@ -38,6 +38,52 @@ public sealed class MarketFeedSpec : TestKit
         markets.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
+    private static T Received<T>(T e, long atMs) where T : FeedEvent
+    {
+        e.ReceivedAtMs = atMs;
+        return e;
+    }
+
+    [Fact]
+    public async Task Events_are_timed_by_their_frames_receive_time_not_by_the_clock()
+    {
+        var (_, markets) = Start();
+        await _source.Push(new FeedConnected(MarketFixtures.T0), Received(new BookSnapshot(A, 1, 1, [.. Level], []), _clock.NowMs - 40));
+        Assert.Equal(_clock.NowMs - 40, markets.ExpectMsg<BookSnapshotReceived>().ReceivedAtMs);
+    }
+
+    [Fact]
+    public async Task Events_received_after_an_odds_answer_wait_until_the_poller_applied_it()
+    {
+        var arrivals = new KalshiArb.Odds.Api.OddsArrivals();
+        var (_, markets) = Start(new MarketFeedSettings { OddsArrivals = arrivals });
+        var t = _clock.NowMs;
+        var answer = arrivals.Open(_clock); // received at t
+        await _source.Push(
+            new FeedConnected(MarketFixtures.T0),
+            Received(new BookSnapshot(A, 1, 1, [.. Level], []), t),
+            Received(new BookDelta(A, 1, 2, OutcomeSide.Yes, Price.FromCents(45), Quantity.FromContracts(1), null), t + 1),
+            Received(new BookDelta(A, 1, 3, OutcomeSide.Yes, Price.FromCents(45), Quantity.FromContracts(1), null), t + 2));
+        // received with the answer: before it in the recording, so it goes on
+        Assert.Equal(1, markets.ExpectMsg<BookSnapshotReceived>().Seq);
+        markets.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        arrivals.Applied(answer);
+        Assert.Equal(2, markets.ExpectMsg<BookDeltaReceived>().Seq);
+        Assert.Equal(3, markets.ExpectMsg<BookDeltaReceived>().Seq);
+    }
+
+    [Fact]
+    public async Task Events_held_for_an_answer_that_is_never_applied_go_on_after_the_longest_hold()
+    {
+        var arrivals = new KalshiArb.Odds.Api.OddsArrivals();
+        var (_, markets) = Start(new MarketFeedSettings { OddsArrivals = arrivals, MaxOddsHold = TimeSpan.FromMilliseconds(300) });
+        arrivals.Open(_clock);
+        await _source.Push(new FeedConnected(MarketFixtures.T0), Received(new BookSnapshot(A, 1, 1, [.. Level], []), _clock.NowMs + 5));
+        markets.ExpectNoMsg(TimeSpan.FromMilliseconds(150));
+        Assert.Equal(1, markets.ExpectMsg<BookSnapshotReceived>(TimeSpan.FromSeconds(3)).Seq);
+    }
+
     [Fact]
     public async Task Answers_a_wait_for_an_event_count_once_it_has_taken_that_many_events_and_not_before()
     {

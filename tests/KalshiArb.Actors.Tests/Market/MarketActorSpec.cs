@@ -215,15 +215,15 @@ public sealed class MarketActorSpec : TestKit
     {
         var (market, signals, _) = Start(new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromSeconds(1) });
         var sinceFirstEvaluation = System.Diagnostics.Stopwatch.StartNew();
-        market.Tell(Metadata()); // evaluates at once (nothing evaluated before): blocked, no consensus
-        market.Tell(Snapshot(_clock.NowMs));
+        market.Tell(Metadata()); // evaluates at once, before any book: blocked, and does not start the interval
+        market.Tell(Snapshot(_clock.NowMs)); // the first book evaluates at once: no consensus yet
         market.Tell(Consensus(_clock.NowMs, _commence));
         for (var i = 0; i < 50; i++)
             market.Tell(new BookDeltaReceived(Ticker, 2 + i, OutcomeSide.Yes, Price.FromCents(30), Quantity.FromContracts(1), _clock.NowMs));
 
-        // before the interval is over only the first evaluation ran
+        // before the interval is over only the metadata's and the first book's evaluations ran
         var early = State(market);
-        Assert.Equal(1, early.Counters.Evaluations);
+        Assert.Equal(2, early.Counters.Evaluations);
         Assert.Equal(50, early.Counters.DeltasApplied);
 
         var signal = signals.ExpectMsg<TradeSignal>(TimeSpan.FromSeconds(5));
@@ -232,7 +232,63 @@ public sealed class MarketActorSpec : TestKit
         Assert.True(sinceFirstEvaluation.ElapsedMilliseconds >= 950, $"signal after {sinceFirstEvaluation.ElapsedMilliseconds} ms");
         Assert.Equal(OutcomeSide.Yes, signal.Side);
         signals.ExpectNoMsg(TimeSpan.FromMilliseconds(600));
+        Assert.Equal(3, State(market).Counters.Evaluations);
+        // evaluated at its due time on the market's event clock (the first book's time + the interval), not when the timer ran
+        Assert.Equal(_clock.NowMs + 1_000, signal.CreatedAtMs);
+    }
+
+    [Fact]
+    public void Evaluates_at_the_changes_own_time_not_the_clocks()
+    {
+        var (market, signals, _) = Start(new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromMilliseconds(250) });
+        market.Tell(Metadata());
+        market.Tell(Snapshot(_clock.NowMs - 5_000));
+        // the consensus was received 4 s after the book, more than an interval later: evaluated at once, at its time
+        market.Tell(Consensus(_clock.NowMs - 1_000, _commence));
+        var signal = signals.ExpectMsg<TradeSignal>();
+        Assert.Equal(_clock.NowMs - 1_000, signal.CreatedAtMs);
+        Assert.Equal(_clock.NowMs - 1_000, State(market).LastEvaluationAtMs);
+    }
+
+    [Fact]
+    public void A_change_at_or_after_the_due_time_first_evaluates_the_pending_state_at_the_due_time()
+    {
+        // no timer: only the changes' own times move the market (as in a replay)
+        var (market, signals, _) = Start(new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromMilliseconds(250), DueEvaluationGrace = null });
+        var t = _clock.NowMs;
+        market.Tell(Metadata());
+        market.Tell(Snapshot(t)); // evaluated at t: no consensus
+        market.Tell(Consensus(t + 100, _commence)); // pending, due t + 250
+        signals.ExpectNoMsg(TimeSpan.FromMilliseconds(400));
         Assert.Equal(2, State(market).Counters.Evaluations);
+
+        // a delta received at t + 300 takes the YES ask away; the pending evaluation runs first, on the book before it
+        market.Tell(new BookDeltaReceived(Ticker, 2, OutcomeSide.No, Price.FromCents(50), Quantity.FromContracts(-200), t + 300));
+        var signal = signals.ExpectMsg<TradeSignal>();
+        Assert.Equal(t + 250, signal.CreatedAtMs);
+        Assert.Equal(Price.FromCents(50), signal.LimitPrice);
+        var state = State(market);
+        // and the delta itself, 50 ms after that evaluation, is pending (due t + 500)
+        Assert.Equal(3, state.Counters.Evaluations);
+        Assert.Equal(t + 250, state.LastEvaluationAtMs);
+    }
+
+    [Fact]
+    public void Evaluate_due_by_runs_the_pending_evaluation_at_its_due_time_and_tells_what_is_still_pending()
+    {
+        var (market, signals, _) = Start(new MarketActorSettings { MinEvaluationInterval = TimeSpan.FromMilliseconds(250), DueEvaluationGrace = null });
+        var t = _clock.NowMs;
+        market.Tell(Metadata());
+        market.Tell(Snapshot(t));
+        market.Tell(Consensus(t + 100, _commence));
+
+        market.Tell(new EvaluateDueBy(Ticker, t + 249));
+        Assert.Equal(new MarketEvaluationsDue(Ticker, t + 250), ExpectMsg<MarketEvaluationsDue>());
+        signals.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        market.Tell(new EvaluateDueBy(Ticker, t + 1_000));
+        Assert.Equal(new MarketEvaluationsDue(Ticker, null), ExpectMsg<MarketEvaluationsDue>());
+        Assert.Equal(t + 250, signals.ExpectMsg<TradeSignal>().CreatedAtMs);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public sealed class MarketMessagesSerializationSpec() : TestKit(SerializationCon
         { Consensus(4, T0), "consensus-updated.v1" },
         { new ConsensusWithdrawn(Ticker, "TooFewFreshBooks", 6), "consensus-withdrawn.v1" },
         { new GetMarketState(Ticker), "get-market-state.v1" },
+        { new EvaluateDueBy(Ticker, 1_770_487_200_250), "evaluate-due-by.v1" },
+        { new MarketEvaluationsDue(Ticker, 1_770_487_200_500), "market-evaluations-due.v1" },
         { new TrackMarkets([Ticker]), "feed-track-markets.v1" },
         { new MarketsDiscovered([Metadata()]), "markets-discovered.v1" },
         { GetFeedState.Instance, "get-feed-state.v1" },

@@ -23,7 +23,7 @@ public sealed class DashboardMessagesSpec : TestKit
     public void Recent_signals_fills_and_matched_markets_round_trip()
     {
         var signal = new RecentSignal(7, "sig-1", "exec-1", "KXNFLGAME-26SEP20PHITEN-PHI", OutcomeSide.No, Price.FromCents(47), Quantity.FromContracts(10),
-            0.55, 0.04, "refused: Halted");
+            0.55, 0.04, "refused: Halted") { StrategyId = "consensus-edge" };
         var signals = RoundTrip(new RecentSignals([signal]), "order-admission-recent.v1");
         Assert.Equal(signal, Assert.Single(signals.Signals));
         Assert.IsType<GetRecentSignals>(RoundTrip(GetRecentSignals.Instance, "order-admission-recent-get.v1"));

@@ -11,7 +11,7 @@ namespace KalshiArb.Adapters.Recording.Data;
 /// </summary>
 public sealed class RecordedOddsSource(OddsFormat format = OddsFormat.Decimal) : IOddsSource
 {
-    private readonly Dictionary<string, byte[]> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] Body, DateTimeOffset? ReceivedAt)> _latest = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     public QuotaSnapshot Quota => QuotaSnapshot.Unknown;
@@ -20,26 +20,28 @@ public sealed class RecordedOddsSource(OddsFormat format = OddsFormat.Decimal) :
 
     public long Snapshots { get; private set; }
 
-    /// <summary>The replay reached this sport's next odds answer (the body is copied).</summary>
-    public void Offer(string sportKey, ReadOnlySpan<byte> body)
+    /// <summary>The replay reached this sport's next odds answer (the body is copied), received at <paramref name="receivedAt"/>.</summary>
+    public void Offer(string sportKey, ReadOnlySpan<byte> body, DateTimeOffset? receivedAt = null)
     {
         lock (_gate)
         {
-            _latest[sportKey] = body.ToArray();
+            _latest[sportKey] = (body.ToArray(), receivedAt);
             Snapshots++;
         }
     }
 
     public Task<OddsApiResult> GetOddsAsync(string sportKey, CancellationToken ct)
     {
-        byte[]? body;
-        lock (_gate) _latest.TryGetValue(sportKey, out body);
-        if (body is null)
+        (byte[] Body, DateTimeOffset? ReceivedAt) latest;
+        bool found;
+        lock (_gate) found = _latest.TryGetValue(sportKey, out latest);
+        var (body, receivedAt) = latest;
+        if (!found)
             return Task.FromResult(Failed(sportKey, new OddsApiError(OddsApiErrorKind.ClientError, null, "no odds recorded for this sport yet")));
         var parsed = OddsApiParser.Parse(body, format);
-        return Task.FromResult(parsed.IsOk
+        return Task.FromResult((parsed.IsOk
             ? new OddsApiResult(sportKey, parsed.Events, null, Quota, parsed.Skipped)
-            : Failed(sportKey, new OddsApiError(OddsApiErrorKind.MalformedBody, 200, parsed.BodyRejection!.Value.ToString())));
+            : Failed(sportKey, new OddsApiError(OddsApiErrorKind.MalformedBody, 200, parsed.BodyRejection!.Value.ToString()))) with { ReceivedAt = receivedAt });
     }
 
     private OddsApiResult Failed(string sportKey, OddsApiError error) => new(sportKey, [], error, Quota, new Dictionary<MalformedReason, int>());

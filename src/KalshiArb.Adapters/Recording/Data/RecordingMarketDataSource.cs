@@ -106,10 +106,11 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                 var at = m.ReceivedUtcTicks / stepTicks;
                 if (at > step)
                 {
+                    // every record from here on is at or after the step's start: evaluations due by then run now, as live's timer ran them
                     if (step != long.MinValue)
                     {
                         await FlushAsync(ct).ConfigureAwait(false);
-                        await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                        await barrier.SettleAsync(emitted, touched, TicksToUnixMs(at * stepTicks), ct).ConfigureAwait(false);
                     }
                     else firstTicks = m.ReceivedUtcTicks;
                     touched.Clear();
@@ -124,7 +125,7 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                         events.Clear();
                         try
                         {
-                            _session.OnFrame(m.Payload.Span, events);
+                            _session.OnFrame(m.Payload.Span, TicksToUnixMs(m.ReceivedUtcTicks), events);
                         }
                         catch (FeedResyncRequiredException)
                         {
@@ -140,17 +141,19 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
                     case RecordKind.OddsSnapshot when m.KeyText is { } sport:
                         odds++;
                         // the frames before it are applied first, so the consensus lands between the same book changes every time
+                        var oddsAtMs = TicksToUnixMs(m.ReceivedUtcTicks);
                         await FlushAsync(ct).ConfigureAwait(false);
-                        await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+                        await barrier.SettleAsync(emitted, touched, oddsAtMs, ct).ConfigureAwait(false);
                         touched.Clear();
-                        _odds.Offer(sport, m.Payload.Span);
-                        await barrier.PollOddsAsync(sport, ct).ConfigureAwait(false);
+                        _odds.Offer(sport, m.Payload.Span, new DateTimeOffset(m.ReceivedUtcTicks, TimeSpan.Zero));
+                        await barrier.PollOddsAsync(sport, oddsAtMs, ct).ConfigureAwait(false);
                         break;
                 }
                 if ((records & 0xFFF) == 0) Progress = new ReplayProgress(records, frames, odds, emitted);
             }
+            // the recording ends: what was still due runs (live ran on past its last frame)
             await FlushAsync(ct).ConfigureAwait(false);
-            await barrier.SettleAsync(emitted, touched, ct).ConfigureAwait(false);
+            await barrier.SettleAsync(emitted, touched, long.MaxValue, ct).ConfigureAwait(false);
             Progress = new ReplayProgress(records, frames, odds, emitted) { Status = reader.Status, Fault = reader.Fault?.ToString() };
             return Progress;
         }
@@ -187,6 +190,9 @@ public sealed class RecordingMarketDataSource : IMarketDataSource
         var ahead = TimeSpan.FromTicks(recordedTicks) - wall.Elapsed;
         if (ahead > TimeSpan.Zero) await Task.Delay(ahead, ct).ConfigureAwait(false);
     }
+
+    // as live's DateTimeOffset.ToUnixTimeMilliseconds of the same receive time (floored)
+    private static long TicksToUnixMs(long utcTicks) => new DateTimeOffset(utcTicks, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     private static string? TickerOf(FeedEvent e) => e switch
     {
