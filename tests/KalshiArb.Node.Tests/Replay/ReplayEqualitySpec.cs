@@ -12,7 +12,9 @@ public sealed class ReplayEqualitySpec(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan RunFor = TimeSpan.FromSeconds(60);
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("ka-replay-eq-").FullName;
+    private readonly ReplayFolder _folder = new("ka-replay-eq-");
+
+    private string _dir => _folder.Path;
 
     [Fact]
     public async Task A_recorded_60_s_run_and_the_replay_of_its_recording_detect_the_same_signals()
@@ -69,31 +71,7 @@ public sealed class ReplayEqualitySpec(ITestOutputHelper output) : IDisposable
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private async Task<ReplayReport> ReplayAsync(string recording)
-    {
-        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, "replay"), LogDirectory = Path.Combine(_dir, "logs-replay") };
-        var logger = NodeHostFactory.CreateLogger(settings);
-        try
-        {
-            using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            return await ReplayRun.RunAsync(new ReplayRequest(recording, settings.DataDirectory), logger, bound.Token);
-        }
-        finally
-        {
-            (logger as IDisposable)?.Dispose();
-        }
-    }
+    private Task<ReplayReport> ReplayAsync(string recording) => _folder.ReplayAsync(recording, "replay");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temp folder
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -7,7 +7,9 @@ namespace KalshiArb.Node.Tests.Replay;
 /// <summary>Record a node's run, replay recordings through the node's actors, and the replay's determinism.</summary>
 public sealed class ReplaySpec : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ka-replay-").FullName;
+    private readonly ReplayFolder _folder = new("ka-replay-");
+
+    private string _dir => _folder.Path;
 
     [Fact]
     public async Task Two_replays_of_one_synthetic_recording_report_the_same_bytes()
@@ -135,31 +137,8 @@ public sealed class ReplaySpec : IDisposable
         Assert.True(rc == 0, stdout + "\n" + stderr);
     }
 
-    private async Task<ReplayReport> ReplayAsync(string recording, string journal, string? configOverlay = null)
-    {
-        var settings = new NodeSettings { DataDirectory = Path.Combine(_dir, journal), LogDirectory = Path.Combine(_dir, "logs-" + journal) };
-        var logger = NodeHostFactory.CreateLogger(settings);
-        try
-        {
-            using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            return await ReplayRun.RunAsync(new ReplayRequest(recording, settings.DataDirectory, configOverlay), logger, bound.Token);
-        }
-        finally
-        {
-            (logger as IDisposable)?.Dispose();
-        }
-    }
+    private Task<ReplayReport> ReplayAsync(string recording, string journal, string? configOverlay = null) =>
+        _folder.ReplayAsync(recording, journal, configOverlay);
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temp folder
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }
