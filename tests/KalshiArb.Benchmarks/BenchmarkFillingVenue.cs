@@ -9,6 +9,9 @@ namespace KalshiArb.Benchmarks;
 /// series), never does I/O and pushes nothing: the order learns of its fill from the submit answer (Executed) and
 /// fetches it, so a lifecycle measured with it is our own path (risk gate, journal writes, actor hops). A repeated
 /// client id answers AlreadyExists, as Kalshi does. Never use it for anything but measurement.
+/// It remembers the last <see cref="Remembered"/> orders only: a real venue's memory is not in our process, and keeping
+/// every order of a 60 s run (150,000+) made the harness's own heap grow, so the collections it paid for were not ours.
+/// A repeat arrives within seconds, far inside that window.
 /// </summary>
 public sealed class BenchmarkFillingVenue : IVenue
 {
@@ -16,14 +19,19 @@ public sealed class BenchmarkFillingVenue : IVenue
 
     private readonly ConcurrentDictionary<string, Placed> _byClientId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Placed> _byExchangeId = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Placed> _oldestFirst = new();
     private long _orderIds;
+    private long _submitted;
     private long _fillsFetched;
 
     private sealed record Placed(string ExchangeOrderId, VenueOrderRequest Request, long AtMs);
 
     public string Name => "benchmark-filling";
 
-    public int SubmitCount => _byClientId.Count;
+    /// <summary>How many orders a run of this venue remembers (for repeats, lookups and fills), newest first.</summary>
+    public const int Remembered = 50_000;
+
+    public long SubmitCount => Interlocked.Read(ref _submitted);
 
     public long FillsFetched => Interlocked.Read(ref _fillsFetched);
 
@@ -33,6 +41,13 @@ public sealed class BenchmarkFillingVenue : IVenue
         if (!_byClientId.TryAdd(request.ClientOrderId, placed))
             return Task.FromResult(VenueSubmitResult.Rejected(VenueResultKind.AlreadyExists, "benchmark venue: repeat client id"));
         _byExchangeId[placed.ExchangeOrderId] = placed;
+        Interlocked.Increment(ref _submitted);
+        _oldestFirst.Enqueue(placed);
+        while (_oldestFirst.Count > Remembered && _oldestFirst.TryDequeue(out var oldest))
+        {
+            _byClientId.TryRemove(oldest.Request.ClientOrderId, out _);
+            _byExchangeId.TryRemove(oldest.ExchangeOrderId, out _);
+        }
         return Task.FromResult(new VenueSubmitResult(VenueResultKind.Accepted, placed.ExchangeOrderId, VenueOrderStatus.Executed,
             request.Count, Quantity.Zero, null));
     }

@@ -61,7 +61,7 @@ public static class LifecycleHarness
                 var startEnded = loop.Ended;
                 using var sampler = options.AllocationTypes ? new AllocationSampler() : null;
                 sampler?.Begin();
-                var gc = GcWindow.Start();
+                using var gc = GcWindow.Start();
                 var measured = Stopwatch.StartNew();
                 var lastReportFilled = startFilled;
                 var lastReport = TimeSpan.Zero;
@@ -105,6 +105,7 @@ public static class LifecycleHarness
                 Console.WriteLine($"  at the window's end: {loadAtWindowEnd}");
                 Console.WriteLine($"  {gcInWindow}");
                 Console.WriteLine($"  {gcPerLifecycle}");
+                foreach (var line in gc.Pauses()) Console.WriteLine($"    {line}");
                 if (sampler is not null)
                 {
                     Console.WriteLine("  allocations by type (sampled GCAllocationTick, bytes per lifecycle):");

@@ -31,7 +31,7 @@ public static class ReplayHarness
             ReplayReport report;
             using var sampler = allocationTypes ? new AllocationSampler() : null;
             sampler?.Begin();
-            var gc = GcWindow.Start();
+            using var gc = GcWindow.Start();
             var total = Stopwatch.StartNew();
             try
             {
@@ -55,6 +55,7 @@ public static class ReplayHarness
             // the replay's run, its node's start and stop included: on 2 cores a collection stops the actors and the reader alike
             Console.WriteLine(gc.Describe());
             Console.WriteLine(gc.DescribePer(Math.Max(1, report.Progress.Records), "record"));
+            foreach (var line in gc.Pauses()) Console.WriteLine($"  {line}");
             if (sampler is not null)
             {
                 sampler.End();

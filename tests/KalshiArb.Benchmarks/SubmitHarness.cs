@@ -53,15 +53,16 @@ public static class SubmitHarness
                 var warm = await Phase("warm-up", "WARM", WarmUpCount, rate, path, venue, sent);
                 Console.WriteLine($"  warm-up   {warm.Summary}  (discarded)");
 
-                var steadyGc = GcWindow.Start();
+                using var steadyGc = GcWindow.Start();
                 var steady = await Phase("steady", "STEADY", steadyCount, rate, path, venue, sent);
                 Console.WriteLine($"  steady    {steady.Summary}");
                 Console.WriteLine($"            {steadyGc.Describe()}");
                 Console.WriteLine($"            {steadyGc.DescribePer(steadyCount, "order")} (signal → venue call; the orders rest)");
+                foreach (var line in steadyGc.Pauses()) Console.WriteLine($"              {line}");
                 Console.WriteLine($"            sent at {steady.AchievedRate:F0}/s (target {rate}/s); {steady.NotReachedLine}");
                 await JournalStageBreakdown.PrintAsync(path.System, steady.ExecutionIds, sent, venue.SubmittedAt, roundTrips, options.ReserveAhead);
 
-                var burstGc = GcWindow.Start();
+                using var burstGc = GcWindow.Start();
                 var burst = await Phase("burst", "BURST", burstCount, 0, path, venue, sent);
                 Console.WriteLine($"  burst     {burst.Summary}");
                 Console.WriteLine($"            {burstGc.Describe()}");

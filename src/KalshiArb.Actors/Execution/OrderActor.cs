@@ -16,7 +16,7 @@ namespace KalshiArb.Actors.Execution;
 /// decided by <see cref="OrderLifecycle"/>; this actor only turns messages into its inputs, journals the decided
 /// events (one atomic write per decision), performs the effects once they are durable, and keeps the timers.
 /// </summary>
-public sealed class OrderActor : PersistentActor, IWithTimers
+public sealed class OrderActor : PersistentActor
 {
     private readonly IActorRef _gate;
     private readonly IVenue _venue;
@@ -138,6 +138,8 @@ public sealed class OrderActor : PersistentActor, IWithTimers
             case ReceiveTimeout:
                 Decide(IdleElapsed.Instance);
                 return true;
+            case OrderTimerTick tick:
+                return Timers.Fired(tick) is not { } fired || ReceiveCommand(fired);
             case SaveSnapshotSuccess:
                 return true;
             case SaveSnapshotFailure f:
@@ -151,7 +153,10 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     // Akka reads it for every event it persists and every recovery step: built once, not per read.
     public override string PersistenceId { get; }
 
-    public ITimerScheduler Timers { get; set; } = null!;
+    // Not Akka's timers: see OrderTimers for why. Created on first use (Self is known by then).
+    private OrderTimers? _timers;
+
+    private OrderTimers Timers => _timers ??= new OrderTimers(Self);
 
     /// <summary>Without snapshots a new order's recovery is one journal read, not a snapshot read first.</summary>
     public override Recovery Recovery => _settings.SnapshotEvery > 0 ? base.Recovery : new Recovery(SnapshotSelectionCriteria.None);
@@ -273,7 +278,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
                 _gate.Tell(new ReportOrderTerminal(r.ExecutionId));
                 break;
             case StartTimer t:
-                Timers.StartSingleTimer(t.Timer, new TimerFired(t.Timer), t.After);
+                Timers.StartSingle(t.Timer, new TimerFired(t.Timer), t.After);
                 break;
             case StopAllTimers:
                 // The lifecycle's own timers: a wait for the gate keeps its bound (it ends with the gate's answer or that).
@@ -377,7 +382,7 @@ public sealed class OrderActor : PersistentActor, IWithTimers
     private void AwaitGate(GateWait what, TimeSpan bound)
     {
         _gateWait = what;
-        Timers.StartSingleTimer(GateWaitTimer, new GateWaitElapsed(_gateAttempt, bound), bound);
+        Timers.StartSingle(GateWaitTimer, new GateWaitElapsed(_gateAttempt, bound), bound);
     }
 
     private void EndGateWait()
@@ -460,6 +465,18 @@ public sealed class OrderActor : PersistentActor, IWithTimers
         var every = _settings.SnapshotEvery;
         if (every <= 0 || _state.Order is null) return;
         if (LastSequenceNr / every > (LastSequenceNr - written) / every) SaveSnapshot(ExecutionOrderSnapshot.From(_state));
+    }
+
+    protected override void PreRestart(Exception reason, object message)
+    {
+        _timers?.Dispose();
+        base.PreRestart(reason, message);
+    }
+
+    protected override void PostStop()
+    {
+        _timers?.Dispose();
+        base.PostStop();
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)

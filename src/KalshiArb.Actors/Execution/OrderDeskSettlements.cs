@@ -16,13 +16,25 @@ public sealed class OrderDeskSettlements
 
     private sealed class TrackedOrder(string ticker, OutcomeSide side, string? strategyId)
     {
+        // The trade ids booked, in a plain array: an order has a few fills, and the desk keeps every filled order until
+        // its market settles (a HashSet per order was most of each tracked order's memory).
+        private string[] _trades = [];
+
         public string? StrategyId { get; } = strategyId;
         public string Ticker { get; } = ticker;
         public OutcomeSide Side { get; } = side;
-        public HashSet<string> Trades { get; } = new(StringComparer.Ordinal);
         public Quantity Filled { get; set; }
         public bool Ended { get; set; }
         public bool SettleSent { get; set; }
+
+        /// <summary>False when the trade was booked already.</summary>
+        public bool AddTrade(string tradeId)
+        {
+            if (Array.IndexOf(_trades, tradeId) >= 0) return false;
+            Array.Resize(ref _trades, _trades.Length + 1);
+            _trades[^1] = tradeId;
+            return true;
+        }
     }
 
     private readonly PnlLedger _ledger = new(HistoryKept);
@@ -47,7 +59,7 @@ public sealed class OrderDeskSettlements
         var order = Track(notice.ExecutionId, notice.Ticker, notice.Side, notice.StrategyId);
         foreach (var fill in fills)
         {
-            if (!order.Trades.Add(fill.TradeId)) continue;
+            if (!order.AddTrade(fill.TradeId)) continue;
             BookFill(order, new PnlFill(order.Ticker, "", order.Side, fill.Price, fill.Count, fill.Fee, now));
         }
         order.Ended = notice.State.IsTerminal();
@@ -87,7 +99,7 @@ public sealed class OrderDeskSettlements
             for (var i = 0; i < o.Fills.Count; i++)
             {
                 var (fill, at) = (o.Fills[i], o.FillsAtMs[i]);
-                if (!order.Trades.Add(fill.TradeId)) continue;
+                if (!order.AddTrade(fill.TradeId)) continue;
                 events.Add((at, () => BookFill(order, new PnlFill(o.Ticker, "", o.Side, fill.Price, fill.Count, fill.Fee, DateTimeOffset.FromUnixTimeMilliseconds(at)))));
             }
         }

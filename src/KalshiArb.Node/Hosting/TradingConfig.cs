@@ -82,6 +82,7 @@ public sealed record TradingConfig(
                     CancelAfter = PositiveSpan(orders, "cancel-after"),
                     VenueCallTimeout = PositiveSpan(orders, "venue-call-timeout"),
                     InFlightGrace = orders.GetTimeSpan("in-flight-grace"),
+                    FinishedStopAfter = PositiveSpan(orders, "finished-stop-after"),
                 },
                 ReserveAhead = orders.GetBoolean("reserve-ahead", true),
             },

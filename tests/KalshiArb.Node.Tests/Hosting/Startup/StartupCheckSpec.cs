@@ -128,6 +128,21 @@ public sealed class StartupCheckSpec : IDisposable
     }
 
     [Fact]
+    public void A_finished_orders_stop_delay_is_read_from_the_shipped_config_and_an_overlay()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(250), TradingConfig.From(AkkaConfigComposer.Compose(Settings)).Orders.Policy.FinishedStopAfter);
+        var overlaid = Settings with { ConfigOverlayPath = Overlay("kalshiarb.orders.finished-stop-after = 2s") };
+        Assert.Equal(TimeSpan.FromSeconds(2), TradingConfig.From(AkkaConfigComposer.Compose(overlaid)).Orders.Policy.FinishedStopAfter);
+    }
+
+    [Fact]
+    public void A_finished_orders_stop_delay_of_zero_is_refused()
+    {
+        var p = Single(StartupCheck.Run(Settings with { ConfigOverlayPath = Overlay("kalshiarb.orders.finished-stop-after = 0s") }, NoEnvironment, false));
+        Assert.Contains("'finished-stop-after' must be a positive duration", p.Reason);
+    }
+
+    [Fact]
     public void A_value_out_of_range_is_refused_by_the_same_reading_the_node_does()
     {
         var p = Single(StartupCheck.Run(Settings with { ConfigOverlayPath = Overlay("kalshiarb.risk.max-open-markets = -3") }, NoEnvironment, false));
