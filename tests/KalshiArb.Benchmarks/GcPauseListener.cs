@@ -50,8 +50,11 @@ public sealed class GcPauseListener : EventListener
             {
                 var depth = Convert.ToInt32(Payload(e, "Depth") ?? 0);
                 var type = Convert.ToInt32(Payload(e, "Type") ?? 0);
+                var reason = Convert.ToInt32(Payload(e, "Reason") ?? 0);
                 _lastDepth = depth;
-                _kindInSuspension = type == 1 ? "gen2 background" : $"gen{depth}{(type == 2 ? " foreground" : "")}";
+                // A blocking gen2 says why it ran: allocation budget, induced (GC.Collect), low memory, ...
+                _kindInSuspension = type == 1 ? "gen2 background"
+                    : $"gen{depth}{(type == 2 ? " foreground" : "")}{(depth == 2 ? $" ({ReasonName(reason)})" : "")}";
             }
             else if (e.EventName.StartsWith("GCRestartEEEnd", StringComparison.Ordinal) && _suspendedAt != default)
             {
@@ -68,6 +71,21 @@ public sealed class GcPauseListener : EventListener
             }
         }
     }
+
+    // The runtime's GC reasons (GCStart's Reason field), the ones a blocking gen2 shows.
+    private static string ReasonName(int reason) => reason switch
+    {
+        0 => "small-object budget",
+        1 => "induced",
+        2 => "low memory",
+        4 => "large-object budget",
+        5 => "out of space (SOH)",
+        6 => "out of space (LOH)",
+        7 => "induced, not forced",
+        8 => "internal",
+        10 => "induced compacting",
+        _ => $"reason {reason}",
+    };
 
     private static object? Payload(EventWrittenEventArgs e, string name)
     {

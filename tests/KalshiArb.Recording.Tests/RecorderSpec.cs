@@ -45,13 +45,34 @@ public sealed class RecorderSpec
         var counts = recorder.Close(TimeSpan.FromSeconds(10));
         Assert.Equal(new RecorderCounts(5, 3, 2, 0, null), counts);
         Assert.Contains("dropped 2", counts.ToString());
-        // after close nothing is taken: counted, not thrown
+        // after close nothing is taken: counted apart (the recording has ended), not thrown, not a drop
         Assert.False(recorder.RecordOdds("basketball_nba", [1], T0));
-        Assert.Equal(1, recorder.Counts.DroppedWriterFailed);
+        Assert.Equal(1, recorder.Counts.AfterEnd);
+        Assert.Equal(2, recorder.Counts.Dropped);
 
         using var reader = RecordingReader.Open(dir.Path);
         var n = 0;
         while (reader.TryRead(out _)) n++;
         Assert.Equal(3, n);
+    }
+
+    [Fact]
+    public void After_the_intake_ends_frames_are_refused_and_counted_apart_and_the_queued_ones_are_written()
+    {
+        using var dir = new TempDirectory();
+        var recorder = new MarketDataRecorder(dir.Path);
+        Assert.True(recorder.RecordFrame([(byte)'{', (byte)'}'], T0));
+        recorder.EndIntake();
+        Assert.False(recorder.RecordFrame([(byte)'{', (byte)'}'], T0.AddMilliseconds(1)));
+        Assert.False(recorder.RecordOdds("basketball_nba", [1], T0.AddMilliseconds(2)));
+        var counts = recorder.Close(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(new RecorderCounts(3, 1, 0, 0, null, AfterEnd: 2), counts);
+        Assert.Equal(0, counts.Dropped);
+        Assert.Contains("2 offered after the recording ended", counts.ToString());
+        using var reader = RecordingReader.Open(dir.Path);
+        var n = 0;
+        while (reader.TryRead(out _)) n++;
+        Assert.Equal(1, n);
     }
 }

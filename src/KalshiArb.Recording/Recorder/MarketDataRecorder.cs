@@ -8,7 +8,9 @@ namespace KalshiArb.Recording.Recorder;
 /// at once; a bounded queue takes it to one writer thread of its own, which appends to a <see cref="RecordingWriter"/>
 /// and seals a quiet block every <see cref="MarketDataRecorderOptions.FlushInterval"/>. A full queue drops the record
 /// and counts it (the feed is never slowed); a writer that fails (disk full) is reported once and everything after it is
-/// counted as dropped. <see cref="Dispose"/> drains the queue and closes the recording (index written).
+/// counted as dropped. <see cref="EndIntake"/> ends the recording at the start of a shutdown: what is offered after it
+/// (or after the close) is counted apart, not as dropped. <see cref="Dispose"/> drains the queue and closes the
+/// recording (index written).
 /// </summary>
 public sealed class MarketDataRecorder : IDisposable
 {
@@ -25,8 +27,10 @@ public sealed class MarketDataRecorder : IDisposable
     private long _written;
     private long _droppedFull;
     private long _droppedFailed;
+    private long _afterEnd;
     private volatile string? _fault;
     private int _disposed;
+    private int _intakeEnded;
 
     public MarketDataRecorder(string directory, MarketDataRecorderOptions? options = null) : this(directory, options, startWriter: true)
     {
@@ -49,7 +53,13 @@ public sealed class MarketDataRecorder : IDisposable
     public string Directory => _writer.Directory;
 
     public RecorderCounts Counts => new(Interlocked.Read(ref _offered), Interlocked.Read(ref _written), Interlocked.Read(ref _droppedFull),
-        Interlocked.Read(ref _droppedFailed), _fault);
+        Interlocked.Read(ref _droppedFailed), _fault, Interlocked.Read(ref _afterEnd));
+
+    /// <summary>
+    /// The recording ends here (the node's shutdown begins: its feed stops); records already queued are still written.
+    /// Frames the connection still delivers until it closes were not acted on by the node, so they are not a loss.
+    /// </summary>
+    public void EndIntake() => Volatile.Write(ref _intakeEnded, 1);
 
     /// <summary>A market-data WS frame as received (the array is kept, not copied: the socket allocates one per frame).</summary>
     public bool RecordFrame(byte[] frame, DateTimeOffset receivedAt) =>
@@ -66,7 +76,12 @@ public sealed class MarketDataRecorder : IDisposable
     private bool Offer(Entry entry)
     {
         Interlocked.Increment(ref _offered);
-        if (_fault is not null || Volatile.Read(ref _disposed) != 0)
+        if (Volatile.Read(ref _intakeEnded) != 0 || Volatile.Read(ref _disposed) != 0)
+        {
+            Interlocked.Increment(ref _afterEnd);
+            return false;
+        }
+        if (_fault is not null)
         {
             Interlocked.Increment(ref _droppedFailed);
             return false;
