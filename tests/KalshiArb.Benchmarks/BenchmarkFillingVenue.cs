@@ -28,7 +28,7 @@ public sealed class BenchmarkFillingVenue : IVenue
 
     public string Name => "benchmark-filling";
 
-    /// <summary>How many orders a run of this venue remembers (for repeats, lookups and fills), newest first.</summary>
+    /// <summary>How many of its newest orders this venue remembers (for repeats, lookups and fills); older ones are forgotten.</summary>
     public const int Remembered = 50_000;
 
     public long SubmitCount => Interlocked.Read(ref _submitted);

@@ -56,8 +56,9 @@ public sealed class MarketDataRecorder : IDisposable
         Interlocked.Read(ref _droppedFailed), _fault, Interlocked.Read(ref _afterEnd));
 
     /// <summary>
-    /// The recording ends here (the node's shutdown begins: its feed stops); records already queued are still written.
-    /// Frames the connection still delivers until it closes were not acted on by the node, so they are not a loss.
+    /// The recording ends here (the node's shutdown begins: its market feed stops); records already queued are still
+    /// written. Frames the connection still delivers until it closes are counted apart, not as drops. In paper mode the
+    /// paper venue may still fill a draining order on such a frame: a replay of the recording does not see that fill.
     /// </summary>
     public void EndIntake() => Volatile.Write(ref _intakeEnded, 1);
 
